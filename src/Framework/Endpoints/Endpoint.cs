@@ -1,0 +1,205 @@
+using System.Collections.Concurrent;
+
+namespace Switchboard;
+
+/// <summary>
+/// Something attached to a gateway that can send messages: the <see cref="Switchboard.Gateway"/> itself, a
+/// <see cref="Client"/>, a <see cref="Session"/> or a <see cref="Designer"/>.
+/// </summary>
+public abstract class Endpoint : IMessageSender, IAsyncDisposable
+{
+    private readonly CancellationTokenSource shutdown = new();
+    private ConcurrentDictionary<object, object>? queuesAndInstances;
+    private int closed;
+
+    private Gateway? gateway;
+
+    private protected Endpoint(Gateway? gateway, IServiceProvider? services)
+    {
+        this.gateway = gateway;
+        Services = services;
+    }
+
+    /// <summary>The gateway this endpoint is attached to (a gateway returns itself).</summary>
+    public Gateway Gateway => gateway ??= (Gateway)this;
+
+    /// <summary>What kind of endpoint this is.</summary>
+    public abstract EndpointKind Kind { get; }
+
+    /// <summary>Services for this endpoint's instance handlers, if it was given any.</summary>
+    public IServiceProvider? Services { get; }
+
+    /// <summary>Whether the endpoint has been closed.</summary>
+    public bool IsClosed => Volatile.Read(ref closed) == 1;
+
+    /// <summary>The identity handlers see as <see cref="MessageContext.Sender"/>.</summary>
+    internal abstract SenderInfo SenderInfo { get; }
+
+    internal PendingWork Pending { get; } = new();
+
+    /// <summary>Cancelled when the endpoint closes without having drained in time.</summary>
+    internal CancellationToken ShutdownToken => shutdown.Token;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> SendMessage(
+        string project,
+        string messageHandler,
+        IReadOnlyDictionary<string, object?>? payload = null,
+        string? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null)
+    {
+        Scope? parsed = null;
+        if (scope is not null)
+        {
+            if (!ScopeCode.TryParse(scope, out var value, out var error))
+            {
+                throw new ArgumentException(error, nameof(scope));
+            }
+
+            parsed = value;
+        }
+
+        return Send(project, messageHandler, payload ?? EmptyPayload.Instance, parsed, clientSessionId, user, hasRole, hostName, remoteServers)
+            .ToStrings();
+    }
+
+    /// <inheritdoc />
+    public ValueTask<DeliveryReport> SendAsync(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return new(Send(project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers));
+    }
+
+    /// <inheritdoc />
+    public Task<object?> SendRequestAsync(
+        string project,
+        string messageHandler,
+        IReadOnlyDictionary<string, object?>? payload = null,
+        string? remoteServer = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        EnsureCanSend();
+        return Gateway.Router.RequestAsync(this, project, messageHandler, payload ?? EmptyPayload.Instance, remoteServer, timeout, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<TResponse> SendRequestAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        string? remoteServer = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        EnsureCanSend();
+        var response = await Gateway.Router.RequestAsync(this, project, messageHandler, payload, remoteServer, timeout, cancellationToken)
+            .ConfigureAwait(false);
+        return response switch
+        {
+            TResponse typed => typed,
+            null when default(TResponse) is null => default!,
+            _ => throw new InvalidCastException(
+                $"The message handler \"{messageHandler}\" in project \"{project}\" returned " +
+                $"{response?.GetType().FullName ?? "null"}, which is not a {typeof(TResponse).FullName}."),
+        };
+    }
+
+    /// <summary>Closes the endpoint: it is no longer selected, and accepted messages are drained within the gateway's drain timeout.</summary>
+    /// <returns>A task that completes when the endpoint is closed.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref closed, 1) == 1)
+        {
+            return;
+        }
+
+        await CloseAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Describes the endpoint for logs, for example <c>Client 65F7A472 of gateway "agent-8088"</c>.</summary>
+    /// <returns>The description.</returns>
+    public abstract override string ToString();
+
+    /// <summary>Detaches the endpoint and drains what it accepted.</summary>
+    private protected abstract ValueTask CloseAsync();
+
+    internal DeliveryReport Send(
+        string project,
+        string messageHandler,
+        object? payload,
+        Scope? scope,
+        string? clientSessionId,
+        string? user,
+        string? hasRole,
+        string? hostName,
+        IReadOnlyList<string>? remoteServers)
+    {
+        EnsureCanSend();
+        return Gateway.Router.Send(this, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
+    }
+
+    /// <summary>Throws when this endpoint may not send (closed, or a read-only designer).</summary>
+    private protected virtual void EnsureCanSend() => ObjectDisposedException.ThrowIf(IsClosed, this);
+
+    /// <summary>Counts the item as pending and queues it on the queue its handler's threading names.</summary>
+    internal bool TryDeliver(in WorkItem item)
+    {
+        Pending.Add();
+        if (QueueFor(item.Handler).TryEnqueue(item))
+        {
+            return true;
+        }
+
+        Pending.Release();
+        return false;
+    }
+
+    internal virtual IDeliveryQueue QueueFor(HandlerDescriptor handler) =>
+        handler.Threading == HandlerThreading.Shared ? Gateway.SharedPool : DedicatedQueueFor(handler);
+
+    /// <summary>The strictly ordered queue of <paramref name="key"/> (a handler, or a client's UI) on this endpoint.</summary>
+    private protected IDeliveryQueue DedicatedQueueFor(object key) =>
+        (IDeliveryQueue)Lookups.GetOrAdd(key, static (_, capacity) => new ChannelQueue(1, capacity), Gateway.Options.DedicatedQueueCapacity);
+
+    internal THandler GetHandlerInstance<THandler>(Func<IServiceProvider?, THandler> factory)
+        where THandler : class =>
+        (THandler)Lookups.GetOrAdd(typeof(THandler), static (_, state) => state.factory(state.services),
+            (factory, services: Services));
+
+    /// <summary>Waits for accepted messages to run, then stops this endpoint's own queues.</summary>
+    private protected async ValueTask DrainAsync()
+    {
+        var timeout = Gateway.Options.DrainTimeout;
+        var queues = queuesAndInstances?.Values.OfType<IDeliveryQueue>().ToArray() ?? [];
+        var drained = Task.WhenAll(queues.Select(queue => queue.CompleteAsync()).Append(Pending.WhenIdleAsync()));
+        try
+        {
+            await drained.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.DrainTimedOut(Gateway.Logger, ToString(), Pending.Count, timeout);
+            await shutdown.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    // Dedicated queues (keyed by handler) and handler instances (keyed by type) share one lazily made map.
+    private ConcurrentDictionary<object, object> Lookups =>
+        queuesAndInstances ?? Interlocked.CompareExchange(ref queuesAndInstances, new(), null) ?? queuesAndInstances;
+}

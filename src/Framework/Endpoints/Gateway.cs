@@ -1,0 +1,134 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Switchboard;
+
+/// <summary>
+/// A gateway (Ignition's gateway, named like <c>agent-8088</c>): it hosts projects, runs their gateway handlers,
+/// and routes messages to the clients and sessions attached to it.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var gateway = new Gateway("agent-8088");
+/// gateway.AddProject(XMessages.Registry);
+/// await using var client = gateway.ConnectClient(new ClientIdentity { Project = "X", User = "Bob" });
+/// var results = gateway.SendMessage("X", "testHandler", scope: "CG");
+/// </code>
+/// </example>
+public sealed class Gateway : Endpoint
+{
+    /// <summary>Creates a gateway.</summary>
+    /// <param name="name">The gateway's system name, for example <c>agent-8088</c>.</param>
+    /// <param name="options">Sizes, timeouts and services; defaults when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public Gateway(string name, GatewayOptions? options = null)
+        : base(gateway: null, options?.Services)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name;
+        Options = (options ?? new GatewayOptions()).Validate();
+        Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Gateway");
+        SenderInfo = new SenderInfo(EndpointKind.Gateway, name, null, null, [], null);
+        SharedPool = new ChannelQueue(Options.SharedPoolSize, Options.SharedQueueCapacity);
+        Router = new MessageRouter(this);
+    }
+
+    /// <summary>The gateway's system name.</summary>
+    public string Name { get; }
+
+    /// <inheritdoc />
+    public override EndpointKind Kind => EndpointKind.Gateway;
+
+    /// <summary>The options the gateway was created with.</summary>
+    public GatewayOptions Options { get; }
+
+    /// <summary>The names of the projects added so far.</summary>
+    public IReadOnlyCollection<string> Projects => Router.ProjectNames;
+
+    /// <summary>How many clients are attached.</summary>
+    public int ClientCount => Router.Count(EndpointKind.Client);
+
+    /// <summary>How many sessions are open.</summary>
+    public int SessionCount => Router.Count(EndpointKind.Session);
+
+    internal override SenderInfo SenderInfo { get; }
+
+    internal ILogger Logger { get; }
+
+    internal ChannelQueue SharedPool { get; }
+
+    internal MessageRouter Router { get; }
+
+    /// <summary>
+    /// Adds a project's handlers: its gateway handlers run here, and its client and session handlers run in every
+    /// client and session of that project. Several registries may contribute to one project.
+    /// </summary>
+    /// <param name="registry">The project, usually the generated <c>XMessages.Registry</c>.</param>
+    /// <returns>This gateway, for chaining.</returns>
+    /// <exception cref="ArgumentException">A handler is invalid, or is already declared in the same project and scope.</exception>
+    public Gateway AddProject(IProjectRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        Router.AddProject(registry);
+        return this;
+    }
+
+    /// <summary>Attaches a client (Ignition's Vision client).</summary>
+    /// <param name="identity">The client's project, user, roles, host and address; a session id is assigned when it has none.</param>
+    /// <param name="services">Services for the client's instance handlers.</param>
+    /// <returns>The client; dispose it to disconnect.</returns>
+    /// <exception cref="ArgumentException">The project is empty, or the session id is already in use.</exception>
+    /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
+    public Client ConnectClient(ClientIdentity identity, IServiceProvider? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return Router.Attach(identity, (id, sequence) => new Client(this, identity, id, sequence, services));
+    }
+
+    /// <summary>Opens a session (Ignition's Perspective session).</summary>
+    /// <param name="identity">The session's project, user, roles, host and address; a session id is assigned when it has none.</param>
+    /// <param name="services">Services for the session's instance handlers.</param>
+    /// <returns>The session; dispose it to close.</returns>
+    /// <exception cref="ArgumentException">The project is empty, or the session id is already in use.</exception>
+    /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
+    public Session OpenSession(SessionIdentity identity, IServiceProvider? services = null)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return Router.Attach(identity, (id, sequence) => new Session(this, identity, id, sequence, services));
+    }
+
+    /// <summary>Opens a designer, which can send (if read/write) and is never selected for delivery.</summary>
+    /// <param name="identity">The designer's user and roles; read/write communication by default.</param>
+    /// <returns>The designer.</returns>
+    /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
+    public Designer OpenDesigner(DesignerIdentity? identity = null)
+    {
+        ObjectDisposedException.ThrowIf(IsClosed, this);
+        return new Designer(this, identity ?? new DesignerIdentity());
+    }
+
+    /// <summary>Finds an attached client or session by session id (case-insensitive).</summary>
+    /// <param name="sessionId">The session id.</param>
+    /// <returns>The endpoint, or <see langword="null"/>.</returns>
+    public AttachedEndpoint? FindEndpoint(string sessionId) => Router.Find(sessionId);
+
+    /// <summary>Closes every client and session, then drains the gateway's own queues, within <see cref="GatewayOptions.DrainTimeout"/>.</summary>
+    private protected override async ValueTask CloseAsync()
+    {
+        var attached = Router.Close();
+        await Task.WhenAll(attached.Select(endpoint => endpoint.DisposeAsync().AsTask())).ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
+        try
+        {
+            await SharedPool.CompleteAsync().WaitAsync(Options.DrainTimeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            Log.DrainTimedOut(Logger, ToString(), SharedPool.Count, Options.DrainTimeout);
+        }
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Gateway \"{Name}\"";
+}

@@ -1,0 +1,18 @@
+namespace Switchboard;
+
+/// <summary>One accepted delivery waiting in a queue. A struct so that queuing a message allocates nothing.</summary>
+internal readonly struct WorkItem(Endpoint target, HandlerDescriptor handler, Scope scope, SenderInfo sender, object? payload, RequestCompletion? request)
+{
+    public Endpoint Target { get; } = target;
+
+    public HandlerDescriptor Handler { get; } = handler;
+
+    public Scope Scope { get; } = scope;
+
+    public SenderInfo Sender { get; } = sender;
+
+    public object? Payload { get; } = payload;
+
+    /// <summary>Set for requests: where the handler's response goes.</summary>
+    public RequestCompletion? Request { get; } = request;
+}

@@ -1,0 +1,118 @@
+namespace Switchboard;
+
+/// <summary>
+/// Sends messages and requests to message handlers, with Ignition's <c>system.util.sendMessage</c> and
+/// <c>sendRequest</c> semantics. Implemented by <see cref="Gateway"/>, <see cref="Client"/>, <see cref="Session"/>
+/// and <see cref="Designer"/>; the generated typed stubs are extension methods over it.
+/// </summary>
+public interface IMessageSender
+{
+    /// <summary>
+    /// Ignition's <c>system.util.sendMessage</c>: selects the targets, queues the message for each, and returns one
+    /// Ignition-formatted string per system selected for delivery (gateway first, then clients, then sessions).
+    /// Handlers run later, on their threading.
+    /// </summary>
+    /// <param name="project">The project containing the handler.</param>
+    /// <param name="messageHandler">The handler name.</param>
+    /// <param name="payload">The payload; <see langword="null"/> sends an empty dictionary.</param>
+    /// <param name="scope">Scope letters such as <c>"CG"</c>; defaults to <c>"CS"</c> when <paramref name="user"/>, <paramref name="hasRole"/> or <paramref name="hostName"/> is given, else <c>"CGS"</c>.</param>
+    /// <param name="clientSessionId">Only the client or session with this session id.</param>
+    /// <param name="user">Only clients and sessions where this user is logged in.</param>
+    /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+    /// <param name="hostName">Only clients and sessions on this host.</param>
+    /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
+    /// <returns>One string per selected system, for example <c>type=Gateway,project=X,messageHandler=testHandler,filterParams={hostName=, clientSessionId=, scope=CG, user=, hasRole=},sendStatus=SENT</c>.</returns>
+    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope string is invalid.</exception>
+    /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
+    /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
+    /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed.</exception>
+    IReadOnlyList<string> SendMessage(
+        string project,
+        string messageHandler,
+        IReadOnlyDictionary<string, object?>? payload = null,
+        string? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null);
+
+    /// <summary>
+    /// The typed core of <see cref="SendMessage"/>: selects and queues, then reports each selected system as a
+    /// <see cref="DeliveryResult"/>. The generated <c>Send…Async</c> stubs call this.
+    /// </summary>
+    /// <param name="project">The project containing the handler.</param>
+    /// <param name="messageHandler">The handler name.</param>
+    /// <param name="payload">A typed payload or a dictionary; <see langword="null"/> for none.</param>
+    /// <param name="scope">Where to deliver; <see langword="null"/> for Ignition's default (see <see cref="SendMessage"/>).</param>
+    /// <param name="clientSessionId">Only the client or session with this session id.</param>
+    /// <param name="user">Only clients and sessions where this user is logged in.</param>
+    /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+    /// <param name="hostName">Only clients and sessions on this host.</param>
+    /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
+    /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
+    /// <returns>The delivery report.</returns>
+    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
+    /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
+    /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ValueTask<DeliveryReport> SendAsync(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ignition's <c>system.util.sendRequest</c>: calls exactly one gateway handler and returns its value.
+    /// </summary>
+    /// <param name="project">The project containing the handler.</param>
+    /// <param name="messageHandler">The gateway handler name.</param>
+    /// <param name="payload">The payload; <see langword="null"/> sends an empty dictionary.</param>
+    /// <param name="remoteServer">A remote gateway to ask instead of the local one.</param>
+    /// <param name="timeout">How long to wait; the gateway's <see cref="GatewayOptions.RequestTimeout"/> (60 s) by default.</param>
+    /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
+    /// <returns>The handler's return value.</returns>
+    /// <exception cref="MessageHandlerNotFoundException">No gateway handler of that name in that project.</exception>
+    /// <exception cref="MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
+    /// <exception cref="RequestTimeoutException">No response within the timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="MessageDeniedException">The sender lacks the handler's required role.</exception>
+    /// <exception cref="MessageQueueFullException">The handler's queue is full.</exception>
+    /// <exception cref="GatewayUnreachableException">The remote gateway is unknown or not running.</exception>
+    Task<object?> SendRequestAsync(
+        string project,
+        string messageHandler,
+        IReadOnlyDictionary<string, object?>? payload = null,
+        string? remoteServer = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The typed form of <see cref="SendRequestAsync(string, string, IReadOnlyDictionary{string, object?}?, string?, TimeSpan?, CancellationToken)"/>.</summary>
+    /// <typeparam name="TResponse">The handler's response type.</typeparam>
+    /// <param name="project">The project containing the handler.</param>
+    /// <param name="messageHandler">The gateway handler name.</param>
+    /// <param name="payload">A typed payload or a dictionary; <see langword="null"/> for none.</param>
+    /// <param name="remoteServer">A remote gateway to ask instead of the local one.</param>
+    /// <param name="timeout">How long to wait; the gateway's default when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
+    /// <returns>The handler's return value.</returns>
+    /// <exception cref="InvalidCastException">The handler returned something that is not a <typeparamref name="TResponse"/>.</exception>
+    /// <exception cref="MessageHandlerNotFoundException">No gateway handler of that name in that project.</exception>
+    /// <exception cref="MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
+    /// <exception cref="RequestTimeoutException">No response within the timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    Task<TResponse> SendRequestAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        string? remoteServer = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,326 @@
+namespace Switchboard;
+
+/// <summary>
+/// A gateway's routing: which projects it hosts, which clients and sessions are attached, and how a send selects
+/// and queues. Selection and queuing happen under one read lock, so that an endpoint that detaches (write lock)
+/// has either received a delivery in full or was never selected: nothing accepted is lost.
+/// </summary>
+internal sealed class MessageRouter
+{
+    private readonly Gateway gateway;
+    private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
+    private readonly Dictionary<string, ProjectEndpoints> endpointsByProject = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AttachedEndpoint> bySessionId = new(StringComparer.OrdinalIgnoreCase);
+    private readonly object projectsLock = new();
+    private Dictionary<string, ProjectHandlers> projects = new(StringComparer.Ordinal);
+    private long sequence;
+    private bool closed;
+
+    [ThreadStatic]
+    private static List<AttachedEndpoint>? selectionBuffer;
+
+    public MessageRouter(Gateway gateway) => this.gateway = gateway;
+
+    public IReadOnlyCollection<string> ProjectNames => Volatile.Read(ref projects).Keys;
+
+    public void AddProject(IProjectRegistry registry)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(registry.ProjectName, nameof(registry));
+        lock (projectsLock)
+        {
+            // Copy on write: sends read the map without a lock.
+            var next = new Dictionary<string, ProjectHandlers>(projects, projects.Comparer);
+            next[registry.ProjectName] = next.GetValueOrDefault(registry.ProjectName, ProjectHandlers.Empty).With(registry);
+            Volatile.Write(ref projects, next);
+        }
+    }
+
+    public TEndpoint Attach<TEndpoint>(EndpointIdentity identity, Func<string, long, TEndpoint> create)
+        where TEndpoint : AttachedEndpoint
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Project, nameof(identity));
+        if (identity.SessionId is { } given && string.IsNullOrWhiteSpace(given))
+        {
+            throw new ArgumentException("A given SessionId must not be empty or whitespace; leave it null to have one assigned.", nameof(identity));
+        }
+
+        gate.EnterWriteLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(closed, gateway);
+            var sessionId = identity.SessionId ?? NewSessionId();
+            if (bySessionId.ContainsKey(sessionId))
+            {
+                throw new ArgumentException(
+                    $"The session id \"{sessionId}\" is already in use on gateway \"{gateway.Name}\"; give another or leave it null.",
+                    nameof(identity));
+            }
+
+            var endpoint = create(sessionId, ++sequence);
+            bySessionId.Add(sessionId, endpoint);
+            EndpointsOf(endpoint.Project).IndexFor(endpoint.HandlerScope).Add(endpoint);
+            return endpoint;
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    public void Detach(AttachedEndpoint endpoint)
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            if (bySessionId.Remove(endpoint.SessionId) && endpointsByProject.TryGetValue(endpoint.Project, out var project))
+            {
+                project.IndexFor(endpoint.HandlerScope).Remove(endpoint);
+            }
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Stops all routing and returns the endpoints that were attached, for the gateway to close.</summary>
+    public IReadOnlyList<AttachedEndpoint> Close()
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            closed = true;
+            return [.. bySessionId.Values];
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+
+    public AttachedEndpoint? Find(string sessionId)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return bySessionId.GetValueOrDefault(sessionId);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    public int Count(EndpointKind kind)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            var count = 0;
+            foreach (var project in endpointsByProject.Values)
+            {
+                count += project.IndexFor(kind == EndpointKind.Client ? Scope.Client : Scope.Session).Count;
+            }
+
+            return count;
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    public DeliveryReport Send(
+        Endpoint sender,
+        string project,
+        string messageHandler,
+        object? payload,
+        Scope? scope,
+        string? clientSessionId,
+        string? user,
+        string? hasRole,
+        string? hostName,
+        IReadOnlyList<string>? remoteServers)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+        var filters = SendFilters.Create(scope, clientSessionId, user, hasRole, hostName);
+        if (remoteServers is { Count: > 0 })
+        {
+            return RemoteDelivery.Send(gateway, project, messageHandler, filters, remoteServers);
+        }
+
+        // Everything that can fail for the sender (an unconvertible payload) fails here, before anything is queued.
+        var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
+        var info = sender.SenderInfo;
+        var toGateway = Target.Resolve(handlers, Scope.Gateway, filters.Scope, messageHandler, payload, info, project);
+        var toClients = Target.Resolve(handlers, Scope.Client, filters.Scope, messageHandler, payload, info, project);
+        var toSessions = Target.Resolve(handlers, Scope.Session, filters.Scope, messageHandler, payload, info, project);
+
+        var results = new DeliveryResultsBuilder();
+        gate.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(closed, gateway);
+            if (toGateway.Selected)
+            {
+                var status = toGateway.DeliverTo(gateway, info);
+                results.Add(new DeliveryResult
+                {
+                    Type = DeliveryTargetType.Gateway,
+                    Project = project,
+                    MessageHandler = messageHandler,
+                    FilterParams = filters,
+                    Status = status,
+                });
+            }
+
+            if ((toClients.Selected || toSessions.Selected) && endpointsByProject.TryGetValue(project, out var attached))
+            {
+                SelectAndDeliver(ref toClients, attached.Clients, project, messageHandler, filters, info, ref results);
+                SelectAndDeliver(ref toSessions, attached.Sessions, project, messageHandler, filters, info, ref results);
+            }
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+
+        toGateway.LogOutcome(gateway);
+        toClients.LogOutcome(gateway);
+        toSessions.LogOutcome(gateway);
+        return results.Build();
+    }
+
+    public async Task<object?> RequestAsync(
+        Endpoint sender,
+        string project,
+        string messageHandler,
+        object? payload,
+        string? remoteServer,
+        TimeSpan? timeout,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+        var wait = timeout ?? gateway.Options.RequestTimeout;
+        if (wait <= TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A request timeout must be positive or Timeout.InfiniteTimeSpan.");
+        }
+
+        if (remoteServer is not null)
+        {
+            throw RemoteDelivery.RequestUnreachable(gateway, project, messageHandler, remoteServer);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
+        var handler = handlers.Find(Scope.Gateway, messageHandler)
+            ?? throw new MessageHandlerNotFoundException(project, messageHandler, gateway.Name);
+        var info = sender.SenderInfo;
+        if (handler.RequiredRole is { } role && !info.HasRole(role))
+        {
+            Log.Denied(gateway.Logger, messageHandler, project, role);
+            throw new MessageDeniedException(project, messageHandler, role);
+        }
+
+        var prepared = PayloadPreparation.Prepare(handler, payload);
+        var completion = new RequestCompletion(project, messageHandler, wait, cancellationToken);
+        bool queued;
+        gate.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(closed, gateway);
+            queued = gateway.TryDeliver(new WorkItem(gateway, handler, Scope.Gateway, info, prepared, completion));
+        }
+        catch
+        {
+            completion.Dispose();
+            throw;
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+
+        if (!queued)
+        {
+            completion.Dispose();
+            Log.QueueFull(gateway.Logger, messageHandler, project, gateway.ToString());
+            throw new MessageQueueFullException(project, messageHandler);
+        }
+
+        return await completion.Task.ConfigureAwait(false);
+    }
+
+    private static void SelectAndDeliver(
+        ref Target target,
+        EndpointIndex index,
+        string project,
+        string messageHandler,
+        in FilterParams filters,
+        SenderInfo info,
+        ref DeliveryResultsBuilder results)
+    {
+        if (!target.Selected || index.Count == 0)
+        {
+            return;
+        }
+
+        var selected = selectionBuffer ??= [];
+        try
+        {
+            index.Select(filters, selected);
+            foreach (var endpoint in selected)
+            {
+                results.Add(new DeliveryResult
+                {
+                    Type = endpoint.TargetType,
+                    SessionId = endpoint.SessionId,
+                    ClientAddress = endpoint.Address,
+                    ClientHostName = endpoint.HostName,
+                    Project = project,
+                    MessageHandler = messageHandler,
+                    FilterParams = filters,
+                    Status = target.DeliverTo(endpoint, info),
+                });
+            }
+        }
+        finally
+        {
+            selected.Clear();
+        }
+    }
+
+    private ProjectEndpoints EndpointsOf(string project)
+    {
+        if (!endpointsByProject.TryGetValue(project, out var endpoints))
+        {
+            endpointsByProject[project] = endpoints = new ProjectEndpoints();
+        }
+
+        return endpoints;
+    }
+
+    private string NewSessionId()
+    {
+        while (true)
+        {
+            var id = ((uint)Random.Shared.NextInt64(0, 1L << 32)).ToString("X8", System.Globalization.CultureInfo.InvariantCulture);
+            if (!bySessionId.ContainsKey(id))
+            {
+                return id;
+            }
+        }
+    }
+
+    private sealed class ProjectEndpoints
+    {
+        public EndpointIndex Clients { get; } = new();
+
+        public EndpointIndex Sessions { get; } = new();
+
+        public EndpointIndex IndexFor(Scope scope) => scope == Scope.Client ? Clients : Sessions;
+    }
+}

@@ -1,0 +1,88 @@
+namespace Switchboard;
+
+/// <summary>One project's handlers, looked up by scope and name. Immutable: adding a registry makes a new one.</summary>
+internal sealed class ProjectHandlers
+{
+    private readonly Dictionary<string, HandlerDescriptor> gateway;
+    private readonly Dictionary<string, HandlerDescriptor> client;
+    private readonly Dictionary<string, HandlerDescriptor> session;
+
+    private ProjectHandlers(
+        Dictionary<string, HandlerDescriptor> gateway,
+        Dictionary<string, HandlerDescriptor> client,
+        Dictionary<string, HandlerDescriptor> session)
+    {
+        this.gateway = gateway;
+        this.client = client;
+        this.session = session;
+    }
+
+    public static ProjectHandlers Empty { get; } = new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+    /// <summary>The handler of <paramref name="name"/> declared in the single scope <paramref name="scope"/>.</summary>
+    public HandlerDescriptor? Find(Scope scope, string name) => scope switch
+    {
+        Scope.Gateway => gateway.GetValueOrDefault(name),
+        Scope.Client => client.GetValueOrDefault(name),
+        Scope.Session => session.GetValueOrDefault(name),
+        _ => null,
+    };
+
+    /// <summary>A copy with <paramref name="registry"/>'s handlers added.</summary>
+    /// <exception cref="ArgumentException">A handler is malformed or already declared in the same scope.</exception>
+    public ProjectHandlers With(IProjectRegistry registry)
+    {
+        var next = new ProjectHandlers(new(gateway, gateway.Comparer), new(client, client.Comparer), new(session, session.Comparer));
+        foreach (var handler in registry.Handlers)
+        {
+            Validate(registry, handler);
+            next.Add(Scope.Gateway, handler, next.gateway);
+            next.Add(Scope.Client, handler, next.client);
+            next.Add(Scope.Session, handler, next.session);
+        }
+
+        return next;
+    }
+
+    private void Add(Scope scope, HandlerDescriptor handler, Dictionary<string, HandlerDescriptor> byName)
+    {
+        if ((handler.Scope & scope) == 0)
+        {
+            return;
+        }
+
+        if (!byName.TryAdd(handler.Name, handler))
+        {
+            throw new ArgumentException(
+                $"Project \"{handler.Project}\" already has a {scope} handler named \"{handler.Name}\"; a name may be declared once per scope.",
+                "registry");
+        }
+    }
+
+    private static void Validate(IProjectRegistry registry, HandlerDescriptor handler)
+    {
+        if (handler is null)
+        {
+            throw new ArgumentException($"The registry of project \"{registry.ProjectName}\" has a null handler.", nameof(registry));
+        }
+
+        if (!string.Equals(handler.Project, registry.ProjectName, StringComparison.Ordinal))
+        {
+            throw new ArgumentException(
+                $"The handler \"{handler.Name}\" says project \"{handler.Project}\" but is in the registry of \"{registry.ProjectName}\".",
+                nameof(registry));
+        }
+
+        if (string.IsNullOrWhiteSpace(handler.Name))
+        {
+            throw new ArgumentException($"Project \"{registry.ProjectName}\" has a handler with an empty name.", nameof(registry));
+        }
+
+        if (!handler.Scope.IsValid())
+        {
+            throw new ArgumentException(
+                $"The handler \"{handler.Name}\" has scope {(int)handler.Scope}; use a combination of Client, Gateway and Session.",
+                nameof(registry));
+        }
+    }
+}
