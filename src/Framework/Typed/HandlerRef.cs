@@ -1,0 +1,97 @@
+namespace Switchboard;
+
+/// <summary>
+/// Names one handler of one project, with the scopes that declare it: the base of the generated
+/// <c>XMessages</c> fields (<see cref="MessageHandlerRef"/>, <see cref="MessageHandlerRef{TPayload}"/>,
+/// <see cref="RequestHandlerRef{TResponse}"/>, <see cref="RequestHandlerRef{TPayload, TResponse}"/>).
+/// </summary>
+public abstract class HandlerRef
+{
+    private protected HandlerRef(string project, string name, Scope scope)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!scope.IsValid())
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(scope), scope, "A handler's scope must be a non-empty combination of Scope.Client, Scope.Gateway and Scope.Session.");
+        }
+
+        Project = project;
+        Name = name;
+        Scope = scope;
+    }
+
+    /// <summary>The project the handler belongs to.</summary>
+    public string Project { get; }
+
+    /// <summary>The handler name.</summary>
+    public string Name { get; }
+
+    /// <summary>Every scope that declares a handler of this name in the project.</summary>
+    public Scope Scope { get; }
+
+    /// <summary>
+    /// The scope a typed send uses: <paramref name="scope"/> when given, else Ignition's default (<c>"CS"</c> when a
+    /// user, role or host-name filter is given, else <c>"CGS"</c>) narrowed to the scopes that declare the handler,
+    /// so that a typed send never selects a scope that cannot handle it.
+    /// </summary>
+    /// <param name="scope">The scope the caller asked for, or <see langword="null"/> for the default.</param>
+    /// <param name="user">The user filter, if any.</param>
+    /// <param name="hasRole">The role filter, if any.</param>
+    /// <param name="hostName">The host-name filter, if any.</param>
+    /// <returns>The scope to send to.</returns>
+    /// <exception cref="ArgumentException">
+    /// No scope was given, a filter was, and the handler is declared only for the gateway (filters never apply to the
+    /// gateway, so the default would reach no handler).
+    /// </exception>
+    public Scope ResolveScope(Scope? scope, string? user, string? hasRole, string? hostName)
+    {
+        if (scope is { } chosen)
+        {
+            return chosen;
+        }
+
+        // Ignition treats an empty filter as no filter.
+        var filtered = !string.IsNullOrEmpty(user) || !string.IsNullOrEmpty(hasRole) || !string.IsNullOrEmpty(hostName);
+        var ignitionDefault = filtered ? Scope.Client | Scope.Session : ScopeCode.All;
+        var narrowed = ignitionDefault & Scope;
+        if (narrowed == 0)
+        {
+            throw new ArgumentException(
+                $"The message handler \"{Name}\" in project \"{Project}\" is declared only in scope {Scope.ToCode()}, and a send " +
+                "with a user, hasRole or hostName filter defaults to clients and sessions (filters never apply to the gateway), " +
+                $"so it would reach no handler. Pass scope: Scope.{Scope} to send to it anyway, or drop the filter.",
+                nameof(scope));
+        }
+
+        return narrowed;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Project}/{Name} ({Scope.ToCode()})";
+
+    private protected ValueTask<DeliveryReport> SendCoreAsync(
+        IMessageSender sender,
+        object? payload,
+        Scope? scope,
+        string? clientSessionId,
+        string? user,
+        string? hasRole,
+        string? hostName,
+        IReadOnlyList<string>? remoteServers,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        return sender.SendAsync(
+            Project, Name, payload, ResolveScope(scope, user, hasRole, hostName), clientSessionId, user, hasRole, hostName, remoteServers,
+            cancellationToken);
+    }
+
+    private protected Task<TResponse> RequestCoreAsync<TResponse>(
+        IMessageSender sender, object? payload, string? remoteServer, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        return sender.SendRequestAsync<TResponse>(Project, Name, payload, remoteServer, timeout, cancellationToken);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Switchboard;
+
+/// <summary>A handler that takes no payload. The generated <c>XMessages</c> class has one per such handler name.</summary>
+public class MessageHandlerRef : HandlerRef
+{
+    /// <summary>Names a handler.</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="name">The handler name.</param>
+    /// <param name="scope">Every scope that declares the name.</param>
+    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S.</exception>
+    public MessageHandlerRef(string project, string name, Scope scope)
+        : base(project, name, scope)
+    {
+    }
+
+    /// <summary>Sends to the handler with Ignition's <c>sendMessage</c> semantics; see <see cref="HandlerRef.ResolveScope"/> for the default scope.</summary>
+    /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
+    /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
+    /// <param name="clientSessionId">Only the client or session with this session id.</param>
+    /// <param name="user">Only clients and sessions where this user is logged in.</param>
+    /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+    /// <param name="hostName">Only clients and sessions on this host.</param>
+    /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
+    /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
+    /// <returns>One result per system selected for delivery.</returns>
+    /// <exception cref="ArgumentException">The default scope would reach no handler (see <see cref="HandlerRef.ResolveScope"/>).</exception>
+    /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
+    /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public ValueTask<DeliveryReport> SendAsync(
+        IMessageSender sender,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        CancellationToken cancellationToken = default) =>
+        SendCoreAsync(sender, null, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+}

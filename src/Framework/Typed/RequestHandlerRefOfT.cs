@@ -1,0 +1,46 @@
+namespace Switchboard;
+
+/// <summary>
+/// A handler that takes a <typeparamref name="TPayload"/> and returns a <typeparamref name="TResponse"/>: its gateway
+/// declaration answers requests (Ignition's <c>sendRequest</c>), and it can be sent messages like any other handler.
+/// </summary>
+/// <typeparam name="TPayload">The payload type.</typeparam>
+/// <typeparam name="TResponse">What the gateway handler returns.</typeparam>
+public sealed class RequestHandlerRef<TPayload, TResponse> : MessageHandlerRef<TPayload>
+{
+    /// <summary>Names a handler.</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="name">The handler name.</param>
+    /// <param name="scope">Every scope that declares the name (it includes <see cref="Scope.Gateway"/>).</param>
+    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S.</exception>
+    public RequestHandlerRef(string project, string name, Scope scope)
+        : base(project, name, scope)
+    {
+    }
+
+    /// <summary>Ignition's <c>sendRequest</c>: calls the gateway handler with <paramref name="payload"/> and returns its value.</summary>
+    /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+    /// <param name="payload">The payload.</param>
+    /// <param name="remoteServer">A remote gateway to ask instead of the local one.</param>
+    /// <param name="timeout">How long to wait; the gateway's default (60 s) when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
+    /// <returns>The handler's return value.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="payload"/> is <see langword="null"/>.</exception>
+    /// <exception cref="MessageHandlerNotFoundException">The gateway has no handler of that name in that project.</exception>
+    /// <exception cref="MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
+    /// <exception cref="RequestTimeoutException">No response within the timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    /// <exception cref="MessageDeniedException">The sender lacks the handler's required role.</exception>
+    /// <exception cref="GatewayUnreachableException">The remote gateway is unknown or not running.</exception>
+    public Task<TResponse> RequestAsync(
+        IMessageSender sender,
+        TPayload payload,
+        string? remoteServer = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        return RequestCoreAsync<TResponse>(sender, payload, remoteServer, timeout, cancellationToken);
+    }
+}
