@@ -163,6 +163,7 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         Pending.Add();
         if (QueueFor(item.Handler).TryEnqueue(item))
         {
+            SwitchboardTelemetry.QueueDepth.Add(1);
             return true;
         }
 

@@ -3,8 +3,9 @@ namespace Switchboard;
 /// <summary>One delivery of a message to a handler: where it arrived, who sent it, and what was sent.</summary>
 public sealed class MessageContext
 {
-    internal MessageContext(Endpoint endpoint, HandlerDescriptor handler, Scope scope, SenderInfo sender, object? payload)
+    internal MessageContext(Endpoint endpoint, HandlerDescriptor handler, Scope scope, SenderInfo sender, object? payload, IServiceProvider? services)
     {
+        Services = services;
         Endpoint = endpoint;
         Handler = handler;
         Scope = scope;
@@ -42,8 +43,11 @@ public sealed class MessageContext
     /// <summary>The receiving client, for client handlers; otherwise <see langword="null"/>.</summary>
     public Client? Client => Endpoint as Client;
 
-    /// <summary>The receiving endpoint's services, if it was given any.</summary>
-    public IServiceProvider? Services => Endpoint.Services;
+    /// <summary>
+    /// Services for this delivery: a scope created for this message from the receiving endpoint's services (disposed
+    /// when the handler finishes), or <see langword="null"/> when the endpoint was given none.
+    /// </summary>
+    public IServiceProvider? Services { get; }
 
     /// <summary>
     /// The instance of <typeparamref name="THandler"/> that serves the receiving endpoint: created once per endpoint

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Switchboard;
 
 /// <summary>One accepted delivery waiting in a queue. A struct so that queuing a message allocates nothing.</summary>
@@ -15,4 +17,7 @@ internal readonly struct WorkItem(Endpoint target, HandlerDescriptor handler, Sc
 
     /// <summary>Set for requests: where the handler's response goes.</summary>
     public RequestCompletion? Request { get; } = request;
+
+    /// <summary>The sender's trace context at send time, so that the delivery span continues the send's trace.</summary>
+    public ActivityContext Parent { get; } = Activity.Current?.Context ?? default;
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Switchboard;
 
 /// <summary>
@@ -145,11 +147,16 @@ internal sealed class MessageRouter
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
         var filters = SendFilters.Create(scope, clientSessionId, user, hasRole, hostName);
-        if (remoteServers is { Count: > 0 })
-        {
-            return RemoteDelivery.Send(gateway, project, messageHandler, filters, remoteServers);
-        }
+        using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, project, messageHandler, filters.Scope);
+        var report = remoteServers is { Count: > 0 }
+            ? RemoteDelivery.Send(gateway, project, messageHandler, filters, remoteServers)
+            : SendLocal(sender, project, messageHandler, payload, filters);
+        SendTelemetry.Record(activity, project, report);
+        return report;
+    }
 
+    private DeliveryReport SendLocal(Endpoint sender, string project, string messageHandler, object? payload, in FilterParams filters)
+    {
         // Everything that can fail for the sender (an unconvertible payload) fails here, before anything is queued.
         var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
         var info = sender.SenderInfo;
@@ -203,6 +210,32 @@ internal sealed class MessageRouter
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+        using var activity = SendTelemetry.Start("switchboard.request", ActivityKind.Client, project, messageHandler, Scope.Gateway);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return await RequestCoreAsync(sender, project, messageHandler, payload, remoteServer, timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+        finally
+        {
+            SwitchboardTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, SwitchboardTelemetry.ProjectTag(project));
+        }
+    }
+
+    private async Task<object?> RequestCoreAsync(
+        Endpoint sender,
+        string project,
+        string messageHandler,
+        object? payload,
+        string? remoteServer,
+        TimeSpan? timeout,
+        CancellationToken cancellationToken)
+    {
         var wait = timeout ?? gateway.Options.RequestTimeout;
         if (wait <= TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
         {
@@ -221,6 +254,7 @@ internal sealed class MessageRouter
         var info = sender.SenderInfo;
         if (handler.RequiredRole is { } role && !info.HasRole(role))
         {
+            SwitchboardTelemetry.Denied.Add(1, SwitchboardTelemetry.ProjectTag(project));
             Log.Denied(gateway.Logger, messageHandler, project, role);
             throw new MessageDeniedException(project, messageHandler, role);
         }
