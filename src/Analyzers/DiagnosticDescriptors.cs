@@ -1,0 +1,177 @@
+using Microsoft.CodeAnalysis;
+
+namespace Switchboard.Analyzers;
+
+/// <summary>
+/// Every diagnostic Switchboard reports, with its stable ID. IDs are never reused: a retired rule keeps its number.
+/// Each rule has a help page at <c>docs/diagnostics/SWBnnnn.md</c>; its severity can be changed in <c>.editorconfig</c>
+/// (<c>dotnet_diagnostic.SWB0001.severity = warning</c>).
+/// </summary>
+public static class DiagnosticDescriptors
+{
+    /// <summary>A handler name that no handler of the project declares.</summary>
+    public const string UnknownHandlerNameId = "SWB0001";
+
+    /// <summary>A project name that no known project has.</summary>
+    public const string UnknownProjectId = "SWB0002";
+
+    /// <summary>An invalid scope string (unknown or repeated letter, empty) or scope value.</summary>
+    public const string InvalidScopeId = "SWB0003";
+
+    /// <summary>An explicit scope that includes a scope where the handler is not declared.</summary>
+    public const string ScopeWithoutHandlerId = "SWB0004";
+
+    /// <summary>A handler signature the generator cannot use.</summary>
+    public const string UnsupportedHandlerSignatureId = "SWB0005";
+
+    /// <summary>Two handlers with the same name in the same project and scope.</summary>
+    public const string DuplicateHandlerId = "SWB0006";
+
+    /// <summary>A handler that generated code cannot call.</summary>
+    public const string UncallableHandlerId = "SWB0007";
+
+    /// <summary>Client and session filters on a send whose scope is only the gateway.</summary>
+    public const string GatewayOnlyFiltersId = "SWB0008";
+
+    /// <summary>A request to a handler that returns nothing or is not a gateway handler.</summary>
+    public const string InvalidRequestTargetId = "SWB0009";
+
+    /// <summary>An empty or whitespace handler name.</summary>
+    public const string EmptyHandlerNameId = "SWB0010";
+
+    /// <summary>Two handler names in one project that differ only by case.</summary>
+    public const string HandlerNamesDifferByCaseId = "SWB0011";
+
+    /// <summary>A dictionary literal payload whose keys do not match the typed handler's payload.</summary>
+    public const string DictionaryPayloadKeysId = "SWB0012";
+
+    /// <summary>UI threading on a handler that does not run only in clients.</summary>
+    public const string UiThreadingOutsideClientId = "SWB0013";
+
+    // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository and its package.
+    private const string HelpLinkBase = "docs/diagnostics/";
+
+    private const string UsageCategory = "Switchboard.Usage";
+    private const string DeclarationCategory = "Switchboard.Declaration";
+
+    /// <summary>SWB0001: unknown handler name.</summary>
+    public static readonly DiagnosticDescriptor UnknownHandlerName = Create(
+        UnknownHandlerNameId,
+        "Unknown message handler",
+        "Project '{0}' declares no handler named '{1}'{2}",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "A send names a handler that no handler of the project declares, in source or in a referenced assembly's manifest. Ignition drops such a message silently; here it is a compile-time error.");
+
+    /// <summary>SWB0002: unknown project name.</summary>
+    public static readonly DiagnosticDescriptor UnknownProject = Create(
+        UnknownProjectId,
+        "Unknown messaging project",
+        "No known project is named '{0}'{1}",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        "A send names a project that neither this compilation nor any referenced assembly declares handlers for. It is a warning because a project may be registered by hand at run time.");
+
+    /// <summary>SWB0003: invalid scope string or value.</summary>
+    public static readonly DiagnosticDescriptor InvalidScope = Create(
+        InvalidScopeId,
+        "Invalid scope",
+        "{0}",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "A scope is one to three distinct letters among C (clients), G (the gateway) and S (sessions), in any order and case; a Scope value is a non-empty combination of Client, Gateway and Session. Anything else throws at run time.");
+
+    /// <summary>SWB0004: the explicit scope includes a scope where the handler is not declared.</summary>
+    public static readonly DiagnosticDescriptor ScopeWithoutHandler = Create(
+        ScopeWithoutHandlerId,
+        "Scope reaches no handler",
+        "Handler '{0}' of project '{1}' is declared in scope {2}, so the {3} part of scope {4} reaches nobody",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        "Every endpoint selected in a scope where the handler is not declared reports NO_HANDLER. Narrow the scope to where the handler is declared.");
+
+    /// <summary>SWB0005: unsupported handler signature.</summary>
+    public static readonly DiagnosticDescriptor UnsupportedHandlerSignature = Create(
+        UnsupportedHandlerSignatureId,
+        "Unsupported message handler signature",
+        "Handler '{0}' {1}",
+        DeclarationCategory,
+        DiagnosticSeverity.Error,
+        "The generator calls a handler with, in any order: at most one payload (a class, record or struct, or IReadOnlyDictionary<string, object?>), at most one context (MessageContext; Session for session handlers; Client for client handlers) and at most one CancellationToken. A handler returns void, Task, ValueTask, or a value, Task<T> or ValueTask<T> (request handlers). Any other handler is skipped.");
+
+    /// <summary>SWB0006: duplicate handler.</summary>
+    public static readonly DiagnosticDescriptor DuplicateHandler = Create(
+        DuplicateHandlerId,
+        "Duplicate message handler",
+        "Project '{0}' already has a {1} handler named '{2}' ({3})",
+        DeclarationCategory,
+        DiagnosticSeverity.Error,
+        "A handler name may be declared once per project and scope; the gateway refuses a project with two.");
+
+    /// <summary>SWB0007: handler that generated code cannot call.</summary>
+    public static readonly DiagnosticDescriptor UncallableHandler = Create(
+        UncallableHandlerId,
+        "Message handler cannot be called",
+        "Handler '{0}' cannot be called from generated code: {1}",
+        DeclarationCategory,
+        DiagnosticSeverity.Error,
+        "The generated registry calls each handler directly, from a class of its own in the same assembly. A handler must be an ordinary, non-generic method that is at least internal, in a non-generic type, and, when it is an instance method, in a type that can be created.");
+
+    /// <summary>SWB0008: filters on a gateway-only send.</summary>
+    public static readonly DiagnosticDescriptor GatewayOnlyFilters = Create(
+        GatewayOnlyFiltersId,
+        "Filters on a gateway-only send",
+        "{0} only narrow{1} clients and sessions, but scope {2} is only the gateway, where filters do not apply",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        "clientSessionId, user, hasRole and hostName narrow the clients and sessions a message reaches; they never apply to the gateway. On a send whose scope is only the gateway they select nothing.");
+
+    /// <summary>SWB0009: request to a handler that cannot answer it.</summary>
+    public static readonly DiagnosticDescriptor InvalidRequestTarget = Create(
+        InvalidRequestTargetId,
+        "Request to a handler that cannot answer",
+        "Handler '{0}' of project '{1}' cannot answer a request: {2}",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "A request goes to exactly one gateway handler and returns its value. A handler that is not declared in the gateway scope, or that returns nothing, cannot answer it.");
+
+    /// <summary>SWB0010: empty handler name.</summary>
+    public static readonly DiagnosticDescriptor EmptyHandlerName = Create(
+        EmptyHandlerNameId,
+        "Empty message handler name",
+        "A message handler name must not be empty or whitespace",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        "An empty handler name can never be sent to: the gateway refuses to register it and every send with it throws.");
+
+    /// <summary>SWB0011: names differing only by case.</summary>
+    public static readonly DiagnosticDescriptor HandlerNamesDifferByCase = Create(
+        HandlerNamesDifferByCaseId,
+        "Handler names differ only by case",
+        "Handler name '{0}' differs only by case from '{1}' in project '{2}' ({3})",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning,
+        "Handler names are case-sensitive, so two names that differ only by case are two handlers, and a sender easily picks the wrong one.");
+
+    /// <summary>SWB0012: dictionary keys that do not match the typed payload.</summary>
+    public static readonly DiagnosticDescriptor DictionaryPayloadKeys = Create(
+        DictionaryPayloadKeysId,
+        "Dictionary payload does not match the handler's payload type",
+        "{0}",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or a required property without a key, means the handler does not get what the sender meant.");
+
+    /// <summary>SWB0013: UI threading outside clients.</summary>
+    public static readonly DiagnosticDescriptor UiThreadingOutsideClient = Create(
+        UiThreadingOutsideClientId,
+        "UI threading on a handler that does not run only in clients",
+        "Handler '{0}' asks for HandlerThreading.UI but is declared in scope {1}; outside clients it runs as Dedicated",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning,
+        "Only a client has a UI SynchronizationContext (Ignition's EDT). In the gateway and in sessions, UI threading behaves as Dedicated, which is rarely what was meant.");
+
+    private static DiagnosticDescriptor Create(
+        string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description) =>
+        new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
+}

@@ -1,0 +1,21 @@
+namespace Switchboard.Analyzers;
+
+/// <summary>Keys of the properties the analyzers attach to diagnostics for the code fixes, which never recompute them.</summary>
+internal static class DiagnosticProperties
+{
+    /// <summary>The closest known handler or project name (SWB0001, SWB0002); absent when none is close.</summary>
+    public const string Suggestion = nameof(Suggestion);
+
+    /// <summary>The scope letters to write instead (SWB0003, SWB0004, SWB0008); empty means "use the default".</summary>
+    public const string ReplacementScope = nameof(ReplacementScope);
+
+    /// <summary>Whether the scope argument is a string (<c>"string"</c>) or a <c>Scope</c> value (<c>"enum"</c>).</summary>
+    public const string ScopeKind = nameof(ScopeKind);
+
+    public const string StringScope = "string";
+
+    public const string EnumScope = "enum";
+
+    /// <summary>The <c>HandlerShapeProblemKind</c> of an SWB0005 diagnostic.</summary>
+    public const string ProblemKind = nameof(ProblemKind);
+}

@@ -1,0 +1,122 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Switchboard.Analyzers.Model;
+
+namespace Switchboard.Analyzers.Handlers;
+
+/// <summary>What one <c>[MessageHandler(name, scope)]</c> attribute on a method says, read from its constant arguments.</summary>
+internal sealed class HandlerDeclaration
+{
+    private HandlerDeclaration(IMethodSymbol method, AttributeData attribute, string? name, ScopeFlags scope, string? project, int threading)
+    {
+        Method = method;
+        Attribute = attribute;
+        Name = name;
+        Scope = scope;
+        ExplicitProject = project;
+        Threading = threading;
+    }
+
+    public IMethodSymbol Method { get; }
+
+    public AttributeData Attribute { get; }
+
+    /// <summary>The handler name; <see langword="null"/> when the argument is null.</summary>
+    public string? Name { get; }
+
+    public ScopeFlags Scope { get; }
+
+    /// <summary>The attribute's <c>Project</c>, or <see langword="null"/> for the assembly's project.</summary>
+    public string? ExplicitProject { get; }
+
+    /// <summary>The <c>HandlerThreading</c> value (0 Shared, 1 Dedicated, 2 UI).</summary>
+    public int Threading { get; }
+
+    /// <summary>A name that can be sent to: not empty or whitespace.</summary>
+    public bool HasUsableName => !string.IsNullOrWhiteSpace(Name);
+
+    /// <summary>Reads the first <c>[MessageHandler]</c> on <paramref name="method"/>, or returns <see langword="null"/>.</summary>
+    public static HandlerDeclaration? TryRead(IMethodSymbol method, SwitchboardSymbols symbols)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (symbols.IsMessageHandlerAttribute(attribute))
+            {
+                return Read(method, attribute);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The project the handler belongs to: its own <c>Project</c>, else <paramref name="assemblyProject"/>.</summary>
+    public string ProjectOr(string assemblyProject) =>
+        string.IsNullOrEmpty(ExplicitProject) ? assemblyProject : ExplicitProject!;
+
+    /// <summary>Where the name argument is written, for diagnostics about the name; the attribute when not found.</summary>
+    public Location NameLocation(CancellationToken cancellationToken)
+    {
+        if (Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+        {
+            return Method.Locations.Length > 0 ? Method.Locations[0] : Location.None;
+        }
+
+        if (syntax.ArgumentList is { } arguments)
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameColon?.Name.Identifier.ValueText == "name")
+                {
+                    return argument.Expression.GetLocation();
+                }
+            }
+
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameColon is null && argument.NameEquals is null)
+                {
+                    return argument.Expression.GetLocation();
+                }
+            }
+        }
+
+        return syntax.GetLocation();
+    }
+
+    private static HandlerDeclaration Read(IMethodSymbol method, AttributeData attribute)
+    {
+        string? name = null;
+        var scope = ScopeFlags.Gateway;
+        var constructor = attribute.AttributeConstructor;
+        for (var i = 0; i < attribute.ConstructorArguments.Length; i++)
+        {
+            var value = attribute.ConstructorArguments[i].Value;
+            var parameterName = constructor is not null && i < constructor.Parameters.Length ? constructor.Parameters[i].Name : null;
+            if (parameterName == "name" || (parameterName is null && i == 0))
+            {
+                name = value as string;
+            }
+            else if ((parameterName == "scope" || (parameterName is null && i == 1)) && value is int flags)
+            {
+                scope = (ScopeFlags)flags;
+            }
+        }
+
+        string? project = null;
+        var threading = 0;
+        foreach (var named in attribute.NamedArguments)
+        {
+            if (named.Key == "Project")
+            {
+                project = named.Value.Value as string;
+            }
+            else if (named.Key == "Threading" && named.Value.Value is int value)
+            {
+                threading = value;
+            }
+        }
+
+        return new HandlerDeclaration(method, attribute, name, scope, project, threading);
+    }
+}

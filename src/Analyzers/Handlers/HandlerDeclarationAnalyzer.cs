@@ -1,0 +1,51 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Switchboard.Analyzers.Model;
+
+namespace Switchboard.Analyzers.Handlers;
+
+/// <summary>
+/// The common frame of the rules that check <c>[MessageHandler]</c> methods: skip generated code, run concurrently,
+/// look the Switchboard symbols up once at compilation start, and hand every attributed method to
+/// <see cref="AnalyzeHandler"/>.
+/// </summary>
+internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    public sealed override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CompilationFacts.TryCreate(start.Compilation) is not { } facts)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(
+                symbol =>
+                {
+                    if (HandlerDeclaration.TryRead((IMethodSymbol)symbol.Symbol, facts.Symbols) is { } declaration)
+                    {
+                        AnalyzeHandler(symbol, declaration, facts);
+                    }
+                },
+                SymbolKind.Method);
+            if (!ExtraOperationKinds.IsEmpty)
+            {
+                start.RegisterOperationAction(operation => AnalyzeOperation(operation, facts), ExtraOperationKinds);
+            }
+        });
+    }
+
+    protected abstract void AnalyzeHandler(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts);
+
+    /// <summary>Operations a rule also wants to see (for example local functions), with the same facts.</summary>
+    protected virtual ImmutableArray<OperationKind> ExtraOperationKinds => ImmutableArray<OperationKind>.Empty;
+
+    /// <summary>Called for each operation of <see cref="ExtraOperationKinds"/>.</summary>
+    protected virtual void AnalyzeOperation(OperationAnalysisContext context, CompilationFacts facts)
+    {
+    }
+}

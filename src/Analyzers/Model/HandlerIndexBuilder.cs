@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Switchboard.Analyzers.Handlers;
+
+namespace Switchboard.Analyzers.Model;
+
+/// <summary>
+/// Collects the handlers a compilation knows: its own <c>[MessageHandler]</c> methods, and the manifests of the
+/// referenced assemblies that reference Switchboard. The compilation's own manifest (emitted by the generator from
+/// the same methods) is ignored so nothing is counted twice.
+/// </summary>
+internal static class HandlerIndexBuilder
+{
+    public static HandlerIndex Build(Compilation compilation, SwitchboardSymbols symbols)
+    {
+        var handlers = new List<KnownHandler>();
+        var assemblyProject = AssemblyProject(compilation, symbols);
+        AddSourceHandlers(compilation.Assembly.GlobalNamespace, assemblyProject, symbols, handlers);
+        AddReferencedManifests(compilation, symbols, handlers);
+        return new HandlerIndex(handlers);
+    }
+
+    /// <summary>The project of the compilation's handlers: <c>[assembly: MessagingProject]</c>, else the assembly name.</summary>
+    public static string AssemblyProject(Compilation compilation, SwitchboardSymbols symbols)
+    {
+        foreach (var attribute in compilation.Assembly.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.MessagingProjectAttribute)
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
+            {
+                return name;
+            }
+        }
+
+        return compilation.AssemblyName ?? string.Empty;
+    }
+
+    /// <summary>The index entry for a source handler, or <see langword="null"/> when its name or scope is unusable.</summary>
+    public static KnownHandler? ToKnownHandler(HandlerDeclaration declaration, string assemblyProject, SwitchboardSymbols symbols)
+    {
+        if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope))
+        {
+            return null;
+        }
+
+        var shape = HandlerShapes.Classify(declaration.Method, (int)declaration.Scope, symbols.Shapes);
+        var payloadKnown = !shape.Problems.Any(problem => problem.Parameter is not null);
+        bool? returnsValue = shape.ReturnKind switch
+        {
+            HandlerReturnKind.Invalid => null,
+            HandlerReturnKind.Value or HandlerReturnKind.TaskOfT or HandlerReturnKind.ValueTaskOfT => true,
+            _ => false,
+        };
+        return new KnownHandler(
+            declaration.ProjectOr(assemblyProject),
+            declaration.Name!,
+            declaration.Scope,
+            payloadKnown,
+            shape.PayloadType,
+            returnsValue,
+            declaration.Method,
+            declaration.Method.ContainingType.Name + "." + declaration.Method.Name);
+    }
+
+    private static void AddSourceHandlers(INamespaceSymbol root, string assemblyProject, SwitchboardSymbols symbols, List<KnownHandler> handlers)
+    {
+        var pending = new Stack<INamespaceOrTypeSymbol>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            foreach (var member in current.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamespaceOrTypeSymbol container:
+                        pending.Push(container);
+                        break;
+                    case IMethodSymbol method when HandlerDeclaration.TryRead(method, symbols) is { } declaration:
+                        if (ToKnownHandler(declaration, assemblyProject, symbols) is { } handler)
+                        {
+                            handlers.Add(handler);
+                        }
+
+                        break;
+                }
+            }
+        }
+    }
+
+    private static void AddReferencedManifests(Compilation compilation, SwitchboardSymbols symbols, List<KnownHandler> handlers)
+    {
+        if (symbols.MessageHandlerManifestAttribute is not { } manifestAttribute)
+        {
+            return;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            // Only an assembly that references Switchboard can carry a manifest; skipping the rest keeps this cheap.
+            if (!ReferencesFramework(assembly, symbols.FrameworkAssemblyName))
+            {
+                continue;
+            }
+
+            foreach (var attribute in assembly.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, manifestAttribute)
+                    && FromManifest(attribute, assembly.Name) is { } handler)
+                {
+                    handlers.Add(handler);
+                }
+            }
+        }
+    }
+
+    private static bool ReferencesFramework(IAssemblySymbol assembly, string frameworkName)
+    {
+        if (string.Equals(assembly.Name, frameworkName, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var module in assembly.Modules)
+        {
+            foreach (var reference in module.ReferencedAssemblies)
+            {
+                if (string.Equals(reference.Name, frameworkName, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static KnownHandler? FromManifest(AttributeData attribute, string assemblyName)
+    {
+        var arguments = attribute.ConstructorArguments;
+        if (arguments.Length != 5
+            || arguments[0].Value is not string project
+            || arguments[1].Value is not string name
+            || arguments[2].Value is not int scope
+            || string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        return new KnownHandler(
+            project,
+            name,
+            (ScopeFlags)scope,
+            isPayloadKnown: true,
+            payloadType: arguments[3].Value as ITypeSymbol,
+            returnsValue: arguments[4].Value is ITypeSymbol,
+            method: null,
+            origin: "assembly " + assemblyName);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+
+namespace Switchboard.Analyzers.Model;
+
+/// <summary>
+/// One handler the analyzers know of: a <c>[MessageHandler]</c> method in this compilation, or a
+/// <c>[assembly: MessageHandlerManifest]</c> entry of a referenced assembly.
+/// </summary>
+internal sealed class KnownHandler
+{
+    public KnownHandler(
+        string project,
+        string name,
+        ScopeFlags scope,
+        bool isPayloadKnown,
+        ITypeSymbol? payloadType,
+        bool? returnsValue,
+        IMethodSymbol? method,
+        string origin)
+    {
+        Project = project;
+        Name = name;
+        Scope = scope;
+        IsPayloadKnown = isPayloadKnown;
+        PayloadType = payloadType;
+        ReturnsValue = returnsValue;
+        Method = method;
+        Origin = origin;
+    }
+
+    public string Project { get; }
+
+    public string Name { get; }
+
+    public ScopeFlags Scope { get; }
+
+    /// <summary>False when the handler's signature is invalid, so its payload type cannot be trusted.</summary>
+    public bool IsPayloadKnown { get; }
+
+    /// <summary>The payload type, or <see langword="null"/> when the handler takes none.</summary>
+    public ITypeSymbol? PayloadType { get; }
+
+    /// <summary>Whether it answers requests with a value; <see langword="null"/> when its return type is invalid.</summary>
+    public bool? ReturnsValue { get; }
+
+    /// <summary>The method, for handlers declared in this compilation; <see langword="null"/> for manifest entries.</summary>
+    public IMethodSymbol? Method { get; }
+
+    /// <summary>Where it is declared, for messages: <c>Handlers.OnTest</c> or <c>assembly Lib</c>.</summary>
+    public string Origin { get; }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Switchboard.Analyzers.Handlers;
+using Switchboard.Analyzers.Model;
+using Switchboard.Analyzers.Sends;
+
+namespace Switchboard.Analyzers.Rules;
+
+/// <summary>SWB0010: an empty or whitespace handler name, in a <c>[MessageHandler]</c> or in a send.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.EmptyHandlerName);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (CompilationFacts.TryCreate(start.Compilation) is not { } facts)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbol => AnalyzeDeclaration(symbol, facts), SymbolKind.Method);
+            start.RegisterOperationAction(operation => AnalyzeSend(operation, facts), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, CompilationFacts facts)
+    {
+        if (HandlerDeclaration.TryRead((IMethodSymbol)context.Symbol, facts.Symbols) is { HasUsableName: false } declaration)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.EmptyHandlerName, declaration.NameLocation(context.CancellationToken)));
+        }
+    }
+
+    private static void AnalyzeSend(OperationAnalysisContext context, CompilationFacts facts)
+    {
+        if (SendCall.TryRead((IInvocationOperation)context.Operation, facts.Symbols) is { MessageHandler: { } argument } call
+            && SendCall.ConstantOf(argument.Value) is { HasValue: true } constant
+            && string.IsNullOrWhiteSpace(constant.Value as string))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyHandlerName, argument.Value.Syntax.GetLocation()));
+        }
+    }
+}

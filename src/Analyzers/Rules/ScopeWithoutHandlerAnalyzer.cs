@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Switchboard.Analyzers.Model;
+using Switchboard.Analyzers.Sends;
+using Switchboard.Analyzers.Text;
+
+namespace Switchboard.Analyzers.Rules;
+
+/// <summary>SWB0004: an explicit scope includes a scope where the handler is not declared, so that part reaches nobody.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ScopeWithoutHandler);
+
+    protected override void AnalyzeSend(OperationAnalysisContext context, SendCall call, CompilationFacts facts)
+    {
+        if (!call.TryGetConstantScope(out var requested)
+            || SendTarget.Resolve(call, facts.Index) is not { } target
+            || target.Handlers.IsEmpty)
+        {
+            return;
+        }
+
+        var declared = target.DeclaredScope;
+        var uncovered = requested & ~declared;
+        if (uncovered == ScopeFlags.None)
+        {
+            return;
+        }
+
+        // Narrow to where the handler is; when none of the requested scopes has it, switch to where it is declared.
+        var covered = requested & declared;
+        var replacement = covered != ScopeFlags.None ? covered : declared;
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.ReplacementScope, ScopeText.ToCode(replacement))
+            .Add(DiagnosticProperties.ScopeKind, call.ScopeIsString ? DiagnosticProperties.StringScope : DiagnosticProperties.EnumScope);
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.ScopeWithoutHandler,
+            call.Scope!.Value.Syntax.GetLocation(),
+            properties,
+            target.HandlerName,
+            target.ProjectName,
+            ScopeText.Describe(declared),
+            ScopeText.Describe(uncovered),
+            ScopeText.ToCode(requested)));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Switchboard.Analyzers.Handlers;
+using Switchboard.Analyzers.Model;
+
+namespace Switchboard.Analyzers.Rules;
+
+/// <summary>
+/// SWB0007: a handler that the generated registry cannot call: not an ordinary method (local function, lambda,
+/// accessor, explicit interface implementation), generic, in a generic type, inaccessible from another class of the
+/// assembly, in a file-local type, or an instance method of a type that cannot be created.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.UncallableHandler);
+
+    /// <summary>Whether the method or a type around it has type parameters.</summary>
+    public static bool IsGeneric(IMethodSymbol method)
+    {
+        if (method.IsGenericMethod)
+        {
+            return true;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    protected override void AnalyzeHandler(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts) =>
+        Report(context.ReportDiagnostic, declaration);
+
+    // Local functions and lambdas are not members, so the symbol action never sees them.
+    protected override ImmutableArray<OperationKind> ExtraOperationKinds { get; } =
+        ImmutableArray.Create(OperationKind.LocalFunction, OperationKind.AnonymousFunction);
+
+    protected override void AnalyzeOperation(OperationAnalysisContext context, CompilationFacts facts)
+    {
+        var method = context.Operation switch
+        {
+            ILocalFunctionOperation local => local.Symbol,
+            IAnonymousFunctionOperation lambda => lambda.Symbol,
+            _ => null,
+        };
+        if (method is not null && HandlerDeclaration.TryRead(method, facts.Symbols) is { } declaration)
+        {
+            Report(context.ReportDiagnostic, declaration);
+        }
+    }
+
+    private static void Report(System.Action<Diagnostic> report, HandlerDeclaration declaration)
+    {
+        var method = declaration.Method;
+        if (Reason(method) is not { } reason)
+        {
+            return;
+        }
+
+        var location = method.Locations.Length > 0 ? method.Locations[0] : Location.None;
+        report(Diagnostic.Create(
+            DiagnosticDescriptors.UncallableHandler,
+            location,
+            declaration.HasUsableName ? declaration.Name : method.Name,
+            reason));
+    }
+
+    private static string? Reason(IMethodSymbol method)
+    {
+        switch (method.MethodKind)
+        {
+            case MethodKind.LocalFunction:
+                return "it is a local function; declare it as a method of a class";
+            case MethodKind.AnonymousFunction:
+                return "it is a lambda; declare it as a method of a class";
+            case MethodKind.ExplicitInterfaceImplementation:
+                return "it is an explicit interface implementation, which has no name to call";
+            case MethodKind.Ordinary:
+                break;
+            default:
+                return "it is not an ordinary method";
+        }
+
+        if (method.IsGenericMethod)
+        {
+            return "it is generic, and the generator cannot choose its type arguments";
+        }
+
+        if (InaccessibleReason(method) is { } inaccessible)
+        {
+            return inaccessible;
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.IsGenericType)
+            {
+                return $"it is in the generic type '{type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)}'";
+            }
+
+            if (type.IsFileLocal)
+            {
+                return $"it is in the file-local type '{type.Name}', which other files cannot see";
+            }
+        }
+
+        if (method.IsAbstract)
+        {
+            return "it is abstract";
+        }
+
+        if (!method.IsStatic && method.ContainingType is { } owner && (owner.IsAbstract || owner.TypeKind == TypeKind.Interface))
+        {
+            return $"it is an instance method of '{owner.Name}', which cannot be created; make the method static or move it to a concrete class";
+        }
+
+        return null;
+    }
+
+    private static string? InaccessibleReason(IMethodSymbol method)
+    {
+        if (IsHidden(method.DeclaredAccessibility))
+        {
+            return $"it is {Describe(method.DeclaredAccessibility)}; make it internal or public";
+        }
+
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (IsHidden(type.DeclaredAccessibility))
+            {
+                return $"its containing type '{type.Name}' is {Describe(type.DeclaredAccessibility)}; make it internal or public";
+            }
+        }
+
+        return null;
+    }
+
+    // Generated code lives in a class of its own in the same assembly: internal and protected internal reach it.
+    private static bool IsHidden(Accessibility accessibility) =>
+        accessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal;
+
+    private static string Describe(Accessibility accessibility) => accessibility switch
+    {
+        Accessibility.Private => "private",
+        Accessibility.Protected => "protected",
+        _ => "private protected",
+    };
+}

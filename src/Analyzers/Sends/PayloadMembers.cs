@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Switchboard.Analyzers.Sends;
+
+/// <summary>
+/// The keys a dictionary may use to fill a typed payload, as System.Text.Json sees them (case-insensitive names,
+/// <c>[JsonPropertyName]</c>, <c>[JsonIgnore]</c>), and the ones it must contain (<c>required</c>, <c>[JsonRequired]</c>).
+/// </summary>
+internal sealed class PayloadMembers
+{
+    private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
+
+    private PayloadMembers(ITypeSymbol type)
+    {
+        Type = type;
+    }
+
+    public ITypeSymbol Type { get; }
+
+    /// <summary>The property names, as written in JSON.</summary>
+    public IEnumerable<string> Names => names;
+
+    /// <summary>Properties a dictionary must give a value for.</summary>
+    public List<string> Required { get; } = new();
+
+    /// <summary>The members of <paramref name="type"/>, or <see langword="null"/> when any key could fit (collections, extension data, BCL types).</summary>
+    public static PayloadMembers? TryCreate(ITypeSymbol type, SwitchboardSymbols symbols)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+            || named.SpecialType != SpecialType.None
+            || ImplementsEnumerable(named))
+        {
+            return null;
+        }
+
+        var members = new PayloadMembers(type);
+        for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property)
+                {
+                    continue;
+                }
+
+                var jsonName = property.Name;
+                var isRequired = property.IsRequired;
+                foreach (var attribute in property.GetAttributes())
+                {
+                    var attributeClass = attribute.AttributeClass;
+                    if (SymbolEqualityComparer.Default.Equals(attributeClass, symbols.JsonExtensionDataAttribute))
+                    {
+                        return null;
+                    }
+
+                    if (SymbolEqualityComparer.Default.Equals(attributeClass, symbols.JsonIgnoreAttribute))
+                    {
+                        jsonName = null;
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(attributeClass, symbols.JsonPropertyNameAttribute)
+                        && attribute.ConstructorArguments.Length == 1
+                        && attribute.ConstructorArguments[0].Value is string renamed)
+                    {
+                        jsonName = renamed;
+                    }
+                    else if (SymbolEqualityComparer.Default.Equals(attributeClass, symbols.JsonRequiredAttribute))
+                    {
+                        isRequired = true;
+                    }
+                }
+
+                if (jsonName is not null && members.names.Add(jsonName) && isRequired)
+                {
+                    members.Required.Add(jsonName);
+                }
+            }
+        }
+
+        return members;
+    }
+
+    public bool Accepts(string key) => names.Contains(key);
+
+    private static bool ImplementsEnumerable(INamedTypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Switchboard.Analyzers.Model;
+using Switchboard.Analyzers.Text;
+
+namespace Switchboard.Analyzers.Sends;
+
+/// <summary>
+/// A call to a send-shaped API, read by parameter name: <c>IMessageSender.SendMessage</c>, <c>SendAsync</c>,
+/// <c>SendRequestAsync</c> (and the endpoints that implement them) or any other method with a <c>messageHandler</c>
+/// string parameter; or a method with a <c>Scope</c> parameter and filter parameters (the generated typed stubs).
+/// Only explicit arguments count: a default scope is never "explicit".
+/// </summary>
+internal sealed class SendCall
+{
+    private SendCall(IInvocationOperation invocation)
+    {
+        Invocation = invocation;
+    }
+
+    public IInvocationOperation Invocation { get; }
+
+    public IArgumentOperation? Project { get; private set; }
+
+    public IArgumentOperation? MessageHandler { get; private set; }
+
+    /// <summary>The explicit scope argument, string or <c>Scope</c>; <see langword="null"/> when omitted or null.</summary>
+    public IArgumentOperation? Scope { get; private set; }
+
+    public bool ScopeIsString { get; private set; }
+
+    public IArgumentOperation? Payload { get; private set; }
+
+    /// <summary>Explicit filter arguments (clientSessionId, user, hasRole, hostName) that are not a null constant.</summary>
+    public ImmutableArray<IArgumentOperation> Filters { get; private set; } = ImmutableArray<IArgumentOperation>.Empty;
+
+    /// <summary>A request (<c>SendRequest…</c> or <c>Request…</c>): goes to exactly one gateway handler and wants its value.</summary>
+    public bool IsRequest { get; private set; }
+
+    /// <summary>The constant project name, or <see langword="null"/> when it is not a constant.</summary>
+    public string? ProjectName => ConstantString(Project);
+
+    /// <summary>The constant handler name, or <see langword="null"/> when it is not a constant.</summary>
+    public string? HandlerName => ConstantString(MessageHandler);
+
+    public static SendCall? TryRead(IInvocationOperation invocation, SwitchboardSymbols symbols)
+    {
+        var method = invocation.TargetMethod;
+        if (!LooksLikeSend(method, symbols))
+        {
+            return null;
+        }
+
+        var call = new SendCall(invocation)
+        {
+            IsRequest = method.Name.StartsWith("SendRequest", StringComparison.Ordinal)
+                || method.Name.StartsWith("Request", StringComparison.Ordinal),
+        };
+        var filters = ImmutableArray.CreateBuilder<IArgumentOperation>();
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter || argument.ArgumentKind != ArgumentKind.Explicit)
+            {
+                continue;
+            }
+
+            switch (parameter.Name)
+            {
+                case "project" when parameter.Type.SpecialType == SpecialType.System_String:
+                    call.Project = argument;
+                    break;
+                case "messageHandler" when parameter.Type.SpecialType == SpecialType.System_String:
+                    call.MessageHandler = argument;
+                    break;
+                case "scope" when !IsNullConstant(argument.Value):
+                    call.Scope = argument;
+                    call.ScopeIsString = parameter.Type.SpecialType == SpecialType.System_String;
+                    break;
+                case "payload":
+                    call.Payload = argument;
+                    break;
+                case "clientSessionId" or "user" or "hasRole" or "hostName" when !IsNullConstant(argument.Value):
+                    filters.Add(argument);
+                    break;
+            }
+        }
+
+        call.Filters = filters.ToImmutable();
+        return call;
+    }
+
+    /// <summary>
+    /// The explicit scope when it is a constant: a valid string or a <c>Scope</c> value. <see langword="false"/> when
+    /// there is none, it is not constant, or it is invalid (the invalid-scope rule reports that).
+    /// </summary>
+    public bool TryGetConstantScope(out ScopeFlags scope)
+    {
+        scope = ScopeFlags.None;
+        if (Scope is null)
+        {
+            return false;
+        }
+
+        var value = ConstantOf(Scope.Value);
+        if (!value.HasValue)
+        {
+            return false;
+        }
+
+        if (ScopeIsString)
+        {
+            return ScopeText.TryParse(value.Value as string, out scope, out _);
+        }
+
+        if (value.Value is int flags && ScopeText.IsValid((ScopeFlags)flags))
+        {
+            scope = (ScopeFlags)flags;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The constant value of <paramref name="operation"/>, looking through conversions (e.g. to <c>Scope?</c>).</summary>
+    public static Optional<object?> ConstantOf(IOperation operation)
+    {
+        var current = operation;
+        while (!current.ConstantValue.HasValue && current is IConversionOperation conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        return current.ConstantValue;
+    }
+
+    /// <summary>The operation without the implicit conversions the compiler put around it.</summary>
+    public static IOperation WithoutImplicitConversions(IOperation operation)
+    {
+        var current = operation;
+        while (current is IConversionOperation { IsImplicit: true } conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        return current;
+    }
+
+    private static string? ConstantString(IArgumentOperation? argument) =>
+        argument is not null && ConstantOf(argument.Value) is { HasValue: true, Value: string text } ? text : null;
+
+    private static bool IsNullConstant(IOperation operation) => ConstantOf(operation) is { HasValue: true, Value: null };
+
+    private static bool LooksLikeSend(IMethodSymbol method, SwitchboardSymbols symbols)
+    {
+        var hasScopeEnum = false;
+        var hasFilter = false;
+        foreach (var parameter in method.Parameters)
+        {
+            switch (parameter.Name)
+            {
+                case "messageHandler" when parameter.Type.SpecialType == SpecialType.System_String:
+                    return true;
+                case "scope" when IsScopeType(parameter.Type, symbols):
+                    hasScopeEnum = true;
+                    break;
+                case "clientSessionId" or "user" or "hasRole" or "hostName":
+                    hasFilter = true;
+                    break;
+            }
+        }
+
+        return hasScopeEnum && hasFilter;
+    }
+
+    private static bool IsScopeType(ITypeSymbol type, SwitchboardSymbols symbols)
+    {
+        var underlying = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable
+            ? nullable.TypeArguments[0]
+            : type;
+        return SymbolEqualityComparer.Default.Equals(underlying, symbols.Scope);
+    }
+}

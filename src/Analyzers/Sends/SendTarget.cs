@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Switchboard.Analyzers.Model;
+
+namespace Switchboard.Analyzers.Sends;
+
+/// <summary>
+/// What a send with constant names resolves to in the <see cref="HandlerIndex"/>: the project, and the declarations of
+/// the handler name. Only made when the index knows at least one handler, so an unknown name is a real finding.
+/// </summary>
+internal sealed class SendTarget
+{
+    private SendTarget(KnownProject? project, string projectName, string? handlerName, ImmutableArray<KnownHandler> handlers)
+    {
+        Project = project;
+        ProjectName = projectName;
+        HandlerName = handlerName;
+        Handlers = handlers;
+    }
+
+    /// <summary>The known project, or <see langword="null"/> when no known project has that name.</summary>
+    public KnownProject? Project { get; }
+
+    public string ProjectName { get; }
+
+    /// <summary>The constant handler name, or <see langword="null"/> when it is not a constant.</summary>
+    public string? HandlerName { get; }
+
+    /// <summary>The declarations of the handler name in the project (empty when unknown).</summary>
+    public ImmutableArray<KnownHandler> Handlers { get; }
+
+    /// <summary>The union of the scopes that declare the handler.</summary>
+    public ScopeFlags DeclaredScope
+    {
+        get
+        {
+            var scope = ScopeFlags.None;
+            foreach (var handler in Handlers)
+            {
+                scope |= handler.Scope;
+            }
+
+            return scope;
+        }
+    }
+
+    /// <summary>Resolves <paramref name="call"/>; <see langword="null"/> when its project is not a constant or nothing is known.</summary>
+    public static SendTarget? Resolve(SendCall call, HandlerIndex index)
+    {
+        if (index.IsEmpty || call.ProjectName is not { } projectName)
+        {
+            return null;
+        }
+
+        var project = index.Find(projectName);
+        var handlerName = call.HandlerName;
+        var handlers = project is not null && handlerName is not null ? project.Named(handlerName) : ImmutableArray<KnownHandler>.Empty;
+        return new SendTarget(project, projectName, handlerName, handlers);
+    }
+}
