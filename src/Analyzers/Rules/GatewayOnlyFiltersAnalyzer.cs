@@ -35,7 +35,7 @@ internal sealed class GatewayOnlyFiltersAnalyzer : SendAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.GatewayOnlyFilters,
             call.Scope!.Value.Syntax.GetLocation(),
-            call.Filters.Select(filter => filter.Syntax.GetLocation()),
+            call.Filters.Select(filter => filter.Value.Syntax.GetLocation()),
             properties,
             Describe(names),
             names.Count == 1 ? "s" : string.Empty,

@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis.Testing;
+using Switchboard.Analyzers.Tests.Support;
+using Verifier = Switchboard.Analyzers.Tests.Support.Verify<Switchboard.Analyzers.Rules.InvalidScopeAnalyzer>;
+
+namespace Switchboard.Analyzers.Tests.Rules;
+
+public sealed class InvalidScopeTests
+{
+    [Fact]
+    public async Task Unknown_repeated_and_empty_scope_letters_are_errors_in_the_runtime_words()
+    {
+        var source = Sources.Send("""
+                gateway.SendMessage("X", "h", scope: {|#0:"CQ"|});
+                gateway.SendMessage("X", "h", null, {|#1:"GG"|});
+                gateway.SendMessage("X", "h", scope: {|#2:""|});
+                """);
+        await Verifier.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.InvalidScope).WithLocation(0)
+                .WithArguments("The scope string \"CQ\" has the unknown letter 'Q'; the allowed letters are C, G, S"),
+            new DiagnosticResult(DiagnosticDescriptors.InvalidScope).WithLocation(1)
+                .WithArguments("The scope string \"GG\" repeats the letter 'G'; use each of C, G, S at most once"),
+            new DiagnosticResult(DiagnosticDescriptors.InvalidScope).WithLocation(2)
+                .WithArguments("A scope string must not be empty; use one or more of the letters C, G, S"));
+    }
+
+    [Fact]
+    public async Task A_constant_scope_value_outside_the_three_flags_is_an_error()
+    {
+        var source = Sources.Send("""
+                await gateway.SendAsync("X", "h", scope: {|SWB0003:(Scope)8|});
+                await gateway.SendAsync("X", "h", scope: {|SWB0003:0|});
+                """);
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Valid_scopes_in_any_order_and_case_null_and_non_constant_scopes_are_not_reported()
+    {
+        var source = Sources.Send("""
+                const string Both = "gc";
+                gateway.SendMessage("X", "h", scope: "SGC");
+                gateway.SendMessage("X", "h", scope: Both);
+                gateway.SendMessage("X", "h", scope: null);
+                gateway.SendMessage("X", "h", scope: Console.ReadLine());
+                await gateway.SendAsync("X", "h", scope: Scope.Client | Scope.Session);
+                await gateway.SendAsync("X", "h", scope: ScopeCode.All);
+                """);
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Scope_strings_are_checked_on_sends_to_handlers_of_a_referenced_assembly()
+    {
+        var source = Sources.Send("""gateway.SendMessage("Lib", "alert", scope: {|SWB0003:"CX"|});""");
+        await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.CodeAnalysis.Testing;
+using Switchboard.Analyzers.Tests.Support;
+using Verifier = Switchboard.Analyzers.Tests.Support.Verify<Switchboard.Analyzers.Rules.ScopeWithoutHandlerAnalyzer>;
+
+namespace Switchboard.Analyzers.Tests.Rules;
+
+public sealed class ScopeWithoutHandlerTests
+{
+    [Fact]
+    public async Task A_scope_letter_where_the_handler_is_not_declared_is_a_warning_that_names_it()
+    {
+        var source = Sources.ProjectX + Sources.Send("""gateway.SendMessage("X", "testHandler", scope: {|#0:"CGS"|});""");
+        await Verifier.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.ScopeWithoutHandler).WithLocation(0)
+                .WithArguments("testHandler", "X", "Client and Gateway", "Session", "CGS"));
+    }
+
+    [Fact]
+    public async Task A_Scope_value_is_checked_like_a_string()
+    {
+        var source = Sources.ProjectX + Sources.Send("""await gateway.SendAsync("X", "test", scope: {|SWB0004:Scope.Gateway|});""");
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Scopes_within_the_declared_ones_and_default_scopes_are_not_reported()
+    {
+        var source = Sources.ProjectX + Sources.Send("""
+                gateway.SendMessage("X", "testHandler", scope: "GC");
+                gateway.SendMessage("X", "testHandler", scope: "C");
+                gateway.SendMessage("X", "testHandler");
+                await gateway.SendAsync("X", "test", scope: Scope.Session);
+                gateway.SendMessage("X", "unknownHandler", scope: "S");
+                """);
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task Declared_scopes_come_from_a_referenced_manifest_too()
+    {
+        var source = Sources.Send("""
+                gateway.SendMessage("Lib", "alert", scope: "CS");
+                gateway.SendMessage("Lib", "alert", scope: {|SWB0004:"G"|});
+                """);
+        await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
+    }
+}
