@@ -1,0 +1,23 @@
+namespace Switchboard.Generators;
+
+/// <summary>The tracking names of the generator's pipeline steps, for incremental-caching tests.</summary>
+public static class StepNames
+{
+    /// <summary>Each <c>[MessageHandler]</c> method parsed; <see langword="null"/> for an invalid one.</summary>
+    public const string Handlers = nameof(Handlers);
+
+    /// <summary>The valid handlers only.</summary>
+    public const string ValidHandlers = nameof(ValidHandlers);
+
+    /// <summary>The assembly name and its <c>[assembly: MessagingProject]</c>.</summary>
+    public const string Assembly = nameof(Assembly);
+
+    /// <summary>The <c>RootNamespace</c> build property.</summary>
+    public const string RootNamespace = nameof(RootNamespace);
+
+    /// <summary>The default project and the namespace of the generated classes.</summary>
+    public const string Settings = nameof(Settings);
+
+    /// <summary>The handlers grouped into projects, one model per project.</summary>
+    public const string Projects = nameof(Projects);
+}

@@ -1,0 +1,68 @@
+using Switchboard.Generators.Tests.Support;
+
+namespace Switchboard.Generators.Tests;
+
+/// <summary>The generated source of representative projects, compared with checked-in expected files.</summary>
+public sealed class SnapshotTests
+{
+    public static TheoryData<string, string> Cases => new()
+    {
+        { "StaticAndInstance", "App" },
+        { "PayloadShapes", "App" },
+        { "Requests", "App" },
+        { "MultiScopeNames", "App" },
+        { "CustomProjectName", "Plant.Floor" },
+        { "OddHandlerNames", "App" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Generated_source_matches_the_snapshot(string source, string rootNamespace)
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation("Sample", TestProject.ReadSource(source)), rootNamespace);
+
+        Snapshot.Match(source, run);
+    }
+
+    [Fact]
+    public void Every_project_gets_a_stubs_a_registry_and_a_manifest_file()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation("Sample", TestProject.ReadSource("CustomProjectName")), "Plant.Floor");
+
+        Assert.Equal(
+            [
+                "Line2Messages.Manifest.g.cs", "Line2Messages.Registry.g.cs", "Line2Messages.Stubs.g.cs",
+                "PlantFloorMessages.Manifest.g.cs", "PlantFloorMessages.Registry.g.cs", "PlantFloorMessages.Stubs.g.cs",
+            ],
+            run.Result.GeneratedSources.Select(source => source.HintName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_compilation_without_handlers_gets_no_files()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation("Sample", "namespace App; public static class Nothing { }"));
+
+        Assert.Empty(run.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Without_a_messaging_project_attribute_the_assembly_name_is_the_project()
+    {
+        const string source = """
+            using Switchboard;
+            namespace App;
+            public static class Handlers
+            {
+                [MessageHandler("h")]
+                public static void H() { }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation("Tank.Farm-2", source), rootNamespace: null);
+
+        var stubs = run.Source("TankFarm2Messages.Stubs.g.cs");
+        Assert.Contains("public const string ProjectName = \"Tank.Farm-2\";", stubs);
+        // Without a RootNamespace build property the namespace is the assembly name made valid, as MSBuild's default.
+        Assert.Contains("namespace Tank.Farm_2", stubs);
+    }
+}
