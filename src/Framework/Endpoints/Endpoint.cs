@@ -81,7 +81,8 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return new(Send(project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers));
+        EnsureCanSend();
+        return Gateway.Router.SendAsync(this, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -107,7 +108,7 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         EnsureCanSend();
-        var response = await Gateway.Router.RequestAsync(this, project, messageHandler, payload, remoteServer, timeout, cancellationToken)
+        var response = await Gateway.Router.RequestAsync(this, project, messageHandler, payload, remoteServer, timeout, cancellationToken, typeof(TResponse))
             .ConfigureAwait(false);
         return response switch
         {

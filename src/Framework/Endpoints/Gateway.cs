@@ -17,6 +17,8 @@ namespace Switchboard;
 /// </example>
 public sealed class Gateway : Endpoint
 {
+    private Network.INetworkLink? networkLink;
+
     /// <summary>Creates a gateway.</summary>
     /// <param name="name">The gateway's system name, for example <c>agent-8088</c>.</param>
     /// <param name="options">Sizes, timeouts and services; defaults when <see langword="null"/>.</param>
@@ -59,6 +61,13 @@ public sealed class Gateway : Endpoint
     internal ChannelQueue SharedPool { get; }
 
     internal MessageRouter Router { get; }
+
+    /// <summary>The gateway network this gateway has joined, or <see langword="null"/> when it is on its own.</summary>
+    internal Network.INetworkLink? NetworkLink
+    {
+        get => Volatile.Read(ref networkLink);
+        set => Volatile.Write(ref networkLink, value);
+    }
 
     /// <summary>
     /// Adds a project's handlers: its gateway handlers run here, and its client and session handlers run in every
@@ -116,6 +125,12 @@ public sealed class Gateway : Endpoint
     /// <summary>Closes every client and session, then drains the gateway's own queues, within <see cref="GatewayOptions.DrainTimeout"/>.</summary>
     private protected override async ValueTask CloseAsync()
     {
+        // Leave the network first, so that other gateways see this one gone while it drains.
+        if (NetworkLink is { } network)
+        {
+            await network.LeaveAsync().ConfigureAwait(false);
+        }
+
         var attached = Router.Close();
         await Task.WhenAll(attached.Select(endpoint => endpoint.DisposeAsync().AsTask())).ConfigureAwait(false);
         await DrainAsync().ConfigureAwait(false);

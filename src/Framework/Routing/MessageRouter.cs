@@ -148,18 +148,47 @@ internal sealed class MessageRouter
         ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
         var filters = SendFilters.Create(scope, clientSessionId, user, hasRole, hostName);
         using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, project, messageHandler, filters.Scope);
-        var report = remoteServers is { Count: > 0 }
-            ? RemoteDelivery.Send(gateway, project, messageHandler, filters, remoteServers)
-            : SendLocal(sender, project, messageHandler, payload, filters);
+        var report = RemoteDelivery.Applies(gateway, remoteServers)
+            ? RemoteDelivery.Send(gateway, sender.SenderInfo, project, messageHandler, payload, filters, remoteServers)
+            : SendLocal(sender.SenderInfo, project, messageHandler, payload, filters);
         SendTelemetry.Record(activity, project, report);
         return report;
     }
 
-    private DeliveryReport SendLocal(Endpoint sender, string project, string messageHandler, object? payload, in FilterParams filters)
+    /// <summary>The awaited send: like <see cref="Send"/>, and over a gateway network it also waits for the remote gateways' own results.</summary>
+    public async ValueTask<DeliveryReport> SendAsync(
+        Endpoint sender,
+        string project,
+        string messageHandler,
+        object? payload,
+        Scope? scope,
+        string? clientSessionId,
+        string? user,
+        string? hasRole,
+        string? hostName,
+        IReadOnlyList<string>? remoteServers,
+        CancellationToken cancellationToken)
+    {
+        if (!RemoteDelivery.Applies(gateway, remoteServers))
+        {
+            return Send(sender, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+        var filters = SendFilters.Create(scope, clientSessionId, user, hasRole, hostName);
+        using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, project, messageHandler, filters.Scope);
+        var report = await RemoteDelivery.SendAsync(gateway, sender.SenderInfo, project, messageHandler, payload, filters, remoteServers, cancellationToken)
+            .ConfigureAwait(false);
+        SendTelemetry.Record(activity, project, report);
+        return report;
+    }
+
+    /// <summary>Selects and queues on this gateway's own endpoints; messages from the gateway network arrive here with their sender's identity.</summary>
+    public DeliveryReport SendLocal(SenderInfo info, string project, string messageHandler, object? payload, in FilterParams filters)
     {
         // Everything that can fail for the sender (an unconvertible payload) fails here, before anything is queued.
         var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
-        var info = sender.SenderInfo;
         var toGateway = Target.Resolve(handlers, Scope.Gateway, filters.Scope, messageHandler, payload, info, project);
         var toClients = Target.Resolve(handlers, Scope.Client, filters.Scope, messageHandler, payload, info, project);
         var toSessions = Target.Resolve(handlers, Scope.Session, filters.Scope, messageHandler, payload, info, project);
@@ -206,7 +235,8 @@ internal sealed class MessageRouter
         object? payload,
         string? remoteServer,
         TimeSpan? timeout,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        Type? responseType = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
@@ -214,7 +244,7 @@ internal sealed class MessageRouter
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await RequestCoreAsync(sender, project, messageHandler, payload, remoteServer, timeout, cancellationToken).ConfigureAwait(false);
+            return await RequestCoreAsync(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -234,6 +264,7 @@ internal sealed class MessageRouter
         object? payload,
         string? remoteServer,
         TimeSpan? timeout,
+        Type? responseType,
         CancellationToken cancellationToken)
     {
         var wait = timeout ?? gateway.Options.RequestTimeout;
@@ -242,16 +273,22 @@ internal sealed class MessageRouter
             throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A request timeout must be positive or Timeout.InfiniteTimeSpan.");
         }
 
-        if (remoteServer is not null)
+        if (RemoteDelivery.Applies(gateway, remoteServer))
         {
-            throw RemoteDelivery.RequestUnreachable(gateway, project, messageHandler, remoteServer);
+            return await RemoteDelivery.RequestAsync(
+                gateway, sender.SenderInfo, project, messageHandler, payload, remoteServer, wait, responseType, cancellationToken).ConfigureAwait(false);
         }
 
+        return await RequestLocalAsync(sender.SenderInfo, project, messageHandler, payload, wait, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs this gateway's own handler; requests from the gateway network arrive here with their sender's identity.</summary>
+    public async Task<object?> RequestLocalAsync(SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
         var handler = handlers.Find(Scope.Gateway, messageHandler)
             ?? throw new MessageHandlerNotFoundException(project, messageHandler, gateway.Name);
-        var info = sender.SenderInfo;
         if (handler.RequiredRole is { } role && !info.HasRole(role))
         {
             SwitchboardTelemetry.Denied.Add(1, SwitchboardTelemetry.ProjectTag(project));

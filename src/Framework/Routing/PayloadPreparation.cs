@@ -10,6 +10,12 @@ internal static class PayloadPreparation
             return null;
         }
 
+        // A payload from the gateway network is still JSON: read it as this handler's type.
+        if (payload is Network.WirePayload wire)
+        {
+            payload = wire.DecodeFor(handler);
+        }
+
         // Ignition's absent payload is an empty dictionary.
         payload ??= EmptyPayload.Instance;
         if (payloadType.IsInstanceOfType(payload))

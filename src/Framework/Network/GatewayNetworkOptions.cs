@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Network;
+
+/// <summary>
+/// Names, sizes and timeouts of a <see cref="GatewayNetwork"/>. Every member of one network must use the same
+/// <see cref="NetworkName"/>; the timeouts may differ per process.
+/// </summary>
+public sealed class GatewayNetworkOptions
+{
+    /// <summary>
+    /// The network's name, the prefix of every channel it uses, so that several deployments can share one Redis
+    /// (for example <c>"plant-a"</c> and <c>"plant-b"</c>). Default <c>"switchboard"</c>.
+    /// </summary>
+    public string NetworkName { get; set; } = "switchboard";
+
+    /// <summary>How often gateways announce themselves and remote clients tell their gateway they are alive; default 1 s.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long a gateway or remote client may stay silent before it counts as gone: sends to such a gateway say
+    /// <c>UNREACHABLE</c>, and such a client is no longer selected. Default 5 s; keep it a few heartbeats long.
+    /// </summary>
+    public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long an awaited <c>SendAsync</c> with <c>remoteServers</c> waits for each remote gateway to confirm and report
+    /// its own results (a server that does not confirm in time is reported <c>UNREACHABLE</c>), and how long a remote
+    /// client waits for its gateway to answer a send. Default 5 s.
+    /// </summary>
+    public TimeSpan RemoteResultsTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long <see cref="GatewayNetwork.ConnectClientAsync"/> waits for the gateway to accept the client; default 10 s.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest message sent or accepted, in bytes; larger ones are refused to the sender and dropped by receivers. Default 1 MiB.</summary>
+    public int MaxMessageBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>How many received messages may wait to be handled; beyond it messages are dropped and counted. Default 10,000.</summary>
+    public int InboundQueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Where the network logs; none by default.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    internal GatewayNetworkOptions Validate()
+    {
+        if (string.IsNullOrWhiteSpace(NetworkName))
+        {
+            throw new ArgumentException("GatewayNetworkOptions.NetworkName must not be empty; it prefixes every channel of the network.", nameof(NetworkName));
+        }
+
+        Positive(HeartbeatInterval, nameof(HeartbeatInterval));
+        Positive(PresenceTimeout, nameof(PresenceTimeout));
+        Positive(RemoteResultsTimeout, nameof(RemoteResultsTimeout));
+        Positive(ConnectTimeout, nameof(ConnectTimeout));
+        if (PresenceTimeout <= HeartbeatInterval)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(PresenceTimeout), PresenceTimeout,
+                $"GatewayNetworkOptions.PresenceTimeout ({PresenceTimeout}) must be longer than HeartbeatInterval ({HeartbeatInterval}); a few heartbeats long is best.");
+        }
+
+        if (MaxMessageBytes < 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxMessageBytes), MaxMessageBytes, "GatewayNetworkOptions.MaxMessageBytes must be at least 1024.");
+        }
+
+        if (InboundQueueCapacity <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(InboundQueueCapacity), InboundQueueCapacity, "GatewayNetworkOptions.InboundQueueCapacity must be greater than zero.");
+        }
+
+        return this;
+    }
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"GatewayNetworkOptions.{name} must be positive.");
+        }
+    }
+}

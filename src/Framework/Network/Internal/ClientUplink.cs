@@ -1,0 +1,120 @@
+namespace Switchboard.Network;
+
+/// <summary>
+/// The way out of a remote client's process: every send and request of the client (and of anything else in its local
+/// stand-in gateway) goes to the real gateway, which acts on it as the client, with the client's identity and roles.
+/// When the gateway does not answer, a send reports it <c>UNREACHABLE</c> and a request throws
+/// <see cref="GatewayUnreachableException"/>.
+/// </summary>
+internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway, ClientIdentity identity) : INetworkLink
+{
+    public ClientIdentity Identity { get; } = identity;
+
+    public string GatewayName => localGateway.Name;
+
+    public string Channel { get; } = network.Channels.Gateway(localGateway.Name);
+
+    public bool ForwardsAllSends => true;
+
+    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers)
+    {
+        var payloadJson = RemoteServers.Encode(payload, project, messageHandler);
+        var wait = network.Options.RemoteResultsTimeout;
+        var call = RemoteCall.Call(network, Channel, id => ClientSend(id, project, messageHandler, payloadJson, filters, remoteServers, awaitResults: false, wait), wait);
+        return ReportOf(call, project, messageHandler, filters, wait);
+    }
+
+    public async Task<DeliveryReport> SendAsync(
+        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken)
+    {
+        var payloadJson = RemoteServers.Encode(payload, project, messageHandler);
+
+        // The gateway itself may wait RemoteResultsTimeout for its remote servers, so the client waits for that too.
+        var wait = remoteServers is { Count: > 0 } ? network.Options.RemoteResultsTimeout * 2 : network.Options.RemoteResultsTimeout;
+        var call = await RemoteCall.CallAsync(
+            network, Channel, id => ClientSend(id, project, messageHandler, payloadJson, filters, remoteServers, awaitResults: true, wait), wait, cancelOnGiveUp: false,
+            cancellationToken).ConfigureAwait(false);
+        return ReportOf(call, project, messageHandler, filters, wait);
+    }
+
+    public async Task<object?> RequestAsync(
+        SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var payloadJson = RemoteServers.Encode(payload, project, messageHandler);
+        var call = await RemoteCall.CallAsync(
+            network,
+            Channel,
+            id => new Envelope
+            {
+                Kind = EnvelopeKinds.ClientRequest,
+                Id = id,
+                SessionId = Identity.SessionId,
+                Client = Identity,
+                Node = network.NodeId,
+                Project = project,
+                Handler = messageHandler,
+                Payload = payloadJson,
+                RemoteServers = remoteServer is null ? null : [remoteServer],
+                ReplyTo = network.NodeChannel,
+                Deadline = RemoteServers.Deadline(timeout),
+            },
+            timeout,
+            cancelOnGiveUp: true,
+            cancellationToken).ConfigureAwait(false);
+
+        // Failing to reach its own gateway names that gateway; what the gateway reports names the server it tried.
+        return RemoteServers.ResponseOf(call, project, messageHandler, call.Reply is null ? GatewayName : remoteServer ?? GatewayName, timeout, responseType, localGateway);
+    }
+
+    public ValueTask LeaveAsync() => ValueTask.CompletedTask;
+
+    private Envelope ClientSend(
+        string id, string project, string messageHandler, System.Text.Json.JsonElement? payload, in FilterParams filters, IReadOnlyList<string>? remoteServers,
+        bool awaitResults, TimeSpan wait) => new()
+    {
+        Kind = EnvelopeKinds.ClientSend,
+        Id = id,
+        SessionId = Identity.SessionId,
+        Client = Identity,
+        Node = network.NodeId,
+        Project = project,
+        Handler = messageHandler,
+        Filters = filters,
+        Payload = payload,
+        RemoteServers = remoteServers is { Count: > 0 } ? remoteServers : null,
+        AwaitResults = awaitResults,
+        ReplyTo = network.NodeChannel,
+        Deadline = RemoteServers.Deadline(wait),
+    };
+
+    private DeliveryReport ReportOf(in RemoteCallResult call, string project, string messageHandler, in FilterParams filters, TimeSpan wait)
+    {
+        var reason = call.IsTimedOut ? $"it did not answer within {wait.TotalSeconds:0.###} s." : call.Failure;
+        if (reason is not null)
+        {
+            Log.Unreachable(localGateway.Logger, GatewayName, messageHandler, reason);
+            return new DeliveryReport(RemoteServers.RemoteResult(GatewayName, project, messageHandler, filters, DeliveryStatus.Unreachable));
+        }
+
+        var answer = call.Reply!;
+        switch (answer.Outcome!.Code)
+        {
+            case OutcomeCodes.Ok:
+                var results = answer.Results ?? [];
+                var report = new DeliveryResult[results.Count];
+                for (var i = 0; i < report.Length; i++)
+                {
+                    report[i] = WireResults.ToResult(results[i], project, messageHandler, filters, serverName: null);
+                }
+
+                return new DeliveryReport(report);
+            case OutcomeCodes.Closed or OutcomeCodes.Unreachable:
+                Log.Unreachable(localGateway.Logger, GatewayName, messageHandler, answer.Outcome.Message ?? answer.Outcome.Code);
+                return new DeliveryReport(RemoteServers.RemoteResult(GatewayName, project, messageHandler, filters, DeliveryStatus.Unreachable));
+            default:
+                // What a local send throws (a bad payload, an invalid scope) is thrown here too.
+                throw ReplyOutcomes.ToException(answer.Outcome, project, messageHandler, GatewayName, wait);
+        }
+    }
+}

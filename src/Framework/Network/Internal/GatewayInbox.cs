@@ -1,0 +1,219 @@
+using System.Collections.Concurrent;
+
+namespace Switchboard.Network;
+
+/// <summary>
+/// A joined gateway's channel: sends and requests from other gateways, and its remote clients' attach, heartbeat,
+/// detach, sends and requests. Nothing here waits for a handler: requests and client sends run as their own tasks and
+/// reply when done, so a slow handler never holds up other traffic.
+/// </summary>
+internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
+{
+    // Running requests by message id, so that a requester's cancel reaches the handler's token.
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> running = new(StringComparer.Ordinal);
+
+    public string Channel => membership.Channel;
+
+    private Gateway Gateway => membership.Gateway;
+
+    private GatewayNetwork Network => membership.Network;
+
+    public void Handle(Envelope envelope)
+    {
+        switch (envelope.Kind)
+        {
+            case EnvelopeKinds.Send:
+                OnSend(envelope);
+                break;
+            case EnvelopeKinds.Request:
+                _ = RunRequestAsync(envelope, envelope.Sender!, link: null);
+                break;
+            case EnvelopeKinds.Cancel:
+                if (running.TryGetValue(envelope.Id!, out var request))
+                {
+                    request.Cancel();
+                }
+
+                break;
+            case EnvelopeKinds.Attach:
+                OnAttach(envelope);
+                break;
+            case EnvelopeKinds.Heartbeat:
+                OnHeartbeat(envelope);
+                break;
+            case EnvelopeKinds.Detach:
+                membership.Detach(envelope.SessionId!, envelope.Node);
+                break;
+            case EnvelopeKinds.ClientSend:
+                _ = RunClientSendAsync(envelope);
+                break;
+            case EnvelopeKinds.ClientRequest:
+                OnClientRequest(envelope);
+                break;
+            case EnvelopeKinds.Ping:
+                break;
+            default:
+                throw new EnvelopeException(DropReason.Malformed, $"a \"{envelope.Kind}\" message does not belong on a gateway's channel");
+        }
+    }
+
+    private void OnSend(Envelope envelope)
+    {
+        WireOutcome outcome;
+        IReadOnlyList<WireResult>? results = null;
+        try
+        {
+            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
+            var report = Gateway.Router.SendLocal(envelope.Sender!, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value);
+            results = WireResults.From(report);
+            outcome = ReplyOutcomes.Ok;
+        }
+        catch (Exception exception)
+        {
+            Log.NetworkDeliveryFailed(Network.Logger, Gateway.Name, envelope.Handler!, envelope.Project!, exception.Message);
+            outcome = ReplyOutcomes.From(exception);
+        }
+
+        if (envelope.ReplyTo is { } replyTo)
+        {
+            Network.Reply(replyTo, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = outcome, Results = results });
+        }
+    }
+
+    private async Task RunRequestAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link)
+    {
+        using var cancel = new CancellationTokenSource();
+        if (!running.TryAdd(envelope.Id!, cancel))
+        {
+            return;
+        }
+
+        Envelope reply;
+        try
+        {
+            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
+            var timeout = RemainingTime(envelope.Deadline);
+            var value = link is null
+                ? await Gateway.Router.RequestLocalAsync(sender, envelope.Project!, envelope.Handler!, payload, timeout, cancel.Token).ConfigureAwait(false)
+                : await Gateway.Router.RequestAsync(
+                    link, envelope.Project!, envelope.Handler!, payload, envelope.RemoteServers is [var server, ..] ? server : null, timeout, cancel.Token)
+                    .ConfigureAwait(false);
+            var site = new ConversionSite(envelope.Project!, envelope.Handler!, value?.GetType() ?? typeof(object));
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Payload = WireValue.Encode(value, site) };
+        }
+        catch (Exception exception)
+        {
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+        }
+        finally
+        {
+            running.TryRemove(envelope.Id!, out _);
+        }
+
+        Network.Reply(envelope.ReplyTo!, reply);
+    }
+
+    private void OnAttach(Envelope envelope)
+    {
+        Envelope reply;
+        try
+        {
+            var link = membership.Ensure(envelope.Client!, envelope.Node!);
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, SessionId = link.SessionId };
+        }
+        catch (Exception exception)
+        {
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+        }
+
+        Network.Reply(envelope.ReplyTo!, reply);
+    }
+
+    private void OnHeartbeat(Envelope envelope)
+    {
+        try
+        {
+            // A gateway that restarted has forgotten the client: the heartbeat carries enough to attach it again.
+            membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
+        }
+        catch (Exception exception) when (exception is ArgumentException or ObjectDisposedException)
+        {
+            Log.RemoteClientRefused(Network.Logger, envelope.SessionId!, Gateway.Name, exception.Message);
+        }
+    }
+
+    private async Task RunClientSendAsync(Envelope envelope)
+    {
+        Envelope reply;
+        try
+        {
+            var link = membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
+            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
+            var filters = envelope.Filters!.Value;
+            var report = envelope.AwaitResults
+                ? await link.SendAsync(
+                    envelope.Project!, envelope.Handler!, payload, filters.Scope, filters.ClientSessionId, filters.User, filters.HasRole, filters.HostName,
+                    envelope.RemoteServers).ConfigureAwait(false)
+                : link.Send(
+                    envelope.Project!, envelope.Handler!, payload, filters.Scope, filters.ClientSessionId, filters.User, filters.HasRole, filters.HostName,
+                    envelope.RemoteServers);
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Results = WireResults.From(report) };
+        }
+        catch (Exception exception)
+        {
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+        }
+
+        Network.Reply(envelope.ReplyTo!, reply);
+    }
+
+    private void OnClientRequest(Envelope envelope)
+    {
+        RemoteClientLink link;
+        try
+        {
+            link = membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
+        }
+        catch (Exception exception)
+        {
+            Network.Reply(envelope.ReplyTo!, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) });
+            return;
+        }
+
+        _ = RunRequestAsync(envelope, link.SenderInfo, link);
+    }
+
+    // The sender's deadline bounds the handler too; without one, the gateway's own request timeout does.
+    private TimeSpan RemainingTime(long? deadline) => deadline is { } at
+        ? TimeSpan.FromMilliseconds(Math.Max(1, at - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
+        : Gateway.Options.RequestTimeout;
+}
+
+/// <summary>Delivery results as they cross the network: project, handler and filters are the send's own, so they are left out.</summary>
+internal static class WireResults
+{
+    public static IReadOnlyList<WireResult> From(DeliveryReport report)
+    {
+        var results = new WireResult[report.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var result = report[i];
+            results[i] = new WireResult(result.Type, result.SessionId, result.ClientAddress, result.ClientHostName, result.ServerName, result.Status);
+        }
+
+        return results;
+    }
+
+    public static DeliveryResult ToResult(WireResult result, string project, string messageHandler, in FilterParams filters, string? serverName) => new()
+    {
+        Type = result.Type,
+        SessionId = result.SessionId,
+        ClientAddress = result.ClientAddress,
+        ClientHostName = result.ClientHostName,
+        ServerName = result.ServerName ?? serverName,
+        Project = project,
+        MessageHandler = messageHandler,
+        FilterParams = filters,
+        Status = result.Status,
+    };
+}

@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+
+namespace Switchboard.Network;
+
+/// <summary>
+/// A gateway joined to a network: it announces itself, receives on its channel (<see cref="GatewayInbox"/>), sends to
+/// remote servers (<see cref="RemoteServers"/>), and keeps the remote clients attached to it, dropping those that fall silent.
+/// </summary>
+internal sealed class GatewayMembership : INetworkLink
+{
+    private readonly ConcurrentDictionary<string, RemoteClientLink> links = new(StringComparer.OrdinalIgnoreCase);
+    private readonly RemoteServers remoteServers;
+    private int left;
+
+    public GatewayMembership(GatewayNetwork network, Gateway gateway)
+    {
+        Network = network;
+        Gateway = gateway;
+        Channel = network.Channels.Gateway(gateway.Name);
+        Inbox = new GatewayInbox(this);
+        remoteServers = new RemoteServers(network, gateway);
+    }
+
+    public GatewayNetwork Network { get; }
+
+    public Gateway Gateway { get; }
+
+    public string Channel { get; }
+
+    public GatewayInbox Inbox { get; }
+
+    public bool ForwardsAllSends => false;
+
+    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers) =>
+        this.remoteServers.Send(sender, project, messageHandler, payload, filters, remoteServers!);
+
+    public Task<DeliveryReport> SendAsync(
+        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken) =>
+        this.remoteServers.SendAsync(sender, project, messageHandler, payload, filters, remoteServers!, cancellationToken);
+
+    public Task<object?> RequestAsync(
+        SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
+        remoteServers.RequestAsync(sender, project, messageHandler, payload, remoteServer!, timeout, responseType, cancellationToken);
+
+    /// <summary>Publishes the gateway's presence heartbeat; a failure waits for the next beat.</summary>
+    public async Task AnnounceAsync()
+    {
+        if (Volatile.Read(ref left) == 1)
+        {
+            return;
+        }
+
+        await PublishPresenceAsync(PresenceStates.Alive).ConfigureAwait(false);
+    }
+
+    /// <summary>Attaches a remote client, or finds it when it is already attached from the same node.</summary>
+    /// <exception cref="ArgumentException">The session id belongs to another endpoint of the gateway.</exception>
+    /// <exception cref="ObjectDisposedException">The gateway is closed.</exception>
+    public RemoteClientLink Ensure(ClientIdentity identity, string node)
+    {
+        var sessionId = identity.SessionId;
+        if (sessionId is not null && links.TryGetValue(sessionId, out var existing) && !existing.IsClosed)
+        {
+            if (existing.Node == node)
+            {
+                existing.Touch();
+                return existing;
+            }
+
+            // The same session id from another node: the client's process restarted with a fixed id; the new one wins.
+            Vanish(existing, $"it attached again from node {node}");
+        }
+
+        var link = Gateway.Router.Attach(identity, (id, sequence) => new RemoteClientLink(Gateway, identity, id, sequence, this, node));
+        links[link.SessionId] = link;
+        Log.RemoteClientAttached(Network.Logger, link.SessionId, identity.Project, identity.User, Gateway.Name, node);
+        return link;
+    }
+
+    /// <summary>A remote client said goodbye.</summary>
+    public void Detach(string sessionId, string? node)
+    {
+        if (links.TryGetValue(sessionId, out var link) && (node is null || link.Node == node))
+        {
+            Vanish(link, "it disconnected");
+        }
+    }
+
+    /// <summary>Stops selecting a remote client: it disconnected, fell silent, or its process no longer listens.</summary>
+    public void Vanish(RemoteClientLink link, string reason)
+    {
+        if (links.TryRemove(new KeyValuePair<string, RemoteClientLink>(link.SessionId, link)))
+        {
+            Log.RemoteClientGone(Network.Logger, link.SessionId, Gateway.Name, reason);
+        }
+
+        // Detaching happens before the first await inside, so the session id is free when this returns.
+        _ = link.DisposeAsync().AsTask();
+    }
+
+    public void Forget(RemoteClientLink link) => links.TryRemove(new KeyValuePair<string, RemoteClientLink>(link.SessionId, link));
+
+    public void SweepSilentClients()
+    {
+        var timeout = Network.Options.PresenceTimeout;
+        foreach (var link in links.Values)
+        {
+            if (link.SilentFor > timeout)
+            {
+                Vanish(link, $"no heartbeat for {link.SilentFor.TotalSeconds:0.#} s (PresenceTimeout {timeout.TotalSeconds:0.#} s)");
+            }
+        }
+    }
+
+    public async ValueTask LeaveAsync()
+    {
+        if (Interlocked.Exchange(ref left, 1) == 1)
+        {
+            return;
+        }
+
+        if (ReferenceEquals(Gateway.NetworkLink, this))
+        {
+            Gateway.NetworkLink = null;
+        }
+
+        Network.Forget(this);
+        try
+        {
+            await Network.Transport.UnsubscribeAsync(Channel).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Disconnected: the subscription is gone with the connection, and the transport forgets it either way.
+        }
+
+        await PublishPresenceAsync(PresenceStates.Leaving).ConfigureAwait(false);
+        foreach (var link in links.Values)
+        {
+            Vanish(link, $"gateway \"{Gateway.Name}\" left the network");
+        }
+
+        Log.LeftNetwork(Network.Logger, Gateway.Name, Network.NetworkName);
+    }
+
+    private async Task PublishPresenceAsync(string state)
+    {
+        try
+        {
+            var presence = new Envelope { Kind = EnvelopeKinds.Presence, Gateway = Gateway.Name, Node = Network.NodeId, State = state };
+            await Network.Transport.PublishAsync(Network.Channels.Presence, EnvelopeWriter.Write(presence)).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Disconnected: the next heartbeat after reconnecting announces the gateway again.
+        }
+    }
+}

@@ -1,0 +1,109 @@
+using System.Threading.Channels;
+
+namespace Switchboard.Network;
+
+/// <summary>
+/// Everything a node receives, on every channel, waits here and is handled one message at a time by one worker, in the
+/// order it arrived. A message that is too large, malformed, of an unknown version or past its deadline is dropped,
+/// counted and logged; handling never throws out of the worker, so no message can stop the node.
+/// </summary>
+internal sealed class InboundQueue
+{
+    private readonly GatewayNetwork network;
+    private readonly Channel<(IInboundRoute Route, ReadOnlyMemory<byte> Data)> queue;
+    private readonly Task worker;
+
+    public InboundQueue(GatewayNetwork network)
+    {
+        this.network = network;
+        Drops = new DropLog(network.Logger);
+        queue = Channel.CreateBounded<(IInboundRoute, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(network.Options.InboundQueueCapacity)
+        {
+            SingleReader = true,
+            SingleWriter = false,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        worker = Task.Run(ProcessAsync);
+    }
+
+    public DropLog Drops { get; }
+
+    /// <summary>Called by the transport; must return quickly.</summary>
+    public void Receive(IInboundRoute route, ReadOnlyMemory<byte> data)
+    {
+        network.Statistics.CountReceived();
+        var limit = network.Options.MaxMessageBytes;
+        if (data.Length > limit)
+        {
+            Drop(DropReason.Oversized, route, $"it is {data.Length} bytes, more than GatewayNetworkOptions.MaxMessageBytes ({limit})");
+            return;
+        }
+
+        if (!queue.Writer.TryWrite((route, data)))
+        {
+            Drop(DropReason.Overloaded, route, $"the inbound queue is full (GatewayNetworkOptions.InboundQueueCapacity = {network.Options.InboundQueueCapacity})");
+        }
+    }
+
+    public Task CompleteAsync()
+    {
+        queue.Writer.TryComplete();
+        return worker;
+    }
+
+    private async Task ProcessAsync()
+    {
+        await foreach (var (route, data) in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        {
+            Handle(route, data);
+        }
+    }
+
+    private void Handle(IInboundRoute route, ReadOnlyMemory<byte> data)
+    {
+        Envelope envelope;
+        try
+        {
+            envelope = EnvelopeReader.Read(data);
+        }
+        catch (EnvelopeException invalid)
+        {
+            Drop(invalid.Reason, route, invalid.Message);
+            return;
+        }
+
+        if (envelope.Deadline is { } deadline && DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() is var now && now > deadline)
+        {
+            Drop(DropReason.Expired, route, $"the \"{envelope.Kind}\" message {envelope.Id} arrived {now - deadline} ms after its deadline");
+            return;
+        }
+
+        try
+        {
+            route.Handle(envelope);
+        }
+        catch (EnvelopeException invalid)
+        {
+            Drop(invalid.Reason, route, invalid.Message);
+        }
+        catch (Exception exception)
+        {
+            Log.MessageHandlingFailed(network.Logger, exception, envelope.Kind, route.Channel);
+        }
+    }
+
+    private void Drop(DropReason reason, IInboundRoute route, string detail)
+    {
+        network.Statistics.CountDropped(reason);
+        Drops.Report(reason, route.Channel, detail);
+    }
+}
+
+/// <summary>Where a channel's messages go once they are read and checked.</summary>
+internal interface IInboundRoute
+{
+    string Channel { get; }
+
+    /// <summary>Acts on a message; must not block. Throws <see cref="EnvelopeException"/> for a message that does not belong here.</summary>
+    void Handle(Envelope envelope);
+}

@@ -1,0 +1,14 @@
+namespace Switchboard.Network;
+
+/// <summary>The channel names of one network; the network name prefixes them all, so networks sharing a Redis never meet.</summary>
+internal sealed class NetworkChannels(string networkName)
+{
+    /// <summary>Where gateways announce themselves; every node listens.</summary>
+    public string Presence { get; } = $"{networkName}:presence";
+
+    /// <summary>A gateway's inbox: sends, requests and its remote clients' traffic.</summary>
+    public string Gateway(string gatewayName) => $"{networkName}:gateway:{gatewayName}";
+
+    /// <summary>A node's inbox: replies, and deliveries to the remote clients it hosts.</summary>
+    public string Node(string nodeId) => $"{networkName}:node:{nodeId}";
+}

@@ -1,0 +1,131 @@
+namespace Switchboard.Network;
+
+/// <summary>
+/// One message that wants a reply: registered before it is published, so no reply arrives unseen; then published and
+/// awaited. It ends with the reply, or says why there is none: nobody listens, the network is down, the connection was
+/// lost meanwhile, or the wait timed out.
+/// </summary>
+internal static class RemoteCall
+{
+    public static async Task<RemoteCallResult> CallAsync(
+        GatewayNetwork network, string channel, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken)
+    {
+        var (id, reply) = network.Replies.Register();
+        try
+        {
+            var bytes = network.Encode(message(id));
+            long listeners;
+            try
+            {
+                listeners = await network.Transport.PublishAsync(channel, bytes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                return RemoteCallResult.Failed(NetworkDown(exception));
+            }
+
+            if (listeners == 0)
+            {
+                return RemoteCallResult.Failed(NobodyListens(network));
+            }
+
+            try
+            {
+                return RemoteCallResult.Answered(await reply.WaitAsync(wait, cancellationToken).ConfigureAwait(false));
+            }
+            catch (TimeoutException)
+            {
+                await CancelAsync(network, channel, id, cancelOnGiveUp).ConfigureAwait(false);
+                return RemoteCallResult.TimedOut;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await CancelAsync(network, channel, id, cancelOnGiveUp).ConfigureAwait(false);
+                throw;
+            }
+            catch (NetworkConnectionLostException lost)
+            {
+                return RemoteCallResult.Failed(ConnectionLost(lost));
+            }
+        }
+        finally
+        {
+            network.Replies.Forget(id);
+        }
+    }
+
+    /// <summary>The synchronous form, for <see cref="IMessageSender.SendMessage"/> from a remote client.</summary>
+    public static RemoteCallResult Call(GatewayNetwork network, string channel, Func<string, Envelope> message, TimeSpan wait)
+    {
+        var (id, reply) = network.Replies.Register();
+        try
+        {
+            var bytes = network.Encode(message(id));
+            long listeners;
+            try
+            {
+                listeners = network.Transport.Publish(channel, bytes);
+            }
+            catch (Exception exception)
+            {
+                return RemoteCallResult.Failed(NetworkDown(exception));
+            }
+
+            if (listeners == 0)
+            {
+                return RemoteCallResult.Failed(NobodyListens(network));
+            }
+
+            try
+            {
+                // The reply is completed by the node's inbound worker, never by this thread, so blocking here cannot deadlock.
+                return reply.Wait(wait) ? RemoteCallResult.Answered(reply.Result) : RemoteCallResult.TimedOut;
+            }
+            catch (AggregateException failed) when (failed.InnerException is NetworkConnectionLostException lost)
+            {
+                return RemoteCallResult.Failed(ConnectionLost(lost));
+            }
+        }
+        finally
+        {
+            network.Replies.Forget(id);
+        }
+    }
+
+    public static string NobodyListens(GatewayNetwork network) =>
+        $"no gateway of that name is on network \"{network.NetworkName}\" (it is not running, or the name or NetworkName differs).";
+
+    public static string Silent(TimeSpan silence) => $"it has sent no heartbeat for {silence.TotalSeconds:0.#} s.";
+
+    private static string NetworkDown(Exception exception) => $"the network connection is down ({exception.Message}).";
+
+    private static string ConnectionLost(NetworkConnectionLostException lost) =>
+        $"the connection to the network was lost while waiting for the answer ({lost.Message}); the message may or may not have been acted on.";
+
+    private static async Task CancelAsync(GatewayNetwork network, string channel, string id, bool cancelOnGiveUp)
+    {
+        if (!cancelOnGiveUp)
+        {
+            return;
+        }
+
+        try
+        {
+            await network.Transport.PublishAsync(channel, EnvelopeWriter.Write(new Envelope { Kind = EnvelopeKinds.Cancel, Id = id })).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Best effort: a handler that is not told still stops at the request's deadline.
+        }
+    }
+}
+
+/// <summary>How a <see cref="RemoteCall"/> ended: with a reply, or with the reason there is none.</summary>
+internal readonly record struct RemoteCallResult(Envelope? Reply, bool IsTimedOut, string? Failure)
+{
+    public static RemoteCallResult TimedOut => new(null, true, null);
+
+    public static RemoteCallResult Answered(Envelope reply) => new(reply, false, null);
+
+    public static RemoteCallResult Failed(string reason) => new(null, false, reason);
+}

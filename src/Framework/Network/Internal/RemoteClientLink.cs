@@ -1,0 +1,77 @@
+namespace Switchboard.Network;
+
+/// <summary>
+/// A remote client as its gateway sees it: attached like a local client, so the same index and filters select it, but
+/// what is delivered to it is forwarded, in order, to the process where the client runs its handlers.
+/// </summary>
+internal sealed class RemoteClientLink : AttachedEndpoint
+{
+    private readonly GatewayMembership membership;
+    private readonly ForwardingQueue forwarding;
+    private long lastHeard = Environment.TickCount64;
+
+    public RemoteClientLink(Gateway gateway, ClientIdentity identity, string sessionId, long sequence, GatewayMembership membership, string node)
+        : base(gateway, identity, sessionId, sequence, services: null)
+    {
+        this.membership = membership;
+        Node = node;
+        forwarding = new ForwardingQueue(this, gateway.Options.DedicatedQueueCapacity);
+    }
+
+    /// <summary>The node (process) the client runs in.</summary>
+    public string Node { get; }
+
+    /// <inheritdoc />
+    public override EndpointKind Kind => EndpointKind.Client;
+
+    public TimeSpan SilentFor => TimeSpan.FromMilliseconds(Environment.TickCount64 - Volatile.Read(ref lastHeard));
+
+    internal override Scope HandlerScope => Scope.Client;
+
+    internal override DeliveryTargetType TargetType => DeliveryTargetType.Client;
+
+    public void Touch() => Volatile.Write(ref lastHeard, Environment.TickCount64);
+
+    internal override IDeliveryQueue QueueFor(HandlerDescriptor handler) => forwarding;
+
+    /// <summary>Sends one accepted delivery to the client's process.</summary>
+    public async Task ForwardAsync(WorkItem item)
+    {
+        var network = membership.Network;
+        var handler = item.Handler;
+        try
+        {
+            var site = new ConversionSite(handler.Project, handler.Name, handler.PayloadType ?? typeof(object));
+            var message = network.Encode(new Envelope
+            {
+                Kind = EnvelopeKinds.Deliver,
+                Id = MessageIds.New(),
+                Gateway = Gateway.Name,
+                SessionId = SessionId,
+                Project = handler.Project,
+                Handler = handler.Name,
+                Sender = item.Sender,
+                Payload = WireValue.Encode(item.Payload, site),
+            });
+            var listeners = await network.Transport.PublishAsync(network.Channels.Node(Node), message).ConfigureAwait(false);
+            if (listeners == 0)
+            {
+                membership.Vanish(this, "its process no longer listens on the network");
+            }
+        }
+        catch (Exception exception)
+        {
+            Log.ForwardFailed(network.Logger, handler.Name, handler.Project, SessionId, Gateway.Name, exception.Message);
+        }
+    }
+
+    private protected override async ValueTask CloseAsync()
+    {
+        membership.Forget(this);
+        await base.CloseAsync().ConfigureAwait(false);
+        await forwarding.CompleteAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"Remote client {SessionId} of gateway \"{Gateway.Name}\"";
+}

@@ -1,0 +1,20 @@
+namespace Switchboard.Network;
+
+/// <summary>Why a received message was dropped without being acted on.</summary>
+public enum DropReason
+{
+    /// <summary>Not a valid version-1 envelope: not JSON, a field of the wrong type, or a required field missing.</summary>
+    Malformed,
+
+    /// <summary>Larger than <see cref="GatewayNetworkOptions.MaxMessageBytes"/>.</summary>
+    Oversized,
+
+    /// <summary>An envelope version this runtime does not read.</summary>
+    UnknownVersion,
+
+    /// <summary>It arrived after its deadline, when its sender had already stopped waiting.</summary>
+    Expired,
+
+    /// <summary>The inbound queue was full (<see cref="GatewayNetworkOptions.InboundQueueCapacity"/>).</summary>
+    Overloaded,
+}

@@ -1,0 +1,332 @@
+using System.Text.Json;
+
+namespace Switchboard.Network;
+
+/// <summary>
+/// Reads and checks an <see cref="Envelope"/>: the JSON must be an object of version <see cref="Envelope.CurrentVersion"/>,
+/// every field must have its type, and each kind must have the fields it needs. Anything else is an
+/// <see cref="EnvelopeException"/>, so that nothing half-read is ever acted on.
+/// </summary>
+internal static class EnvelopeReader
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
+    public static Envelope Read(ReadOnlyMemory<byte> data)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(data, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw Malformed($"not JSON ({exception.Message})", exception);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw Malformed($"the JSON is a {root.ValueKind}, not an object");
+            }
+
+            if (!root.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number)
+            {
+                throw Malformed("the version field \"v\" is missing or not a number");
+            }
+
+            if (!version.TryGetInt32(out var number) || number != Envelope.CurrentVersion)
+            {
+                throw new EnvelopeException(
+                    DropReason.UnknownVersion, $"envelope version {version.GetRawText()} is not {Envelope.CurrentVersion}, the version this runtime reads");
+            }
+
+            var envelope = ReadFields(root);
+            Validate(envelope);
+            return envelope;
+        }
+    }
+
+    private static Envelope ReadFields(JsonElement root) => new()
+    {
+        Kind = String(root, "kind") ?? throw Malformed("the field \"kind\" is missing"),
+        Id = String(root, "id"),
+        Project = String(root, "project"),
+        Handler = String(root, "handler"),
+        Filters = Filters(root),
+        Sender = Sender(root),
+        Payload = root.TryGetProperty("payload", out var payload) && payload.ValueKind != JsonValueKind.Null ? payload.Clone() : null,
+        ReplyTo = String(root, "replyTo"),
+        Deadline = Int64(root, "deadline"),
+        Gateway = String(root, "gateway"),
+        Node = String(root, "node"),
+        SessionId = String(root, "sessionId"),
+        Client = Client(root),
+        RemoteServers = Strings(root, "remoteServers"),
+        AwaitResults = Boolean(root, "awaitResults"),
+        Results = Results(root),
+        Outcome = Outcome(root),
+        State = String(root, "state"),
+    };
+
+    private static void Validate(Envelope envelope)
+    {
+        switch (envelope.Kind)
+        {
+            case EnvelopeKinds.Send:
+                Require(envelope, envelope.Id, envelope.Project, envelope.Handler, envelope.Filters, envelope.Sender);
+                break;
+            case EnvelopeKinds.Request:
+                Require(envelope, envelope.Id, envelope.Project, envelope.Handler, envelope.Sender, envelope.ReplyTo);
+                break;
+            case EnvelopeKinds.Cancel:
+                Require(envelope, envelope.Id);
+                break;
+            case EnvelopeKinds.Reply:
+                Require(envelope, envelope.Id, envelope.Outcome);
+                break;
+            case EnvelopeKinds.Attach:
+                Require(envelope, envelope.Id, envelope.Client, envelope.ReplyTo, envelope.Node);
+                break;
+            case EnvelopeKinds.Heartbeat:
+                Require(envelope, envelope.SessionId, envelope.Client, envelope.Node);
+                break;
+            case EnvelopeKinds.Detach:
+                Require(envelope, envelope.SessionId);
+                break;
+            case EnvelopeKinds.Deliver:
+                Require(envelope, envelope.Id, envelope.SessionId, envelope.Gateway, envelope.Project, envelope.Handler, envelope.Sender);
+                break;
+            case EnvelopeKinds.ClientSend:
+                Require(envelope, envelope.Id, envelope.SessionId, envelope.Client, envelope.Node, envelope.Project, envelope.Handler, envelope.Filters, envelope.ReplyTo);
+                break;
+            case EnvelopeKinds.ClientRequest:
+                Require(envelope, envelope.Id, envelope.SessionId, envelope.Client, envelope.Node, envelope.Project, envelope.Handler, envelope.ReplyTo);
+                break;
+            case EnvelopeKinds.Presence:
+                Require(envelope, envelope.Gateway, envelope.Node, envelope.State);
+                if (envelope.State is not (PresenceStates.Alive or PresenceStates.Leaving))
+                {
+                    throw Malformed($"the presence state \"{envelope.State}\" is not alive or leaving");
+                }
+
+                break;
+            case EnvelopeKinds.Ping:
+                break;
+            default:
+                throw Malformed($"the kind \"{envelope.Kind}\" is unknown");
+        }
+    }
+
+    // Every field a kind needs must be present, and names must not be blank.
+    private static void Require(Envelope envelope, params object?[] fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field is null || field is string text && string.IsNullOrWhiteSpace(text))
+            {
+                throw Malformed($"a \"{envelope.Kind}\" envelope lacks a field it needs");
+            }
+        }
+    }
+
+    private static FilterParams? Filters(JsonElement root)
+    {
+        var scopeCode = String(root, "scope");
+        var filters = Object(root, "filters");
+        if (scopeCode is null)
+        {
+            return filters is null ? null : throw Malformed("\"filters\" is given without \"scope\"");
+        }
+
+        if (!ScopeCode.TryParse(scopeCode, out var scope))
+        {
+            throw Malformed($"the scope \"{scopeCode}\" is not a combination of C, G and S");
+        }
+
+        return filters is { } given
+            ? new FilterParams(NonEmpty(given, "hostName"), NonEmpty(given, "clientSessionId"), scope, NonEmpty(given, "user"), NonEmpty(given, "hasRole"))
+            : new FilterParams(null, null, scope, null, null);
+    }
+
+    private static SenderInfo? Sender(JsonElement root)
+    {
+        if (Object(root, "sender") is not { } sender)
+        {
+            return null;
+        }
+
+        var kind = String(sender, "kind") switch
+        {
+            nameof(EndpointKind.Gateway) => EndpointKind.Gateway,
+            nameof(EndpointKind.Client) => EndpointKind.Client,
+            nameof(EndpointKind.Session) => EndpointKind.Session,
+            nameof(EndpointKind.Designer) => EndpointKind.Designer,
+            var other => throw Malformed($"the sender kind \"{other}\" is unknown"),
+        };
+        var gateway = String(sender, "gateway");
+        if (string.IsNullOrWhiteSpace(gateway))
+        {
+            throw Malformed("the sender has no gateway");
+        }
+
+        return new SenderInfo(kind, gateway, String(sender, "sessionId"), String(sender, "user"), Strings(sender, "roles") ?? [], String(sender, "hostName"));
+    }
+
+    private static ClientIdentity? Client(JsonElement root)
+    {
+        if (Object(root, "client") is not { } client)
+        {
+            return null;
+        }
+
+        var project = String(client, "project");
+        if (string.IsNullOrWhiteSpace(project))
+        {
+            throw Malformed("the client identity has no project");
+        }
+
+        return new ClientIdentity
+        {
+            Project = project,
+            User = String(client, "user"),
+            Roles = Strings(client, "roles") ?? [],
+            HostName = String(client, "hostName"),
+            Address = String(client, "address"),
+            SessionId = String(client, "sessionId"),
+        };
+    }
+
+    private static List<WireResult>? Results(JsonElement root)
+    {
+        if (!root.TryGetProperty("results", out var results) || results.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (results.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed("\"results\" is not an array");
+        }
+
+        var list = new List<WireResult>(results.GetArrayLength());
+        foreach (var result in results.EnumerateArray())
+        {
+            if (result.ValueKind != JsonValueKind.Object)
+            {
+                throw Malformed("a result is not an object");
+            }
+
+            var type = String(result, "type") switch
+            {
+                nameof(DeliveryTargetType.Gateway) => DeliveryTargetType.Gateway,
+                nameof(DeliveryTargetType.Client) => DeliveryTargetType.Client,
+                nameof(DeliveryTargetType.Session) => DeliveryTargetType.Session,
+                nameof(DeliveryTargetType.RemoteGateway) => DeliveryTargetType.RemoteGateway,
+                var other => throw Malformed($"the result type \"{other}\" is unknown"),
+            };
+            var status = String(result, "status") switch
+            {
+                "SENT" => DeliveryStatus.Sent,
+                "NO_HANDLER" => DeliveryStatus.NoHandler,
+                "DENIED" => DeliveryStatus.Denied,
+                "UNREACHABLE" => DeliveryStatus.Unreachable,
+                "QUEUE_FULL" => DeliveryStatus.QueueFull,
+                var other => throw Malformed($"the result status \"{other}\" is unknown"),
+            };
+            list.Add(new WireResult(
+                type, String(result, "sessionId"), String(result, "clientAddress"), String(result, "clientHostName"), String(result, "serverName"), status));
+        }
+
+        return list;
+    }
+
+    private static WireOutcome? Outcome(JsonElement root)
+    {
+        if (Object(root, "outcome") is not { } outcome)
+        {
+            return null;
+        }
+
+        var code = String(outcome, "code");
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw Malformed("the outcome has no code");
+        }
+
+        return new WireOutcome(code, String(outcome, "message"), String(outcome, "errorType"), String(outcome, "detail"));
+    }
+
+    private static JsonElement? Object(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Object ? value : throw Malformed($"\"{name}\" is a {value.ValueKind}, not an object");
+    }
+
+    private static string? String(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Malformed($"\"{name}\" is a {value.ValueKind}, not a string");
+    }
+
+    private static string? NonEmpty(JsonElement parent, string name) => String(parent, name) is { Length: > 0 } text ? text : null;
+
+    private static long? Int64(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
+            ? number
+            : throw Malformed($"\"{name}\" is not a whole number");
+    }
+
+    private static bool Boolean(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return false;
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Malformed($"\"{name}\" is a {value.ValueKind}, not a boolean"),
+        };
+    }
+
+    private static List<string>? Strings(JsonElement parent, string name)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed($"\"{name}\" is a {value.ValueKind}, not an array");
+        }
+
+        var list = new List<string>(value.GetArrayLength());
+        foreach (var item in value.EnumerateArray())
+        {
+            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Malformed($"\"{name}\" holds a {item.ValueKind}, not a string"));
+        }
+
+        return list;
+    }
+
+    private static EnvelopeException Malformed(string detail, Exception? inner = null) => new(DropReason.Malformed, detail, inner);
+}

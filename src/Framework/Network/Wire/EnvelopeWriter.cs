@@ -1,0 +1,153 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Switchboard.Network;
+
+/// <summary>Writes an <see cref="Envelope"/> as UTF-8 JSON. Absent fields are left out.</summary>
+internal static class EnvelopeWriter
+{
+    public static byte[] Write(Envelope envelope)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("v", envelope.Version);
+            writer.WriteString("kind", envelope.Kind);
+            Optional(writer, "id", envelope.Id);
+            Optional(writer, "project", envelope.Project);
+            Optional(writer, "handler", envelope.Handler);
+            if (envelope.Filters is { } filters)
+            {
+                WriteFilters(writer, filters);
+            }
+
+            if (envelope.Sender is { } sender)
+            {
+                WriteSender(writer, sender);
+            }
+
+            if (envelope.Payload is { } payload)
+            {
+                writer.WritePropertyName("payload");
+                payload.WriteTo(writer);
+            }
+
+            Optional(writer, "replyTo", envelope.ReplyTo);
+            if (envelope.Deadline is { } deadline)
+            {
+                writer.WriteNumber("deadline", deadline);
+            }
+
+            Optional(writer, "gateway", envelope.Gateway);
+            Optional(writer, "node", envelope.Node);
+            Optional(writer, "sessionId", envelope.SessionId);
+            if (envelope.Client is { } client)
+            {
+                WriteClient(writer, client);
+            }
+
+            if (envelope.RemoteServers is { } servers)
+            {
+                WriteStrings(writer, "remoteServers", servers);
+            }
+
+            if (envelope.AwaitResults)
+            {
+                writer.WriteBoolean("awaitResults", true);
+            }
+
+            if (envelope.Results is { } results)
+            {
+                WriteResults(writer, results);
+            }
+
+            if (envelope.Outcome is { } outcome)
+            {
+                writer.WriteStartObject("outcome");
+                writer.WriteString("code", outcome.Code);
+                Optional(writer, "message", outcome.Message);
+                Optional(writer, "errorType", outcome.ErrorType);
+                Optional(writer, "detail", outcome.Detail);
+                writer.WriteEndObject();
+            }
+
+            Optional(writer, "state", envelope.State);
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteFilters(Utf8JsonWriter writer, in FilterParams filters)
+    {
+        writer.WriteString("scope", filters.Scope.ToCode());
+        writer.WriteStartObject("filters");
+        Optional(writer, "clientSessionId", filters.ClientSessionId);
+        Optional(writer, "user", filters.User);
+        Optional(writer, "hasRole", filters.HasRole);
+        Optional(writer, "hostName", filters.HostName);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteSender(Utf8JsonWriter writer, SenderInfo sender)
+    {
+        writer.WriteStartObject("sender");
+        writer.WriteString("kind", sender.Kind.ToString());
+        writer.WriteString("gateway", sender.GatewayName);
+        Optional(writer, "sessionId", sender.SessionId);
+        Optional(writer, "user", sender.User);
+        WriteStrings(writer, "roles", sender.Roles);
+        Optional(writer, "hostName", sender.HostName);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteClient(Utf8JsonWriter writer, ClientIdentity client)
+    {
+        writer.WriteStartObject("client");
+        writer.WriteString("project", client.Project);
+        Optional(writer, "user", client.User);
+        WriteStrings(writer, "roles", client.Roles);
+        Optional(writer, "hostName", client.HostName);
+        Optional(writer, "address", client.Address);
+        Optional(writer, "sessionId", client.SessionId);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResults(Utf8JsonWriter writer, IReadOnlyList<WireResult> results)
+    {
+        writer.WriteStartArray("results");
+        foreach (var result in results)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("type", result.Type.ToString());
+            Optional(writer, "sessionId", result.SessionId);
+            Optional(writer, "clientAddress", result.ClientAddress);
+            Optional(writer, "clientHostName", result.ClientHostName);
+            Optional(writer, "serverName", result.ServerName);
+            writer.WriteString("status", result.Status.ToCode());
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void Optional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is not null)
+        {
+            writer.WriteString(name, value);
+        }
+    }
+}
