@@ -30,9 +30,20 @@ internal static class SyntaxText
             });
         }
 
-        var text = string.Join(" | ", names.ConvertAll(name => "global::Switchboard.Scope." + name));
-        return SyntaxFactory.ParseExpression(text)
-            .WithAdditionalAnnotations(Simplifier.Annotation)
-            .WithTriviaFrom(replaced);
+        // Each member access is marked on its own: the simplifier reduces marked names, not names inside a marked '|'.
+        ExpressionSyntax? result = null;
+        foreach (var name in names)
+        {
+            var flag = SyntaxFactory.ParseExpression("global::Switchboard.Scope." + name).WithAdditionalAnnotations(Simplifier.Annotation);
+            result = result is null
+                ? flag
+                : SyntaxFactory.BinaryExpression(
+                    SyntaxKind.BitwiseOrExpression,
+                    result,
+                    SyntaxFactory.Token(SyntaxFactory.TriviaList(SyntaxFactory.Space), SyntaxKind.BarToken, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+                    flag);
+        }
+
+        return result!.WithTriviaFrom(replaced);
     }
 }

@@ -26,12 +26,23 @@ internal static class Verify<TAnalyzer>
         await test.RunAsync();
     }
 
-    public static async Task CodeFixAsync<TCodeFix>(string source, string fixedSource, string? library = null, params DiagnosticResult[] expected)
+    /// <summary>
+    /// Applies <typeparamref name="TCodeFix"/> one diagnostic at a time and with FixAll (document, project, solution),
+    /// and checks both give <paramref name="fixedSource"/>. <paramref name="fixAllIterations"/> is how many FixAll
+    /// passes it takes when fixes of different kinds (equivalence keys) are mixed. A <paramref name="fixedSource"/>
+    /// equal to <paramref name="source"/> asserts that no fix is offered at all.
+    /// </summary>
+    public static async Task CodeFixAsync<TCodeFix>(string source, string fixedSource, string? library = null, int fixAllIterations = 1)
         where TCodeFix : CodeFixProvider, new()
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>();
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { NumberOfFixAllIterations = fixAllIterations };
+        if (fixedSource == source)
+        {
+            test.NumberOfIncrementalIterations = 0;
+            test.NumberOfFixAllIterations = 0;
+        }
+
         Configure(test, source, library);
-        test.ExpectedDiagnostics.AddRange(expected);
         test.FixedState.Sources.Add(TestReferences.Usings + fixedSource);
         if (library is not null)
         {
