@@ -46,18 +46,19 @@ internal sealed class ScopeCodeFixProvider : CodeFixProvider
                 : SyntaxText.ScopeFlags(letters, scope);
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    Title(diagnostic.Id, letters),
+                    Title(diagnostic, letters),
                     _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(scope, replacement))),
                     equivalenceKey: diagnostic.Id + ".Scope"),
                 diagnostic);
         }
     }
 
-    private static string Title(string id, string letters) => id switch
+    private static string Title(Diagnostic diagnostic, string letters) => diagnostic.Id switch
     {
         DiagnosticDescriptors.InvalidScopeId when letters.Length == 0 => "Use the default scope",
         DiagnosticDescriptors.InvalidScopeId => $"Use scope \"{letters}\"",
         DiagnosticDescriptors.GatewayOnlyFiltersId => $"Widen the scope to \"{letters}\"",
+        _ when diagnostic.Properties.ContainsKey(DiagnosticProperties.ScopeMovesElsewhere) => $"Change the scope to \"{letters}\"",
         _ => $"Narrow the scope to \"{letters}\"",
     };
 }

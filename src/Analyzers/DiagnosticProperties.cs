@@ -16,6 +16,9 @@ internal static class DiagnosticProperties
 
     public const string EnumScope = "enum";
 
+    /// <summary>Present (SWB0004) when the replacement is not a narrowing: none of the requested scopes has the handler.</summary>
+    public const string ScopeMovesElsewhere = nameof(ScopeMovesElsewhere);
+
     /// <summary>The <c>HandlerShapeProblemKind</c> of an SWB0005 diagnostic.</summary>
     public const string ProblemKind = nameof(ProblemKind);
 }

@@ -36,6 +36,11 @@ internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
         var properties = ImmutableDictionary<string, string?>.Empty
             .Add(DiagnosticProperties.ReplacementScope, ScopeText.ToCode(replacement))
             .Add(DiagnosticProperties.ScopeKind, call.ScopeIsString ? DiagnosticProperties.StringScope : DiagnosticProperties.EnumScope);
+        if (covered == ScopeFlags.None)
+        {
+            properties = properties.Add(DiagnosticProperties.ScopeMovesElsewhere, "true");
+        }
+
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.ScopeWithoutHandler,
             call.Scope!.Value.Syntax.GetLocation(),

@@ -10,7 +10,7 @@ namespace Switchboard.Analyzers.Rules;
 /// <summary>
 /// SWB0007: a handler that the generated registry cannot call: not an ordinary method (local function, lambda,
 /// accessor, explicit interface implementation), generic, in a generic type, inaccessible from another class of the
-/// assembly, in a file-local type, or an instance method of a type that cannot be created.
+/// assembly, in a file-local type, or an instance method of anything but a concrete class.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
@@ -118,9 +118,18 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
             return "it is abstract";
         }
 
-        if (!method.IsStatic && method.ContainingType is { } owner && (owner.IsAbstract || owner.TypeKind == TypeKind.Interface))
+        // An instance handler runs on one object per endpoint, which only a concrete class can be.
+        if (!method.IsStatic && method.ContainingType is { } owner)
         {
-            return $"it is an instance method of '{owner.Name}', which cannot be created; make the method static or move it to a concrete class";
+            if (owner.TypeKind != TypeKind.Class)
+            {
+                return $"it is an instance method of the {owner.TypeKind.ToString().ToLowerInvariant()} '{owner.Name}'; make the method static or move it to a class";
+            }
+
+            if (owner.IsAbstract)
+            {
+                return $"it is an instance method of '{owner.Name}', which is abstract and cannot be created; make the method static or move it to a concrete class";
+            }
         }
 
         return null;

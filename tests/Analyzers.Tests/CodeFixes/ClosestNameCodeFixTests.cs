@@ -24,6 +24,14 @@ public sealed class ClosestNameCodeFixTests
     }
 
     [Fact]
+    public async Task The_fix_is_titled_with_the_suggestion()
+    {
+        var source = Sources.ProjectX + Sources.Send("""gateway.SendMessage("X", {|SWB0001:"tsetHandler"|});""");
+        var fixedSource = Sources.ProjectX + Sources.Send("""gateway.SendMessage("X", "testHandler");""");
+        await Verify<UnknownHandlerNameAnalyzer>.CodeFixAsync<ClosestNameCodeFixProvider>(source, fixedSource, title: "Did you mean 'testHandler'?");
+    }
+
+    [Fact]
     public async Task A_name_with_nothing_close_gets_no_fix()
     {
         var source = Sources.ProjectX + Sources.Send("""gateway.SendMessage("X", {|SWB0001:"somethingElseEntirely"|});""");
@@ -49,6 +57,7 @@ public sealed class ClosestNameCodeFixTests
     {
         var source = Sources.Send("""gateway.SendMessage("Lib", {|SWB0001:"alret"|}, scope: "C");""");
         var fixedSource = Sources.Send("""gateway.SendMessage("Lib", "alert", scope: "C");""");
-        await Verify<UnknownHandlerNameAnalyzer>.CodeFixAsync<ClosestNameCodeFixProvider>(source, fixedSource, Sources.LibraryManifest);
+        await Verify<UnknownHandlerNameAnalyzer>.CodeFixAsync<ClosestNameCodeFixProvider>(
+            source, fixedSource, Sources.LibraryManifest, title: "Did you mean 'alert'?");
     }
 }

@@ -78,6 +78,7 @@ public sealed class HandlerSignatureCodeFixTests
             }
 
             """;
-        await Verify<HandlerSignatureAnalyzer>.CodeFixAsync<HandlerSignatureCodeFixProvider>(source, fixedSource, Sources.LibraryManifest);
+        await Verify<HandlerSignatureAnalyzer>.CodeFixAsync<HandlerSignatureCodeFixProvider>(
+            source, fixedSource, Sources.LibraryManifest, title: "Take 'measurement' by value");
     }
 }

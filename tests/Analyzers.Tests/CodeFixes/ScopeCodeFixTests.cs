@@ -58,6 +58,29 @@ public sealed class ScopeCodeFixTests
     {
         var source = Sources.Send("""gateway.SendMessage("Lib", "alert", scope: {|SWB0004:"CGS"|});""");
         var fixedSource = Sources.Send("""gateway.SendMessage("Lib", "alert", scope: "CS");""");
-        await Verify<ScopeWithoutHandlerAnalyzer>.CodeFixAsync<ScopeCodeFixProvider>(source, fixedSource, Sources.LibraryManifest);
+        await Verify<ScopeWithoutHandlerAnalyzer>.CodeFixAsync<ScopeCodeFixProvider>(
+            source, fixedSource, Sources.LibraryManifest, title: "Narrow the scope to \"CS\"");
+    }
+
+    [Fact]
+    public async Task A_scope_with_no_declared_part_is_changed_to_where_the_handler_is()
+    {
+        var source = Sources.ProjectX + Sources.Send("""gateway.SendMessage("X", "test", scope: {|SWB0004:"CG"|});""");
+        var fixedSource = Sources.ProjectX + Sources.Send("""gateway.SendMessage("X", "test", scope: "S");""");
+        await Verify<ScopeWithoutHandlerAnalyzer>.CodeFixAsync<ScopeCodeFixProvider>(source, fixedSource, title: "Change the scope to \"S\"");
+    }
+
+    [Fact]
+    public async Task The_fixes_are_titled_with_what_they_write()
+    {
+        var invalid = Sources.Send("""gateway.SendMessage("X", "h", scope: {|SWB0003:"gq"|});""");
+        await Verify<InvalidScopeAnalyzer>.CodeFixAsync<ScopeCodeFixProvider>(
+            invalid, Sources.Send("""gateway.SendMessage("X", "h", scope: "G");"""), title: "Use scope \"G\"");
+        var empty = Sources.Send("""gateway.SendMessage("X", "h", scope: {|SWB0003:""|});""");
+        await Verify<InvalidScopeAnalyzer>.CodeFixAsync<ScopeCodeFixProvider>(
+            empty, Sources.Send("""gateway.SendMessage("X", "h", scope: null);"""), title: "Use the default scope");
+        var filters = Sources.Send("""gateway.SendMessage("X", "h", scope: {|SWB0008:"G"|}, user: "Bob");""");
+        await Verify<GatewayOnlyFiltersAnalyzer>.CodeFixAsync<ScopeCodeFixProvider>(
+            filters, Sources.Send("""gateway.SendMessage("X", "h", scope: "CGS", user: "Bob");"""), title: "Widen the scope to \"CGS\"");
     }
 }

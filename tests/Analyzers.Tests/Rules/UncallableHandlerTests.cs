@@ -58,6 +58,12 @@ public sealed class UncallableHandlerTests
                 public void {|SWB0007:OnInstance|}() { }
             }
 
+            public struct Counter
+            {
+                [MessageHandler("counter")]
+                public void {|SWB0007:Count|}() { }
+            }
+
             file static class Hidden
             {
                 [MessageHandler("fileLocal")]

@@ -30,12 +30,19 @@ internal static class Verify<TAnalyzer>
     /// Applies <typeparamref name="TCodeFix"/> one diagnostic at a time and with FixAll (document, project, solution),
     /// and checks both give <paramref name="fixedSource"/>. <paramref name="fixAllIterations"/> is how many FixAll
     /// passes it takes when fixes of different kinds (equivalence keys) are mixed. A <paramref name="fixedSource"/>
-    /// equal to <paramref name="source"/> asserts that no fix is offered at all.
+    /// equal to <paramref name="source"/> asserts that no fix is offered at all. <paramref name="title"/>, when given,
+    /// is the title every applied fix must have.
     /// </summary>
-    public static async Task CodeFixAsync<TCodeFix>(string source, string fixedSource, string? library = null, int fixAllIterations = 1)
+    public static async Task CodeFixAsync<TCodeFix>(
+        string source, string fixedSource, string? library = null, int fixAllIterations = 1, string? title = null)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { NumberOfFixAllIterations = fixAllIterations };
+        if (title is not null)
+        {
+            test.CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title, "code fix title");
+        }
+
         if (fixedSource == source)
         {
             test.NumberOfIncrementalIterations = 0;
