@@ -1,0 +1,42 @@
+using Switchboard.Benchmarks.Support;
+
+[assembly: Switchboard.MessagingProject("Bench")]
+
+namespace Switchboard.Benchmarks.Contenders;
+
+/// <summary>A message for Switchboard's handlers; <see cref="Done"/> is set when the caller waits for the handler.</summary>
+/// <param name="Done">Signalled by the handler, or <see langword="null"/> when nobody waits.</param>
+public sealed record Ping(HandledSignal? Done);
+
+/// <summary>A request for Switchboard's <c>add</c> handler.</summary>
+/// <param name="A">The first term.</param>
+/// <param name="B">The second term.</param>
+public sealed record Add(int A, int B);
+
+/// <summary>The handlers Switchboard delivers to; the source generator emits <c>BenchMessages</c> from them.</summary>
+public static class SwitchboardHandlers
+{
+    /// <summary>The gateway handler of the dispatch suite.</summary>
+    [MessageHandler("ping")]
+    public static void OnPing(Ping message)
+    {
+        Work.Handle();
+        message.Done?.Signal();
+    }
+
+    /// <summary>The session handler of the fan-out suite.</summary>
+    [MessageHandler("notify", Scope.Session)]
+    public static void OnNotify(Ping message)
+    {
+        Work.Handle();
+        message.Done?.Signal();
+    }
+
+    /// <summary>The gateway request handler of the round-trip suite.</summary>
+    [MessageHandler("add")]
+    public static int OnAdd(Add request)
+    {
+        Work.Handle();
+        return request.A + request.B;
+    }
+}

@@ -1,0 +1,15 @@
+using BenchmarkDotNet.Running;
+using Switchboard.Benchmarks;
+using Switchboard.Benchmarks.Build;
+
+// `write-handler-project DIR [COUNT]` writes the generated handler project that benchmarks/build-time.sh builds;
+// anything else goes to BenchmarkDotNet (for example `--filter '*' --job short`).
+if (args is ["write-handler-project", var directory, ..])
+{
+    var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : HandlerProjectSource.DefaultHandlerCount;
+    HandlerProjectSource.WriteProject(directory, count);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());
+return 0;

@@ -1,0 +1,51 @@
+using CommunityToolkit.Mvvm.Messaging;
+using BenchmarkDotNet.Attributes;
+using Switchboard.Benchmarks.Contenders;
+using Switchboard.Benchmarks.Dispatch;
+
+namespace Switchboard.Benchmarks.Requests;
+
+/// <summary>
+/// Suite 2: a request to one gateway handler and its response back. Switchboard queues the request for the shared
+/// pool and completes a task from there (Ignition's sendRequest, with a timeout); the peers answer inline.
+/// </summary>
+[MemoryDiagnoser]
+public class RequestRoundTripBenchmarks
+{
+    private readonly Add add = new(2, 3);
+    private readonly MediatorAdd mediatorAdd = new(2, 3);
+    private readonly WolverineAdd wolverineAdd = new(2, 3);
+    private DispatchContenders contenders = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        contenders = await DispatchContenders.StartAsync(sharedQueueCapacity: 1024);
+        var sum = await contenders.Gateway.RequestAddAsync(add);
+        if (sum != 5)
+        {
+            throw new InvalidOperationException($"add(2, 3) answered {sum}.");
+        }
+    }
+
+    [GlobalCleanup]
+    public ValueTask CleanupAsync() => contenders.DisposeAsync();
+
+    [Benchmark(Baseline = true, Description = "Direct call (the limit)")]
+    public int DirectCall() => SwitchboardHandlers.OnAdd(add);
+
+    [Benchmark(Description = "Switchboard typed stub")]
+    public Task<int> SwitchboardTypedStub() => contenders.Gateway.RequestAddAsync(add);
+
+    [Benchmark(Description = "Switchboard SendRequestAsync<int>(project, name)")]
+    public Task<int> SwitchboardByName() => contenders.Gateway.SendRequestAsync<int>("Bench", "add", add);
+
+    [Benchmark(Description = "Mediator Send")]
+    public ValueTask<int> MediatorSend() => contenders.Mediator.Send(mediatorAdd);
+
+    [Benchmark(Description = "Mvvm request message")]
+    public int MessengerRequest() => contenders.Messenger.Send(new MessengerAdd(2, 3)).Response;
+
+    [Benchmark(Description = "Wolverine InvokeAsync<T>")]
+    public Task<WolverineSum> WolverineInvoke() => contenders.Bus.InvokeAsync<WolverineSum>(wolverineAdd);
+}
