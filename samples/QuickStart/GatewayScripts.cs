@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.QuickStart;
+
+/// <summary>Project X's gateway event scripts. An instance handler: the gateway resolves it from its services.</summary>
+internal sealed class GatewayScripts(ILogger<GatewayScripts> log)
+{
+    /// <summary>Example 1's gateway side.</summary>
+    [MessageHandler("testHandler", Scope.Gateway)]
+    public void TestHandler(Greeting payload) => log.LogInformation("gateway testHandler got {First} {Second}", payload.First, payload.Second);
+
+    /// <summary>Answers <c>sendRequest</c>: the return value goes back to the caller.</summary>
+    [MessageHandler("add", Scope.Gateway)]
+    public static int Add(AddRequest payload) => payload.A + payload.B;
+}
