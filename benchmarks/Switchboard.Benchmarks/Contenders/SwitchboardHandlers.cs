@@ -13,6 +13,15 @@ public sealed record Ping(HandledSignal? Done);
 /// <param name="B">The second term.</param>
 public sealed record Add(int A, int B);
 
+/// <summary>A message that crosses the gateway network as JSON.</summary>
+/// <param name="Sequence">Any number.</param>
+public sealed record RemotePing(int Sequence);
+
+/// <summary>Occupies a shared-pool worker until <see cref="Release"/> is set, so that sends measured meanwhile only queue.</summary>
+/// <param name="Entered">Signalled when the worker has taken the message.</param>
+/// <param name="Release">Set to let the worker go.</param>
+public sealed record Hold(HandledSignal Entered, ManualResetEventSlim Release);
+
 /// <summary>The handlers Switchboard delivers to; the source generator emits <c>BenchMessages</c> from them.</summary>
 public static class SwitchboardHandlers
 {
@@ -22,6 +31,25 @@ public static class SwitchboardHandlers
     {
         Work.Handle();
         message.Done?.Signal();
+    }
+
+    /// <summary>Signalled by <see cref="OnRemotePing"/>: a payload from another node cannot carry the caller's signal.</summary>
+    public static HandledSignal RemoteDone { get; } = new();
+
+    /// <summary>The receiving gateway's handler of the network suite.</summary>
+    [MessageHandler("remotePing")]
+    public static void OnRemotePing(RemotePing message)
+    {
+        Work.Handle();
+        RemoteDone.Signal();
+    }
+
+    /// <summary>Keeps one shared-pool worker busy until released.</summary>
+    [MessageHandler("hold")]
+    public static void OnHold(Hold hold)
+    {
+        hold.Entered.Signal();
+        hold.Release.Wait();
     }
 
     /// <summary>The session handler of the fan-out suite.</summary>

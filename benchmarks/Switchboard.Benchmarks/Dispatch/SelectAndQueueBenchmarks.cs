@@ -8,7 +8,8 @@ namespace Switchboard.Benchmarks.Dispatch;
 /// <summary>
 /// Suite 1a: one message to one gateway handler, measured until the send returns. Switchboard's send returns once
 /// the message is queued (its handler runs on the shared pool); every peer runs its handler inline before returning.
-/// The queue is drained between iterations, outside the measurement.
+/// The queue is drained between iterations, outside the measurement. "Pool busy" measures the same send while every
+/// shared-pool worker is occupied (see <see cref="BusyPool"/>): the send only selects and queues, and wakes nobody.
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(Invocations)]
@@ -23,6 +24,7 @@ public class SelectAndQueueBenchmarks
     private readonly MessengerPing messengerPing = new(Done: null);
     private readonly WolverinePing wolverinePing = new(Done: null);
     private DispatchContenders contenders = null!;
+    private readonly BusyPool busyPool = new();
     private long sent;
 
     [GlobalSetup]
@@ -41,9 +43,16 @@ public class SelectAndQueueBenchmarks
     [GlobalCleanup]
     public ValueTask CleanupAsync() => contenders.DisposeAsync();
 
+    [IterationSetup(Target = nameof(SwitchboardPoolBusy))]
+    public void OccupyPool() => busyPool.Occupy(contenders.Gateway, contenders.Gateway.Options.SharedPoolSize);
+
     /// <summary>Lets the shared pool finish what the iteration queued, so that the next iteration starts empty.</summary>
     [IterationCleanup]
-    public void Drain() => Work.WaitUntilHandled(sent);
+    public void Drain()
+    {
+        busyPool.Release();
+        Work.WaitUntilHandled(sent);
+    }
 
     [Benchmark(Baseline = true, Description = "Direct call (the limit)")]
     public void DirectCall()
@@ -54,6 +63,13 @@ public class SelectAndQueueBenchmarks
 
     [Benchmark(Description = "Switchboard typed stub")]
     public DeliveryReport SwitchboardTypedStub()
+    {
+        sent++;
+        return contenders.Gateway.SendPingAsync(ping).Result;
+    }
+
+    [Benchmark(Description = "Switchboard typed stub, pool busy")]
+    public DeliveryReport SwitchboardPoolBusy()
     {
         sent++;
         return contenders.Gateway.SendPingAsync(ping).Result;
