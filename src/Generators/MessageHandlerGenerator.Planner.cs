@@ -47,16 +47,11 @@ public sealed partial class MessageHandlerGenerator
 
         private static ProjectSpec PlanProject(string projectName, string className, string @namespace, IEnumerable<HandlerSpec> declared)
         {
-            var sorted = declared
-                .OrderBy(handler => handler.Name, StringComparer.Ordinal)
-                .ThenBy(handler => handler.Scope)
-                .ThenBy(handler => handler.Declaration, StringComparer.Ordinal)
-                .ToList();
-
-            // A name is declared once per scope: a later declaration overlapping an earlier one is skipped (the analyzers report it).
-            var kept = new List<HandlerSpec>(sorted.Count);
+            // A name is declared once per scope: of declarations that overlap, the one whose method sorts first is kept
+            // and the others are skipped (the analyzers report them).
+            var kept = new List<HandlerSpec>();
             var taken = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var handler in sorted)
+            foreach (var handler in declared.OrderBy(handler => handler.Declaration, StringComparer.Ordinal).ThenBy(handler => handler.Scope))
             {
                 taken.TryGetValue(handler.Name, out var scopes);
                 if ((scopes & handler.Scope) != 0)
@@ -67,6 +62,12 @@ public sealed partial class MessageHandlerGenerator
                 taken[handler.Name] = scopes | handler.Scope;
                 kept.Add(handler);
             }
+
+            kept = kept
+                .OrderBy(handler => handler.Name, StringComparer.Ordinal)
+                .ThenBy(handler => handler.Scope)
+                .ThenBy(handler => handler.Declaration, StringComparer.Ordinal)
+                .ToList();
 
             var used = new HashSet<string>(ReservedMembers, StringComparer.Ordinal) { className };
             var groups = kept
