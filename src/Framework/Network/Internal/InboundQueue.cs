@@ -55,7 +55,15 @@ internal sealed class InboundQueue
     {
         await foreach (var (route, data) in queue.Reader.ReadAllAsync().ConfigureAwait(false))
         {
-            Handle(route, data);
+            try
+            {
+                Handle(route, data);
+            }
+            catch (Exception exception)
+            {
+                // The last line of defence: one message must never stop the worker that reads all the others.
+                Log.MessageHandlingFailed(network.Logger, exception, "(unread)", route.Channel);
+            }
         }
     }
 

@@ -106,8 +106,9 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             : throw ReplyOutcomes.ToException(answer.Outcome, project, messageHandler, server, timeout);
     }
 
-    internal static JsonElement? Encode(object? payload, string project, string messageHandler) =>
-        WireValue.Encode(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object)));
+    internal static JsonElement? Encode(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
+        ? fromNetwork.Json // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
+        : WireValue.Encode(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object)));
 
     internal static long? Deadline(TimeSpan timeout) =>
         timeout == Timeout.InfiniteTimeSpan ? null : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)Math.Ceiling(timeout.TotalMilliseconds);

@@ -42,9 +42,17 @@ internal static class EnvelopeReader
                     DropReason.UnknownVersion, $"envelope version {version.GetRawText()} is not {Envelope.CurrentVersion}, the version this runtime reads");
             }
 
-            var envelope = ReadFields(root);
-            Validate(envelope);
-            return envelope;
+            try
+            {
+                var envelope = ReadFields(root);
+                Validate(envelope);
+                return envelope;
+            }
+            catch (InvalidOperationException invalid)
+            {
+                // System.Text.Json checks a string's UTF-8 only when it is read.
+                throw Malformed($"a field does not read ({invalid.Message})", invalid);
+            }
         }
     }
 

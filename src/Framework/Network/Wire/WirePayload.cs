@@ -10,6 +10,9 @@ internal sealed class WirePayload(JsonElement? json, string project, string mess
 {
     private readonly List<(Type? Type, object? Value)> decoded = new(1);
 
+    /// <summary>The payload as it arrived.</summary>
+    public JsonElement? Json => json;
+
     /// <summary>The payload as <paramref name="handler"/> takes it, or as sent when it takes a type the JSON does not name.</summary>
     /// <exception cref="PayloadConversionException">The JSON is malformed or does not fit the handler's payload type.</exception>
     public object? DecodeFor(HandlerDescriptor handler)

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Logging;
+using Switchboard.Network;
+using Switchboard.Redis;
+
+namespace Switchboard.Samples.GatewayNetwork;
+
+/// <summary>A gateway process: hosts project X, joins the network under its name, and runs until stopped.</summary>
+internal static class GatewayProcess
+{
+    public static async Task<int> RunAsync(SampleArguments arguments)
+    {
+        using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        var networkOptions = new GatewayNetworkOptions { NetworkName = arguments.Network, LoggerFactory = logging };
+        await using var network = await RedisGatewayNetwork.ConnectAsync(arguments.Redis, networkOptions);
+        await using var gateway = new Gateway(arguments.Name, new GatewayOptions { LoggerFactory = logging });
+        gateway.AddProject(ProjectX.Registry(line => Console.WriteLine($"[{arguments.Name}] {line}")));
+        await network.JoinAsync(gateway);
+        Console.WriteLine($"[{arguments.Name}] ready on network \"{arguments.Network}\" at {arguments.Redis}; press Enter or Ctrl+C to stop.");
+
+        await WaitForStopAsync();
+        Console.WriteLine($"[{arguments.Name}] stopping");
+        return 0;
+    }
+
+    // Enter, end of input, Ctrl+C or SIGTERM: whichever comes first.
+    private static async Task WaitForStopAsync()
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Console.CancelKeyPress += (_, cancel) =>
+        {
+            cancel.Cancel = true;
+            stop.TrySetResult();
+        };
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.TrySetResult();
+        });
+        var input = Task.Run(() => Console.In.ReadLine());
+        await Task.WhenAny(stop.Task, input);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using Switchboard.Network.Tests.Support;
+
+namespace Switchboard.Network.Tests;
+
+/// <summary>What a gateway does with messages it cannot act on: drop, count, log, and keep serving.</summary>
+public abstract partial class NetworkSuite
+{
+    [Fact]
+    public async Task MalformedOversizedAndUnknownVersionMessagesAreDroppedCountedAndLogged()
+    {
+        var pair = await PairAsync();
+        var attacker = await ConnectTransportAsync();
+        await using var _ = attacker;
+        var channel = $"{NetworkName}:gateway:agent-9000";
+        var before = pair.Node9000.Statistics.Received;
+
+        await attacker.PublishAsync(channel, Encoding.UTF8.GetBytes("not json at all"));
+        await attacker.PublishAsync(channel, Encoding.UTF8.GetBytes("""{"v":2,"kind":"send"}"""));
+        await attacker.PublishAsync(channel, Encoding.UTF8.GetBytes("""{"v":1,"kind":"send","id":"1"}"""));
+        await attacker.PublishAsync(channel, Encoding.UTF8.GetBytes("""{"v":1,"kind":"request","id":"1","project":"X","handler":"add","sender":{"kind":"Gateway","gateway":"g"},"replyTo":"r","deadline":1}"""));
+        await attacker.PublishAsync(channel, new byte[pair.Node9000.Options.MaxMessageBytes + 1]);
+
+        await Wait.UntilAsync(() => pair.Node9000.Statistics.Received >= before + 5 && pair.Node9000.Statistics.Dropped >= 5, "all five were handled");
+        var statistics = pair.Node9000.Statistics;
+        Assert.Equal(2, statistics.DroppedFor(DropReason.Malformed));
+        Assert.Equal(1, statistics.DroppedFor(DropReason.UnknownVersion));
+        Assert.Equal(1, statistics.DroppedFor(DropReason.Expired));
+        Assert.Equal(1, statistics.DroppedFor(DropReason.Oversized));
+        Assert.Contains(Logs.WithEventId(20), line => line.Message.Contains("version 2"));
+        Assert.Contains(Logs.WithEventId(20), line => line.Message.Contains("not JSON"));
+        Assert.Empty(pair.Log9000.All);
+        Assert.Equal(3, await pair.Agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 1), ("b", 2)), remoteServer: "agent-9000"));
+    }
+
+    [Fact]
+    public async Task FuzzedEnvelopesNeverStopAGateway()
+    {
+        // Real traffic, recorded, is what gets mutated: sends, awaited sends, requests and a remote client's life.
+        var hub = await ConnectTransportAsync();
+        var recording = new RecordingTransport(hub);
+        var target = new GatewayNetwork(await ConnectTransportAsync(), Options());
+        var sender = new GatewayNetwork(recording, Options());
+        await using (target)
+        await using (sender)
+        {
+            var (agent9000, log9000) = await GatewayAsync(target, "agent-9000");
+            var (agent8088, _) = await GatewayAsync(sender, "agent-8088");
+            var (client, _) = await RemoteClientAsync(sender, "agent-9000", new ClientIdentity { Project = "X", User = "bob" });
+            agent8088.SendMessage("X", "testHandler", Payload(("a", 1), ("nested", Payload(("b", 2.5)))), remoteServers: ["agent-9000"]);
+            await agent8088.SendAsync("X", "typed", Order.Sample(), remoteServers: ["agent-9000"]);
+            await agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 1), ("b", 2)), remoteServer: "agent-9000");
+            await client.SendAsync("X", "testHandler", scope: Scope.Gateway);
+            await client.SendRequestAsync<string>("X", "whoami");
+            await Task.Delay(300);
+            var recorded = recording.Published.ToArray();
+            var valid = recorded.Select(entry => entry.Message).ToArray();
+            var channels = recorded.Select(entry => entry.Channel).Distinct().ToArray();
+            Assert.Contains($"{NetworkName}:gateway:agent-9000", channels);
+
+            var attacker = await ConnectTransportAsync();
+            await using var _ = attacker;
+            var fuzzer = new EnvelopeFuzzer(seed: 20261123, valid);
+            var before = target.Statistics.Received;
+            const int Count = 6000;
+            var sent = 0L;
+            for (var i = 0; i < Count; i++)
+            {
+                // Mostly at the gateway's channel; some at the node and presence channels the target also reads.
+                var channel = i % 10 == 0 ? channels[i / 10 % channels.Length] : $"{NetworkName}:gateway:agent-9000";
+                sent += await attacker.PublishAsync(channel, fuzzer.Next(i)) > 0 && channel.Contains(":gateway:agent-9000", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            await Wait.UntilAsync(() => target.Statistics.Received - before >= sent, "the target read every message", TimeSpan.FromSeconds(60));
+
+            // Nothing stopped it: it still answers requests and delivers sends with the right results.
+            Assert.True(target.Statistics.Dropped > Count / 3, target.Statistics.ToString());
+            Assert.True(target.Statistics.DroppedFor(DropReason.Malformed) > 0, target.Statistics.ToString());
+            Assert.True(target.Statistics.DroppedFor(DropReason.UnknownVersion) > 0, target.Statistics.ToString());
+            Assert.Empty(Logs.WithEventId(33));
+            Assert.Equal(7, await agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 3), ("b", 4)), remoteServer: "agent-9000"));
+            var report = await agent8088.SendAsync("X", "testHandler", scope: Scope.Gateway, remoteServers: ["agent-9000"]);
+            Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Sent], report.Select(result => result.Status));
+            Assert.Equal("Client:agent-9000:" + client.SessionId + ":bob", await client.SendRequestAsync<string>("X", "whoami"));
+            Assert.False(agent9000.IsClosed);
+            Assert.NotEmpty(log9000.All);
+        }
+    }
+}

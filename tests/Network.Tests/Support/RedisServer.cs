@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Switchboard.Network.Tests.Support;
+
+/// <summary>
+/// A real redis-server for tests: started on a free loopback port with no persistence, stopped and restarted on the
+/// same port on demand, killed on dispose.
+/// </summary>
+public sealed class RedisServer : IDisposable
+{
+    private Process? process;
+
+    public RedisServer()
+    {
+        Port = FreePort();
+        Start();
+    }
+
+    public int Port { get; }
+
+    public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
+
+    public void Restart()
+    {
+        Stop();
+        Start();
+    }
+
+    public void Stop()
+    {
+        if (process is { } running)
+        {
+            running.Kill(entireProcessTree: true);
+            running.WaitForExit();
+            running.Dispose();
+            process = null;
+        }
+    }
+
+    public void Start()
+    {
+        var start = new ProcessStartInfo("redis-server")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start; is it installed (apt-get install redis-server)?");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        WaitUntilListening();
+    }
+
+    public void Dispose() => Stop();
+
+    private void WaitUntilListening()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                using var stream = client.GetStream();
+                stream.Write("PING\r\n"u8);
+                var buffer = new byte[16];
+                if (stream.Read(buffer) > 0)
+                {
+                    return;
+                }
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && process is { HasExited: false })
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
