@@ -261,7 +261,7 @@ public sealed partial class MessageHandlerGenerator
             writer.Close("},");
         }
 
-        /// <summary>Declares <c>handler</c>, the endpoint's instance of the declaring class, for instance handlers.</summary>
+        /// <summary>Declares <c>handler</c>, the instance of the declaring class that serves this delivery, for instance handlers.</summary>
         private static void Instance(IndentedWriter writer, string project, string name, HandlerSpec handler)
         {
             var type = handler.ContainingType;
@@ -271,10 +271,8 @@ public sealed partial class MessageHandlerGenerator
                     writer.Line($"var handler = context.GetHandlerInstance<{type}>(static _ => new {type}());");
                     break;
                 case InstanceKind.Services:
-                    writer.Line($"var handler = context.GetHandlerInstance<{type}>(static services =>")
-                        .Indent()
-                        .Line($"global::Switchboard.HandlerInstances.FromServices<{type}>(services, {project}, {name}));")
-                        .Unindent();
+                    // Resolved per message from the delivery's own scope, so DI lifetimes mean what they say.
+                    writer.Line($"var handler = global::Switchboard.HandlerInstances.FromServices<{type}>(context.Services, {project}, {name});");
                     break;
             }
         }

@@ -3,7 +3,7 @@ using Switchboard.Generated.Tests.Handlers;
 
 namespace Switchboard.Generated.Tests;
 
-/// <summary>Instance handlers: one instance per endpoint, made with the parameterless constructor or taken from the endpoint's services.</summary>
+/// <summary>Instance handlers: one per endpoint when made with the parameterless constructor; from DI, resolved per message in its own scope.</summary>
 public sealed class InstanceHandlerTests
 {
     [Fact]
@@ -40,6 +40,23 @@ public sealed class InstanceHandlerTests
         await gateway.DisposeAsync();
 
         Assert.Equal(["Gateway:Pump=3", "Session:Pump=3"], log.Entries.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_scoped_handler_class_is_resolved_per_message_and_disposed_with_its_scope()
+    {
+        var log = new AuditLog();
+        var services = new ServiceCollection().AddSingleton(log).AddScoped<AuditService>().BuildServiceProvider();
+        var gateway = TestGateway.Create(services);
+
+        Assert.Equal(0, await gateway.RequestAuditCountAsync());
+        await gateway.SendAuditAsync(new Reading("Pump", 3), scope: Scope.Gateway);
+        await gateway.SendAuditAsync(new Reading("Fan", 1), scope: Scope.Gateway);
+        await gateway.DisposeAsync();
+
+        Assert.Equal(3, log.Instances.Count);
+        Assert.Equal(3, log.Instances.Distinct().Count());
+        Assert.All(log.Instances, instance => Assert.True(instance.Disposed));
     }
 
     [Fact]

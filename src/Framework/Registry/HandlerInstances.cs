@@ -3,15 +3,16 @@ using System.ComponentModel;
 namespace Switchboard;
 
 /// <summary>
-/// Creates the instance that serves an endpoint's instance handlers when the declaring class has no parameterless
-/// constructor. Generated invokers call it through <see cref="MessageContext.GetHandlerInstance{THandler}"/>.
+/// Resolves the instance that serves an instance handler when the declaring class has no parameterless constructor.
+/// Generated invokers call it once per message with <see cref="MessageContext.Services"/>, the delivery's own DI
+/// scope, so a scoped or transient registration gives a fresh instance per message and a singleton gives one.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class HandlerInstances
 {
     /// <summary>Resolves <typeparamref name="THandler"/> from the endpoint's services.</summary>
     /// <typeparam name="THandler">The class that declares the instance handler.</typeparam>
-    /// <param name="services">The endpoint's services, if it was given any.</param>
+    /// <param name="services">The delivery's services (<see cref="MessageContext.Services"/>), if the endpoint was given any.</param>
     /// <param name="project">The handler's project, for the error message.</param>
     /// <param name="messageHandler">The handler name, for the error message.</param>
     /// <returns>The instance.</returns>

@@ -15,15 +15,33 @@ public sealed class ClientCounter
 public sealed class AuditLog
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> entries = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<AuditService> instances = new();
 
     public IReadOnlyList<string> Entries => [.. entries];
 
+    /// <summary>Every <see cref="AuditService"/> made, to check DI lifetimes.</summary>
+    public IReadOnlyList<AuditService> Instances => [.. instances];
+
     public void Write(string entry) => entries.Enqueue(entry);
+
+    public void Created(AuditService instance) => instances.Enqueue(instance);
 }
 
-/// <summary>An instance handler without a parameterless constructor: resolved from the endpoint's services.</summary>
-public sealed class AuditService(AuditLog log)
+/// <summary>An instance handler without a parameterless constructor: resolved per message from the endpoint's services.</summary>
+public sealed class AuditService : IDisposable
 {
+    private readonly AuditLog log;
+
+    public AuditService(AuditLog log)
+    {
+        this.log = log;
+        log.Created(this);
+    }
+
+    public bool Disposed { get; private set; }
+
+    public void Dispose() => Disposed = true;
+
     [MessageHandler("audit", Scope.Gateway | Scope.Session)]
     public void Audit(Reading payload, MessageContext context) => log.Write($"{context.Scope}:{payload.Tag}={payload.Value}");
 

@@ -31,8 +31,7 @@ namespace App
                         RequiredRole = "Auditor",
                         Invoker = static (payload, context, cancellationToken) =>
                         {
-                            var handler = context.GetHandlerInstance<global::App.AuditHandlers>(static services =>
-                                global::Switchboard.HandlerInstances.FromServices<global::App.AuditHandlers>(services, "X", "audit"));
+                            var handler = global::Switchboard.HandlerInstances.FromServices<global::App.AuditHandlers>(context.Services, "X", "audit");
                             return global::Switchboard.HandlerResults.FromTask(handler.AuditAsync(cancellationToken, context));
                         },
                     },
