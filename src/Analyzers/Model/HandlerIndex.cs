@@ -45,6 +45,9 @@ internal sealed class KnownProject
 {
     private readonly Dictionary<string, ImmutableArray<KnownHandler>> byName;
 
+    // Distinct names grouped case-insensitively, so finding a name's case twins costs one lookup, not a scan.
+    private readonly Dictionary<string, List<string>> byFoldedName;
+
     public KnownProject(string name, IReadOnlyList<KnownHandler> handlers)
     {
         Name = name;
@@ -61,9 +64,16 @@ internal sealed class KnownProject
         }
 
         byName = new Dictionary<string, ImmutableArray<KnownHandler>>(StringComparer.Ordinal);
+        byFoldedName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in builders)
         {
             byName[pair.Key] = pair.Value.ToImmutable();
+            if (!byFoldedName.TryGetValue(pair.Key, out var spellings))
+            {
+                byFoldedName[pair.Key] = spellings = new List<string>(1);
+            }
+
+            spellings.Add(pair.Key);
         }
     }
 
@@ -76,6 +86,23 @@ internal sealed class KnownProject
     /// <summary>Every declaration of <paramref name="name"/> (one per scope, or more when duplicated); empty when none.</summary>
     public ImmutableArray<KnownHandler> Named(string name) =>
         byName.TryGetValue(name, out var handlers) ? handlers : ImmutableArray<KnownHandler>.Empty;
+
+    /// <summary>The other declared names equal to <paramref name="name"/> ignoring case (usually none).</summary>
+    public IEnumerable<string> CaseTwinsOf(string name)
+    {
+        if (!byFoldedName.TryGetValue(name, out var spellings))
+        {
+            yield break;
+        }
+
+        foreach (var spelling in spellings)
+        {
+            if (!string.Equals(spelling, name, StringComparison.Ordinal))
+            {
+                yield return spelling;
+            }
+        }
+    }
 
     /// <summary>The union of the scopes that declare <paramref name="name"/>.</summary>
     public ScopeFlags ScopeOf(string name)

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -28,18 +27,15 @@ internal sealed class HandlerNameCaseAnalyzer : HandlerDeclarationAnalyzer
             return;
         }
 
-        foreach (var other in project.HandlerNames)
+        foreach (var other in project.CaseTwinsOf(name))
         {
-            if (!string.Equals(other, name, StringComparison.Ordinal) && string.Equals(other, name, StringComparison.OrdinalIgnoreCase))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.HandlerNamesDifferByCase,
-                    declaration.NameLocation(context.CancellationToken),
-                    name,
-                    other,
-                    projectName,
-                    project.Named(other)[0].Origin));
-            }
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.HandlerNamesDifferByCase,
+                declaration.NameLocation(context.CancellationToken),
+                name,
+                other,
+                projectName,
+                project.Named(other)[0].Origin));
         }
     }
 }
