@@ -48,130 +48,153 @@ public static class DiagnosticDescriptors
     /// <summary>UI threading on a handler that does not run only in clients.</summary>
     public const string UiThreadingOutsideClientId = "SWB0013";
 
-    // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository and its package.
+    // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
+    // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
     private const string HelpLinkBase = "docs/diagnostics/";
 
     private const string UsageCategory = "Switchboard.Usage";
     private const string DeclarationCategory = "Switchboard.Declaration";
 
     /// <summary>SWB0001: unknown handler name.</summary>
-    public static readonly DiagnosticDescriptor UnknownHandlerName = Create(
+    public static readonly DiagnosticDescriptor UnknownHandlerName = new(
         UnknownHandlerNameId,
         "Unknown message handler",
         "Project '{0}' declares no handler named '{1}'{2}",
         UsageCategory,
         DiagnosticSeverity.Error,
-        "A send names a handler that no handler of the project declares, in source or in a referenced assembly's manifest. Ignition drops such a message silently; here it is a compile-time error.");
+        isEnabledByDefault: true,
+        "A send names a handler that no handler of the project declares, in source or in a referenced assembly's manifest. Ignition drops such a message silently; here it is a compile-time error.",
+        HelpLinkBase + UnknownHandlerNameId + ".md");
 
     /// <summary>SWB0002: unknown project name.</summary>
-    public static readonly DiagnosticDescriptor UnknownProject = Create(
+    public static readonly DiagnosticDescriptor UnknownProject = new(
         UnknownProjectId,
         "Unknown messaging project",
         "No known project is named '{0}'{1}",
         UsageCategory,
         DiagnosticSeverity.Warning,
-        "A send names a project that neither this compilation nor any referenced assembly declares handlers for. It is a warning because a project may be registered by hand at run time.");
+        isEnabledByDefault: true,
+        "A send names a project that neither this compilation nor any referenced assembly declares handlers for. It is a warning because a project may be registered by hand at run time.",
+        HelpLinkBase + UnknownProjectId + ".md");
 
     /// <summary>SWB0003: invalid scope string or value.</summary>
-    public static readonly DiagnosticDescriptor InvalidScope = Create(
+    public static readonly DiagnosticDescriptor InvalidScope = new(
         InvalidScopeId,
         "Invalid scope",
         "{0}",
         UsageCategory,
         DiagnosticSeverity.Error,
-        "A scope is one to three distinct letters among C (clients), G (the gateway) and S (sessions), in any order and case; a Scope value is a non-empty combination of Client, Gateway and Session. Anything else throws at run time.");
+        isEnabledByDefault: true,
+        "A scope is one to three distinct letters among C (clients), G (the gateway) and S (sessions), in any order and case; a Scope value is a non-empty combination of Client, Gateway and Session. Anything else throws at run time.",
+        HelpLinkBase + InvalidScopeId + ".md");
 
     /// <summary>SWB0004: the explicit scope includes a scope where the handler is not declared.</summary>
-    public static readonly DiagnosticDescriptor ScopeWithoutHandler = Create(
+    public static readonly DiagnosticDescriptor ScopeWithoutHandler = new(
         ScopeWithoutHandlerId,
         "Scope reaches no handler",
         "Handler '{0}' of project '{1}' is declared in scope {2}, so the {3} part of scope {4} reaches nobody",
         UsageCategory,
         DiagnosticSeverity.Warning,
-        "Every endpoint selected in a scope where the handler is not declared reports NO_HANDLER. Narrow the scope to where the handler is declared.");
+        isEnabledByDefault: true,
+        "Every endpoint selected in a scope where the handler is not declared reports NO_HANDLER. Narrow the scope to where the handler is declared.",
+        HelpLinkBase + ScopeWithoutHandlerId + ".md");
 
     /// <summary>SWB0005: unsupported handler signature.</summary>
-    public static readonly DiagnosticDescriptor UnsupportedHandlerSignature = Create(
+    public static readonly DiagnosticDescriptor UnsupportedHandlerSignature = new(
         UnsupportedHandlerSignatureId,
         "Unsupported message handler signature",
         "Handler '{0}' {1}",
         DeclarationCategory,
         DiagnosticSeverity.Error,
-        "The generator calls a handler with, in any order: at most one payload (a class, record or struct, or IReadOnlyDictionary<string, object?>), at most one context (MessageContext; Session for session handlers; Client for client handlers) and at most one CancellationToken. A handler returns void, Task, ValueTask, or a value, Task<T> or ValueTask<T> (request handlers). Any other handler is skipped.");
+        isEnabledByDefault: true,
+        "The generator calls a handler with, in any order: at most one payload (a class, record or struct, or IReadOnlyDictionary<string, object?>), at most one context (MessageContext; Session for session handlers; Client for client handlers) and at most one CancellationToken. A handler returns void, Task, ValueTask, or a value, Task<T> or ValueTask<T> (request handlers). Any other handler is skipped.",
+        HelpLinkBase + UnsupportedHandlerSignatureId + ".md");
 
     /// <summary>SWB0006: duplicate handler.</summary>
-    public static readonly DiagnosticDescriptor DuplicateHandler = Create(
+    public static readonly DiagnosticDescriptor DuplicateHandler = new(
         DuplicateHandlerId,
         "Duplicate message handler",
         "Project '{0}' already has a {1} handler named '{2}' ({3})",
         DeclarationCategory,
         DiagnosticSeverity.Error,
-        "A handler name may be declared once per project and scope; the gateway refuses a project with two.");
+        isEnabledByDefault: true,
+        "A handler name may be declared once per project and scope; the gateway refuses a project with two.",
+        HelpLinkBase + DuplicateHandlerId + ".md");
 
     /// <summary>SWB0007: handler that generated code cannot call.</summary>
-    public static readonly DiagnosticDescriptor UncallableHandler = Create(
+    public static readonly DiagnosticDescriptor UncallableHandler = new(
         UncallableHandlerId,
         "Message handler cannot be called",
         "Handler '{0}' cannot be called from generated code: {1}",
         DeclarationCategory,
         DiagnosticSeverity.Error,
-        "The generated registry calls each handler directly, from a class of its own in the same assembly. A handler must be an ordinary, non-generic method that is at least internal, in a non-generic type, and, when it is an instance method, in a type that can be created.");
+        isEnabledByDefault: true,
+        "The generated registry calls each handler directly, from a class of its own in the same assembly. A handler must be an ordinary, non-generic method that is at least internal, in a non-generic type, and, when it is an instance method, in a type that can be created.",
+        HelpLinkBase + UncallableHandlerId + ".md");
 
     /// <summary>SWB0008: filters on a gateway-only send.</summary>
-    public static readonly DiagnosticDescriptor GatewayOnlyFilters = Create(
+    public static readonly DiagnosticDescriptor GatewayOnlyFilters = new(
         GatewayOnlyFiltersId,
         "Filters on a gateway-only send",
         "{0} only narrow{1} clients and sessions, but scope {2} is only the gateway, where filters do not apply",
         UsageCategory,
         DiagnosticSeverity.Warning,
-        "clientSessionId, user, hasRole and hostName narrow the clients and sessions a message reaches; they never apply to the gateway. On a send whose scope is only the gateway they select nothing.");
+        isEnabledByDefault: true,
+        "clientSessionId, user, hasRole and hostName narrow the clients and sessions a message reaches; they never apply to the gateway. On a send whose scope is only the gateway they select nothing.",
+        HelpLinkBase + GatewayOnlyFiltersId + ".md");
 
     /// <summary>SWB0009: request to a handler that cannot answer it.</summary>
-    public static readonly DiagnosticDescriptor InvalidRequestTarget = Create(
+    public static readonly DiagnosticDescriptor InvalidRequestTarget = new(
         InvalidRequestTargetId,
         "Request to a handler that cannot answer",
         "Handler '{0}' of project '{1}' cannot answer a request: {2}",
         UsageCategory,
         DiagnosticSeverity.Error,
-        "A request goes to exactly one gateway handler and returns its value. A handler that is not declared in the gateway scope, or that returns nothing, cannot answer it.");
+        isEnabledByDefault: true,
+        "A request goes to exactly one gateway handler and returns its value. A handler that is not declared in the gateway scope, or that returns nothing, cannot answer it.",
+        HelpLinkBase + InvalidRequestTargetId + ".md");
 
     /// <summary>SWB0010: empty handler name.</summary>
-    public static readonly DiagnosticDescriptor EmptyHandlerName = Create(
+    public static readonly DiagnosticDescriptor EmptyHandlerName = new(
         EmptyHandlerNameId,
         "Empty message handler name",
         "A message handler name must not be empty or whitespace",
         UsageCategory,
         DiagnosticSeverity.Error,
-        "An empty handler name can never be sent to: the gateway refuses to register it and every send with it throws.");
+        isEnabledByDefault: true,
+        "An empty handler name can never be sent to: the gateway refuses to register it and every send with it throws.",
+        HelpLinkBase + EmptyHandlerNameId + ".md");
 
     /// <summary>SWB0011: names differing only by case.</summary>
-    public static readonly DiagnosticDescriptor HandlerNamesDifferByCase = Create(
+    public static readonly DiagnosticDescriptor HandlerNamesDifferByCase = new(
         HandlerNamesDifferByCaseId,
         "Handler names differ only by case",
         "Handler name '{0}' differs only by case from '{1}' in project '{2}' ({3})",
         DeclarationCategory,
         DiagnosticSeverity.Warning,
-        "Handler names are case-sensitive, so two names that differ only by case are two handlers, and a sender easily picks the wrong one.");
+        isEnabledByDefault: true,
+        "Handler names are case-sensitive, so two names that differ only by case are two handlers, and a sender easily picks the wrong one.",
+        HelpLinkBase + HandlerNamesDifferByCaseId + ".md");
 
     /// <summary>SWB0012: dictionary keys that do not match the typed payload.</summary>
-    public static readonly DiagnosticDescriptor DictionaryPayloadKeys = Create(
+    public static readonly DiagnosticDescriptor DictionaryPayloadKeys = new(
         DictionaryPayloadKeysId,
         "Dictionary payload does not match the handler's payload type",
         "{0}",
         UsageCategory,
         DiagnosticSeverity.Warning,
-        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or a required property without a key, means the handler does not get what the sender meant.");
+        isEnabledByDefault: true,
+        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or a required property without a key, means the handler does not get what the sender meant.",
+        HelpLinkBase + DictionaryPayloadKeysId + ".md");
 
     /// <summary>SWB0013: UI threading outside clients.</summary>
-    public static readonly DiagnosticDescriptor UiThreadingOutsideClient = Create(
+    public static readonly DiagnosticDescriptor UiThreadingOutsideClient = new(
         UiThreadingOutsideClientId,
         "UI threading on a handler that does not run only in clients",
         "Handler '{0}' asks for HandlerThreading.UI but is declared in scope {1}; outside clients it runs as Dedicated",
         DeclarationCategory,
         DiagnosticSeverity.Warning,
-        "Only a client has a UI SynchronizationContext (Ignition's EDT). In the gateway and in sessions, UI threading behaves as Dedicated, which is rarely what was meant.");
-
-    private static DiagnosticDescriptor Create(
-        string id, string title, string messageFormat, string category, DiagnosticSeverity severity, string description) =>
-        new(id, title, messageFormat, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
+        isEnabledByDefault: true,
+        "Only a client has a UI SynchronizationContext (Ignition's EDT). In the gateway and in sessions, UI threading behaves as Dedicated, which is rarely what was meant.",
+        HelpLinkBase + UiThreadingOutsideClientId + ".md");
 }
