@@ -85,26 +85,26 @@ public sealed class Gateway : Endpoint
 
     /// <summary>Attaches a client (Ignition's Vision client).</summary>
     /// <param name="identity">The client's project, user, roles, host and address; a session id is assigned when it has none.</param>
-    /// <param name="services">Services for the client's instance handlers.</param>
+    /// <param name="services">Services for the client's instance handlers; the gateway's (<see cref="GatewayOptions.Services"/>) when <see langword="null"/>.</param>
     /// <returns>The client; dispose it to disconnect.</returns>
     /// <exception cref="ArgumentException">The project is empty, or the session id is already in use.</exception>
     /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
     public Client ConnectClient(ClientIdentity identity, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        return Router.Attach(identity, (id, sequence) => new Client(this, identity, id, sequence, services));
+        return Router.Attach(identity, (id, sequence) => new Client(this, identity, id, sequence, services ?? Services));
     }
 
     /// <summary>Opens a session (Ignition's Perspective session).</summary>
     /// <param name="identity">The session's project, user, roles, host and address; a session id is assigned when it has none.</param>
-    /// <param name="services">Services for the session's instance handlers.</param>
+    /// <param name="services">Services for the session's instance handlers; the gateway's (<see cref="GatewayOptions.Services"/>) when <see langword="null"/>.</param>
     /// <returns>The session; dispose it to close.</returns>
     /// <exception cref="ArgumentException">The project is empty, or the session id is already in use.</exception>
     /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
     public Session OpenSession(SessionIdentity identity, IServiceProvider? services = null)
     {
         ArgumentNullException.ThrowIfNull(identity);
-        return Router.Attach(identity, (id, sequence) => new Session(this, identity, id, sequence, services));
+        return Router.Attach(identity, (id, sequence) => new Session(this, identity, id, sequence, services ?? Services));
     }
 
     /// <summary>Opens a designer, which can send (if read/write) and is never selected for delivery.</summary>
