@@ -8,6 +8,9 @@ internal sealed class EndpointIndex
 {
     private static readonly StringComparer Comparer = StringComparer.OrdinalIgnoreCase;
 
+    // What a filter value nobody has selects; never added to.
+    private static readonly HashSet<AttachedEndpoint> None = [];
+
     private readonly HashSet<AttachedEndpoint> all = [];
     private readonly Dictionary<string, AttachedEndpoint> bySessionId = new(Comparer);
     private readonly Dictionary<string, HashSet<AttachedEndpoint>> byUser = new(Comparer);
@@ -62,8 +65,9 @@ internal sealed class EndpointIndex
             return 0;
         }
 
-        // Start from the smallest index the filters name; check the other filters on each candidate.
-        IReadOnlyCollection<AttachedEndpoint> candidates = all;
+        // Start from the smallest index the filters name; check the other filters on each candidate. Typed as the
+        // HashSet it is, so that the loop below uses its struct enumerator and a send allocates nothing here.
+        var candidates = all;
         Narrow(byUser, filters.User, ref candidates);
         Narrow(byRole, filters.HasRole, ref candidates);
         Narrow(byHost, filters.HostName, ref candidates);
@@ -84,14 +88,14 @@ internal sealed class EndpointIndex
     }
 
     private static void Narrow(
-        Dictionary<string, HashSet<AttachedEndpoint>> index, string? key, ref IReadOnlyCollection<AttachedEndpoint> candidates)
+        Dictionary<string, HashSet<AttachedEndpoint>> index, string? key, ref HashSet<AttachedEndpoint> candidates)
     {
         if (key is null)
         {
             return;
         }
 
-        IReadOnlyCollection<AttachedEndpoint> found = index.TryGetValue(key, out var set) ? set : [];
+        var found = index.TryGetValue(key, out var set) ? set : None;
         if (found.Count < candidates.Count)
         {
             candidates = found;
