@@ -15,7 +15,6 @@ internal sealed class SwitchboardSymbols
         MessagingProjectAttribute = compilation.GetTypeByMetadataName("Switchboard.MessagingProjectAttribute");
         MessageHandlerManifestAttribute = compilation.GetTypeByMetadataName("Switchboard.MessageHandlerManifestAttribute");
         Scope = compilation.GetTypeByMetadataName("Switchboard.Scope");
-        HandlerThreading = compilation.GetTypeByMetadataName("Switchboard.HandlerThreading");
         JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
         JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
         JsonExtensionDataAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonExtensionDataAttribute");
@@ -31,8 +30,6 @@ internal sealed class SwitchboardSymbols
     public INamedTypeSymbol? MessageHandlerManifestAttribute { get; }
 
     public INamedTypeSymbol? Scope { get; }
-
-    public INamedTypeSymbol? HandlerThreading { get; }
 
     public INamedTypeSymbol? JsonPropertyNameAttribute { get; }
 

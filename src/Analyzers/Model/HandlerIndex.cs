@@ -51,7 +51,6 @@ internal sealed class KnownProject
     public KnownProject(string name, IReadOnlyList<KnownHandler> handlers)
     {
         Name = name;
-        All = handlers.ToImmutableArray();
         var builders = new Dictionary<string, ImmutableArray<KnownHandler>.Builder>(StringComparer.Ordinal);
         foreach (var handler in handlers)
         {
@@ -79,8 +78,6 @@ internal sealed class KnownProject
 
     public string Name { get; }
 
-    public ImmutableArray<KnownHandler> All { get; }
-
     public IEnumerable<string> HandlerNames => byName.Keys;
 
     /// <summary>Every declaration of <paramref name="name"/> (one per scope, or more when duplicated); empty when none.</summary>
@@ -102,17 +99,5 @@ internal sealed class KnownProject
                 yield return spelling;
             }
         }
-    }
-
-    /// <summary>The union of the scopes that declare <paramref name="name"/>.</summary>
-    public ScopeFlags ScopeOf(string name)
-    {
-        var scope = ScopeFlags.None;
-        foreach (var handler in Named(name))
-        {
-            scope |= handler.Scope;
-        }
-
-        return scope;
     }
 }

@@ -15,12 +15,9 @@ namespace Switchboard.Analyzers.Sends;
 /// </summary>
 internal sealed class SendCall
 {
-    private SendCall(IInvocationOperation invocation)
+    private SendCall()
     {
-        Invocation = invocation;
     }
-
-    public IInvocationOperation Invocation { get; }
 
     public IArgumentOperation? Project { get; private set; }
 
@@ -53,7 +50,7 @@ internal sealed class SendCall
             return null;
         }
 
-        var call = new SendCall(invocation)
+        var call = new SendCall
         {
             IsRequest = method.Name.StartsWith("SendRequest", StringComparison.Ordinal)
                 || method.Name.StartsWith("Request", StringComparison.Ordinal),
