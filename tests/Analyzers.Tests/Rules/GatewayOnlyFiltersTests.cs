@@ -42,6 +42,22 @@ public sealed class GatewayOnlyFiltersTests
     }
 
     [Fact]
+    public async Task Methods_shaped_like_the_generated_typed_stubs_are_checked_too()
+    {
+        var source = """
+            public static class PingStubs
+            {
+                public static Task SendPingAsync(this IMessageSender sender, Scope? scope = null, string? user = null) => Task.CompletedTask;
+            }
+
+            """ + Sources.Send("""
+                await gateway.SendPingAsync(scope: {|SWB0008:Scope.Gateway|}, user: "Bob");
+                await gateway.SendPingAsync(Scope.Client, "Bob");
+                """);
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Sends_to_a_referenced_project_are_checked_the_same_way()
     {
         var source = Sources.Send("""gateway.SendMessage("Lib", "reading", scope: {|SWB0008:"G"|}, hasRole: "Operator");""");

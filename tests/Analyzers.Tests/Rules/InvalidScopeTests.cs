@@ -50,6 +50,20 @@ public sealed class InvalidScopeTests
     }
 
     [Fact]
+    public async Task A_string_scope_parameter_of_an_api_that_sends_no_message_is_not_a_Switchboard_scope()
+    {
+        // An OAuth-style "scope" has nothing to do with C, G and S.
+        var source = """
+            public static class Tokens
+            {
+                public static string Request(string clientId, string scope) => clientId + scope;
+            }
+
+            """ + Sources.Send("""_ = Tokens.Request("app", "openid profile");""");
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task Scope_strings_are_checked_on_sends_to_handlers_of_a_referenced_assembly()
     {
         var source = Sources.Send("""gateway.SendMessage("Lib", "alert", scope: {|SWB0003:"CX"|});""");
