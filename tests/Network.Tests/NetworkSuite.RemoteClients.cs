@@ -97,7 +97,7 @@ public abstract partial class NetworkSuite
         await bob.DisposeAsync();
 
         await Wait.UntilAsync(() => pair.Agent9000.ClientCount == 0, "the client detached");
-        Assert.Contains(Logs.WithEventId(24), line => line.Message.Contains("disconnected"));
+        Assert.Contains(Logs.WithEventId(34), line => line.Message.Contains(bob.SessionId));
     }
 
     [Fact]

@@ -39,8 +39,12 @@ public abstract partial class NetworkSuite
         // Real traffic, recorded, is what gets mutated: sends, awaited sends, requests and a remote client's life.
         var hub = await ConnectTransportAsync();
         var recording = new RecordingTransport(hub);
-        var target = new GatewayNetwork(await ConnectTransportAsync(), Options());
-        var sender = new GatewayNetwork(recording, Options());
+
+        // Presence is not what this test is about: a loaded machine must not turn the storm into a silent gateway.
+        var options = Options();
+        options.PresenceTimeout = TimeSpan.FromSeconds(10);
+        var target = new GatewayNetwork(await ConnectTransportAsync(), options);
+        var sender = new GatewayNetwork(recording, options);
         await using (target)
         await using (sender)
         {
@@ -73,17 +77,18 @@ public abstract partial class NetworkSuite
 
             await Wait.UntilAsync(() => target.Statistics.Received - before >= sent, "the target read every message", TimeSpan.FromSeconds(60));
 
-            // Nothing stopped it: it still answers requests and delivers sends with the right results.
-            Assert.True(target.Statistics.Dropped > Count / 3, target.Statistics.ToString());
-            Assert.True(target.Statistics.DroppedFor(DropReason.Malformed) > 0, target.Statistics.ToString());
-            Assert.True(target.Statistics.DroppedFor(DropReason.UnknownVersion) > 0, target.Statistics.ToString());
-            Assert.Empty(Logs.WithEventId(33));
+            // Nothing stopped it: it still answers requests and delivers sends with the right results. These queue behind
+            // every fuzzed message on the target's connection, so once they are answered, all of those were handled.
             Assert.Equal(7, await agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 3), ("b", 4)), remoteServer: "agent-9000"));
             var report = await agent8088.SendAsync("X", "testHandler", scope: Scope.Gateway, remoteServers: ["agent-9000"]);
             Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Sent], report.Select(result => result.Status));
             Assert.Equal("Client:agent-9000:" + client.SessionId + ":bob", await client.SendRequestAsync<string>("X", "whoami"));
             Assert.False(agent9000.IsClosed);
             Assert.NotEmpty(log9000.All);
+            Assert.True(target.Statistics.Dropped > Count / 3, target.Statistics.ToString());
+            Assert.True(target.Statistics.DroppedFor(DropReason.Malformed) > 0, target.Statistics.ToString());
+            Assert.True(target.Statistics.DroppedFor(DropReason.UnknownVersion) > 0, target.Statistics.ToString());
+            Assert.Empty(Logs.WithEventId(33));
         }
     }
 }

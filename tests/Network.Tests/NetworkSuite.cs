@@ -42,7 +42,9 @@ public abstract partial class NetworkSuite : IAsyncLifetime
     {
         NetworkName = networkName ?? NetworkName,
         HeartbeatInterval = TimeSpan.FromMilliseconds(100),
-        PresenceTimeout = TimeSpan.FromSeconds(1),
+
+        // Generous against a loaded machine: tests of silence wait for it rather than time it.
+        PresenceTimeout = TimeSpan.FromSeconds(3),
         RemoteResultsTimeout = TimeSpan.FromSeconds(3),
         ConnectTimeout = TimeSpan.FromSeconds(5),
         LoggerFactory = Logs,

@@ -26,6 +26,9 @@ public sealed class GatewayNetwork : IAsyncDisposable
     private readonly SemaphoreSlim startLock = new(1, 1);
     private readonly CancellationTokenSource stopping = new();
     private readonly InboundQueue inbound;
+
+    // Presence has a queue of its own, so that a backlog of other traffic never makes a live gateway look silent.
+    private readonly InboundQueue presenceInbound;
     private readonly NodeInbox nodeInbox;
     private Task? heartbeats;
     private bool started;
@@ -47,7 +50,9 @@ public sealed class GatewayNetwork : IAsyncDisposable
         Statistics = new NetworkStatistics();
         Replies = new PendingReplies(Statistics);
         Presence = new PresenceView(Options.PresenceTimeout);
+        Drops = new DropLog(Logger);
         inbound = new InboundQueue(this);
+        presenceInbound = new InboundQueue(this);
         nodeInbox = new NodeInbox(this);
     }
 
@@ -80,7 +85,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
 
     internal PresenceView Presence { get; }
 
-    internal DropLog Drops => inbound.Drops;
+    internal DropLog Drops { get; }
 
     /// <summary>
     /// Joins <paramref name="gateway"/> to the network under its <see cref="Gateway.Name"/>: other gateways can now name it
@@ -219,6 +224,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         Transport.ConnectionChanged -= OnConnectionChanged;
         Replies.FailAll(new NetworkConnectionLostException($"the gateway network \"{NetworkName}\" was closed"));
         await inbound.CompleteAsync().ConfigureAwait(false);
+        await presenceInbound.CompleteAsync().ConfigureAwait(false);
         await Transport.DisposeAsync().ConfigureAwait(false);
         stopping.Dispose();
         startLock.Dispose();
@@ -290,7 +296,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
 
             Transport.ConnectionChanged += OnConnectionChanged;
             await Transport.SubscribeAsync(NodeChannel, data => inbound.Receive(nodeInbox, data), cancellationToken).ConfigureAwait(false);
-            await Transport.SubscribeAsync(Channels.Presence, data => inbound.Receive(nodeInbox.Presence, data), cancellationToken).ConfigureAwait(false);
+            await Transport.SubscribeAsync(Channels.Presence, data => presenceInbound.Receive(nodeInbox.Presence, data), cancellationToken).ConfigureAwait(false);
             heartbeats = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
             Volatile.Write(ref started, true);
         }

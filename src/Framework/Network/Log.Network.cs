@@ -51,6 +51,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 32, Level = LogLevel.Information, Message = "Remote client {SessionId}: gateway \"{Gateway}\" answers again.")]
     public static partial void ClientGatewayBack(ILogger logger, string sessionId, string gateway);
 
+    [LoggerMessage(EventId = 34, Level = LogLevel.Information, Message = "Remote client {SessionId} disconnected from gateway \"{Gateway}\".")]
+    public static partial void RemoteClientDetached(ILogger logger, string sessionId, string gateway);
+
     [LoggerMessage(EventId = 33, Level = LogLevel.Error, Message = "Handling a \"{Kind}\" message from channel {Channel} failed.")]
     public static partial void MessageHandlingFailed(ILogger logger, Exception exception, string kind, string channel);
 }

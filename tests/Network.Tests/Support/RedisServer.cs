@@ -14,11 +14,23 @@ public sealed class RedisServer : IDisposable
 
     public RedisServer()
     {
-        Port = FreePort();
-        Start();
+        // A free port can be taken by someone else before redis-server binds it: then try another.
+        for (var attempt = 1; ; attempt++)
+        {
+            Port = FreePort();
+            try
+            {
+                Start();
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                Stop();
+            }
+        }
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000,asyncTimeout=2000";
 
@@ -58,6 +70,13 @@ public sealed class RedisServer : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         WaitUntilListening();
+
+        // Something answered; make sure it is this process and not another server on the same port.
+        Thread.Sleep(50);
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"redis-server could not listen on port {Port}.");
+        }
     }
 
     public void Dispose() => Stop();
@@ -82,6 +101,10 @@ public sealed class RedisServer : IDisposable
             catch (SocketException) when (DateTime.UtcNow < deadline && process is { HasExited: false })
             {
                 Thread.Sleep(20);
+            }
+            catch (SocketException exception)
+            {
+                throw new InvalidOperationException($"redis-server did not start listening on port {Port}: {exception.Message}", exception);
             }
         }
     }

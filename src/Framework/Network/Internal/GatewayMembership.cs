@@ -82,16 +82,23 @@ internal sealed class GatewayMembership : INetworkLink
     {
         if (links.TryGetValue(sessionId, out var link) && (node is null || link.Node == node))
         {
-            Vanish(link, "it disconnected");
+            Vanish(link, reason: null);
         }
     }
 
-    /// <summary>Stops selecting a remote client: it disconnected, fell silent, or its process no longer listens.</summary>
-    public void Vanish(RemoteClientLink link, string reason)
+    /// <summary>Stops selecting a remote client: it disconnected (<paramref name="reason"/> is null), fell silent, or its process no longer listens.</summary>
+    public void Vanish(RemoteClientLink link, string? reason)
     {
         if (links.TryRemove(new KeyValuePair<string, RemoteClientLink>(link.SessionId, link)))
         {
-            Log.RemoteClientGone(Network.Logger, link.SessionId, Gateway.Name, reason);
+            if (reason is null)
+            {
+                Log.RemoteClientDetached(Network.Logger, link.SessionId, Gateway.Name);
+            }
+            else
+            {
+                Log.RemoteClientGone(Network.Logger, link.SessionId, Gateway.Name, reason);
+            }
         }
 
         // Detaching happens before the first await inside, so the session id is free when this returns.

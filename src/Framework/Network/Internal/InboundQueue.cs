@@ -3,8 +3,8 @@ using System.Threading.Channels;
 namespace Switchboard.Network;
 
 /// <summary>
-/// Everything a node receives, on every channel, waits here and is handled one message at a time by one worker, in the
-/// order it arrived. A message that is too large, malformed, of an unknown version or past its deadline is dropped,
+/// What a node receives waits here and is handled one message at a time by one worker, in the order it arrived (a
+/// node has one queue for presence and one for everything else). A message that is too large, malformed, of an unknown version or past its deadline is dropped,
 /// counted and logged; handling never throws out of the worker, so no message can stop the node.
 /// </summary>
 internal sealed class InboundQueue
@@ -16,7 +16,6 @@ internal sealed class InboundQueue
     public InboundQueue(GatewayNetwork network)
     {
         this.network = network;
-        Drops = new DropLog(network.Logger);
         queue = Channel.CreateBounded<(IInboundRoute, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(network.Options.InboundQueueCapacity)
         {
             SingleReader = true,
@@ -25,8 +24,6 @@ internal sealed class InboundQueue
         });
         worker = Task.Run(ProcessAsync);
     }
-
-    public DropLog Drops { get; }
 
     /// <summary>Called by the transport; must return quickly.</summary>
     public void Receive(IInboundRoute route, ReadOnlyMemory<byte> data)
@@ -103,7 +100,7 @@ internal sealed class InboundQueue
     private void Drop(DropReason reason, IInboundRoute route, string detail)
     {
         network.Statistics.CountDropped(reason);
-        Drops.Report(reason, route.Channel, detail);
+        network.Drops.Report(reason, route.Channel, detail);
     }
 }
 
