@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Switchboard.Benchmarks.Support;
 
 [assembly: Switchboard.MessagingProject("Bench")]
@@ -27,6 +28,7 @@ public static class SwitchboardHandlers
 {
     /// <summary>The gateway handler of the dispatch suite.</summary>
     [MessageHandler("ping")]
+    [MethodImpl(MethodImplOptions.NoInlining)] // The direct-call baseline makes a real call, as every contender does.
     public static void OnPing(Ping message)
     {
         Work.Handle();
@@ -54,6 +56,7 @@ public static class SwitchboardHandlers
 
     /// <summary>The session handler of the fan-out suite.</summary>
     [MessageHandler("notify", Scope.Session)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // The direct-call baseline makes a real call, as every contender does.
     public static void OnNotify(Ping message)
     {
         Work.Handle();
@@ -62,6 +65,7 @@ public static class SwitchboardHandlers
 
     /// <summary>The gateway request handler of the round-trip suite.</summary>
     [MessageHandler("add")]
+    [MethodImpl(MethodImplOptions.NoInlining)] // The direct-call baseline makes a real call, as every contender does.
     public static int OnAdd(Add request)
     {
         Work.Handle();
