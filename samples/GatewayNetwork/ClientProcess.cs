@@ -36,7 +36,17 @@ internal static class ClientProcess
         }
 
         // sendRequest to a remote server: agent-8088's add handler answers through agent-9000.
-        var sum = await client.SendRequestAsync<int>("X", "add", new Dictionary<string, object?> { ["a"] = 2, ["b"] = 3 }, remoteServer: "agent-8088");
+        int sum;
+        try
+        {
+            sum = await client.SendRequestAsync<int>("X", "add", new Dictionary<string, object?> { ["a"] = 2, ["b"] = 3 }, remoteServer: "agent-8088");
+        }
+        catch (GatewayUnreachableException unreachable)
+        {
+            Console.WriteLine($"[client] sendRequest add(2, 3) on agent-8088 failed: {unreachable.Message}");
+            return 1;
+        }
+
         Console.WriteLine($"[client] sendRequest add(2, 3) on agent-8088 = {sum}");
 
         // Example 3 reached this client too (it is a client of agent-9000): wait for its handler before leaving.

@@ -61,6 +61,11 @@ public sealed class WireFormatTests : IAsyncLifetime
             Assert.Equal(time.Kind, ((DateTime)received!).Kind);
         }
 
+        if (value is decimal number)
+        {
+            Assert.Equal(number.Scale, ((decimal)received!).Scale);
+        }
+
         if (value is DateTimeOffset offsetTime)
         {
             Assert.Equal(offsetTime.Offset, ((DateTimeOffset)received!).Offset);

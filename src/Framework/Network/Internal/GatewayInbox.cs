@@ -45,7 +45,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
                 membership.Detach(envelope.SessionId!, envelope.Node);
                 break;
             case EnvelopeKinds.ClientSend:
-                _ = RunClientSendAsync(envelope);
+                OnClientSend(envelope);
                 break;
             case EnvelopeKinds.ClientRequest:
                 OnClientRequest(envelope);
@@ -142,12 +142,29 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         }
     }
 
-    private async Task RunClientSendAsync(Envelope envelope)
+    private void OnClientSend(Envelope envelope)
     {
+        RemoteClientLink link;
+        try
+        {
+            link = membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
+        }
+        catch (Exception exception)
+        {
+            Network.Reply(envelope.ReplyTo!, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) });
+            return;
+        }
+
+        _ = RunClientSendAsync(envelope, link);
+    }
+
+    private async Task RunClientSendAsync(Envelope envelope, RemoteClientLink link)
+    {
+        // Off the inbound worker: sending to further servers publishes and may wait for their results.
+        await Task.Yield();
         Envelope reply;
         try
         {
-            var link = membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
             var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
             var filters = envelope.Filters!.Value;
             var report = envelope.AwaitResults

@@ -10,6 +10,7 @@ internal sealed class GatewayMembership : INetworkLink
 {
     private readonly ConcurrentDictionary<string, RemoteClientLink> links = new(StringComparer.OrdinalIgnoreCase);
     private readonly RemoteServers remoteServers;
+    private readonly object attaching = new();
     private int left;
 
     public GatewayMembership(GatewayNetwork network, Gateway gateway)
@@ -58,6 +59,14 @@ internal sealed class GatewayMembership : INetworkLink
     /// <exception cref="ObjectDisposedException">The gateway is closed.</exception>
     public RemoteClientLink Ensure(ClientIdentity identity, string node)
     {
+        lock (attaching)
+        {
+            return EnsureAttached(identity, node);
+        }
+    }
+
+    private RemoteClientLink EnsureAttached(ClientIdentity identity, string node)
+    {
         var sessionId = identity.SessionId;
         if (sessionId is not null && links.TryGetValue(sessionId, out var existing) && !existing.IsClosed)
         {
@@ -89,20 +98,23 @@ internal sealed class GatewayMembership : INetworkLink
     /// <summary>Stops selecting a remote client: it disconnected (<paramref name="reason"/> is null), fell silent, or its process no longer listens.</summary>
     public void Vanish(RemoteClientLink link, string? reason)
     {
-        if (links.TryRemove(new KeyValuePair<string, RemoteClientLink>(link.SessionId, link)))
+        lock (attaching)
         {
-            if (reason is null)
+            if (links.TryRemove(new KeyValuePair<string, RemoteClientLink>(link.SessionId, link)))
             {
-                Log.RemoteClientDetached(Network.Logger, link.SessionId, Gateway.Name);
+                if (reason is null)
+                {
+                    Log.RemoteClientDetached(Network.Logger, link.SessionId, Gateway.Name);
+                }
+                else
+                {
+                    Log.RemoteClientGone(Network.Logger, link.SessionId, Gateway.Name, reason);
+                }
             }
-            else
-            {
-                Log.RemoteClientGone(Network.Logger, link.SessionId, Gateway.Name, reason);
-            }
-        }
 
-        // Detaching happens before the first await inside, so the session id is free when this returns.
-        _ = link.DisposeAsync().AsTask();
+            // Detaching happens before the first await inside, so the session id is free when this returns.
+            _ = link.DisposeAsync().AsTask();
+        }
     }
 
     public void Forget(RemoteClientLink link) => links.TryRemove(new KeyValuePair<string, RemoteClientLink>(link.SessionId, link));

@@ -4,7 +4,7 @@ namespace Switchboard.Network;
 
 /// <summary>
 /// One message between network members, version <see cref="CurrentVersion"/>. Which fields a kind needs is checked by
-/// <see cref="EnvelopeReader"/>; the JSON field names are listed in <c>docs/gateway-network.md</c>.
+/// <see cref="EnvelopeReader"/>; the format is described in <c>samples/GatewayNetwork/README.md</c> ("Wire format").
 /// </summary>
 internal sealed record Envelope
 {
