@@ -15,11 +15,13 @@ public abstract partial class NetworkSuite
         var untyped = await pair.Agent8088.SendRequestAsync("X", "add", Payload(("a", 20), ("b", 22)), remoteServer: "agent-9000");
         var echoed = await pair.Agent8088.SendRequestAsync<Order>("X", "echo", order, remoteServer: "agent-9000");
         var nothing = await pair.Agent8088.SendRequestAsync<string?>("X", "nothing", remoteServer: "agent-9000");
+        var unbounded = await pair.Agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 1), ("b", 1)), remoteServer: "agent-9000", timeout: Timeout.InfiniteTimeSpan);
 
         Assert.Equal(5, sum);
         Assert.Equal(42, Assert.IsType<int>(untyped));
         Assert.True(order.SameAs(echoed));
         Assert.Null(nothing);
+        Assert.Equal(2, unbounded);
     }
 
     [Fact]

@@ -200,9 +200,10 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         _ = RunRequestAsync(envelope, link.SenderInfo, link);
     }
 
-    // The sender's deadline bounds the handler too; without one, the gateway's own request timeout does.
+    // The sender's deadline bounds the handler too; without one, the gateway's own request timeout does. A timer
+    // takes at most int.MaxValue ms (about 24 days), so a later deadline waits that long.
     private TimeSpan RemainingTime(long? deadline) => deadline is { } at
-        ? TimeSpan.FromMilliseconds(Math.Max(1, at - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))
+        ? TimeSpan.FromMilliseconds(Math.Clamp(at - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1, int.MaxValue))
         : Gateway.Options.RequestTimeout;
 }
 

@@ -110,8 +110,11 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         ? fromNetwork.Json // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
         : WireValue.Encode(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object)));
 
+    // No deadline for an infinite or practically endless wait (more than int.MaxValue ms, about 24 days).
     internal static long? Deadline(TimeSpan timeout) =>
-        timeout == Timeout.InfiniteTimeSpan ? null : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)Math.Ceiling(timeout.TotalMilliseconds);
+        timeout == Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds > int.MaxValue
+            ? null
+            : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)Math.Ceiling(timeout.TotalMilliseconds);
 
     internal static DeliveryResult RemoteResult(string server, string project, string messageHandler, in FilterParams filters, DeliveryStatus status) => new()
     {
