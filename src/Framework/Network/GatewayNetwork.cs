@@ -242,7 +242,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
     /// <exception cref="PayloadConversionException">The envelope is too large.</exception>
     internal byte[] Encode(Envelope envelope)
     {
-        var bytes = EnvelopeWriter.Write(envelope);
+        var bytes = EnvelopeWriter.Write(NetworkTracing.Stamp(envelope));
         if (bytes.Length > Options.MaxMessageBytes)
         {
             throw new PayloadConversionException(

@@ -85,6 +85,7 @@ internal sealed class InboundQueue
 
         try
         {
+            using var activity = NetworkTracing.StartReceive(envelope, route.Channel);
             route.Handle(envelope);
         }
         catch (EnvelopeException invalid)

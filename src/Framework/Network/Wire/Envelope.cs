@@ -62,6 +62,9 @@ internal sealed record Envelope
 
     /// <summary>A presence message's state: <see cref="PresenceStates.Alive"/> or <see cref="PresenceStates.Leaving"/>.</summary>
     public string? State { get; init; }
+
+    /// <summary>The sender's W3C trace context (<c>traceparent</c>), so that the receiver's spans join the sender's trace.</summary>
+    public string? TraceParent { get; init; }
 }
 
 /// <summary>One delivery result of a remote gateway; project, handler and filters are the send's own.</summary>

@@ -76,6 +76,7 @@ internal static class EnvelopeReader
         Results = Results(root),
         Outcome = Outcome(root),
         State = String(root, "state"),
+        TraceParent = String(root, "traceparent"),
     };
 
     private static void Validate(Envelope envelope)

@@ -34,6 +34,7 @@ internal static class EnvelopeWriter
             }
 
             Optional(writer, "replyTo", envelope.ReplyTo);
+            Optional(writer, "traceparent", envelope.TraceParent);
             if (envelope.Deadline is { } deadline)
             {
                 writer.WriteNumber("deadline", deadline);
