@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard.Network;
 using Switchboard.Redis;
@@ -14,21 +15,24 @@ internal static class ClientProcess
 
     public static async Task<int> RunAsync(SampleArguments arguments)
     {
-        using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        var output = new HandlerOutput("client");
+        await using var services = new ServiceCollection()
+            .AddLogging(builder => builder.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(output)
+            .AddTransient<ClientScripts>()
+            .BuildServiceProvider();
+        var logging = services.GetRequiredService<ILoggerFactory>();
         await using var network = await RedisGatewayNetwork.ConnectAsync(arguments.Redis, new GatewayNetworkOptions { NetworkName = arguments.Network, LoggerFactory = logging });
-        var handled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var project = ProjectX.Registry(line =>
-        {
-            Console.WriteLine($"[client] {line}");
-            handled.TrySetResult();
-        });
         await using var client = await network.ConnectClientAsync(
-            arguments.Name, new ClientIdentity { Project = "X", User = arguments.User, HostName = Environment.MachineName }, project);
+            arguments.Name,
+            new ClientIdentity { Project = XMessages.ProjectName, User = arguments.User, HostName = Environment.MachineName },
+            XMessages.Registry,
+            new GatewayOptions { LoggerFactory = logging },
+            services);
         Console.WriteLine($"[client] connected to {client.GatewayName} as session {client.SessionId} (user {arguments.User})");
 
         // Example 3: a message to remote servers over the gateway network. Awaiting it also reports what each did.
-        var payload = new Dictionary<string, object?> { ["first"] = "Hello", ["second"] = "World" };
-        var report = await client.SendAsync("X", "testHandler", payload, Scope.Client | Scope.Gateway, remoteServers: Servers);
+        var report = await client.SendTestHandlerAsync(new Greeting("Hello", "World"), scope: Scope.Client | Scope.Gateway, remoteServers: Servers);
         Console.WriteLine("[client] Example 3 results:");
         foreach (var result in report)
         {
@@ -39,7 +43,7 @@ internal static class ClientProcess
         int sum;
         try
         {
-            sum = await client.SendRequestAsync<int>("X", "add", new Dictionary<string, object?> { ["a"] = 2, ["b"] = 3 }, remoteServer: "agent-8088");
+            sum = await client.RequestAddAsync(new AddRequest(2, 3), remoteServer: "agent-8088");
         }
         catch (GatewayUnreachableException unreachable)
         {
@@ -50,7 +54,7 @@ internal static class ClientProcess
         Console.WriteLine($"[client] sendRequest add(2, 3) on agent-8088 = {sum}");
 
         // Example 3 reached this client too (it is a client of agent-9000): wait for its handler before leaving.
-        await handled.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await output.FirstLine.WaitAsync(TimeSpan.FromSeconds(10));
         return report.AllSent && sum == 5 ? 0 : 1;
     }
 }

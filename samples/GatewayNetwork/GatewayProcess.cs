@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard.Network;
 using Switchboard.Redis;
@@ -9,11 +10,17 @@ internal static class GatewayProcess
 {
     public static async Task<int> RunAsync(SampleArguments arguments)
     {
-        using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+        // The handler classes take the process's output through their constructors, so they come from these services.
+        await using var services = new ServiceCollection()
+            .AddLogging(builder => builder.AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton(new HandlerOutput(arguments.Name))
+            .AddTransient<GatewayScripts>()
+            .BuildServiceProvider();
+        var logging = services.GetRequiredService<ILoggerFactory>();
         var networkOptions = new GatewayNetworkOptions { NetworkName = arguments.Network, LoggerFactory = logging };
         await using var network = await RedisGatewayNetwork.ConnectAsync(arguments.Redis, networkOptions);
-        await using var gateway = new Gateway(arguments.Name, new GatewayOptions { LoggerFactory = logging });
-        gateway.AddProject(ProjectX.Registry(line => Console.WriteLine($"[{arguments.Name}] {line}")));
+        await using var gateway = new Gateway(arguments.Name, new GatewayOptions { LoggerFactory = logging, Services = services });
+        gateway.AddProject(XMessages.Registry);
         await network.JoinAsync(gateway);
         Console.WriteLine($"[{arguments.Name}] ready on network \"{arguments.Network}\" at {arguments.Redis}; press Enter or Ctrl+C to stop.");
 
