@@ -121,6 +121,13 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
         // An instance handler runs on one object per endpoint, which only a concrete class can be.
         if (!method.IsStatic && method.ContainingType is { } owner)
         {
+            if (owner.TypeKind == TypeKind.Struct)
+            {
+                // The registry keeps one instance per endpoint; a struct would be copied at every call, losing its state.
+                return $"it is an instance method of the struct '{owner.Name}', and the registry keeps one handler instance per endpoint, "
+                    + "which must be a class (a struct would be copied at every call); make the method static or move it to a class";
+            }
+
             if (owner.TypeKind != TypeKind.Class)
             {
                 return $"it is an instance method of the {owner.TypeKind.ToString().ToLowerInvariant()} '{owner.Name}'; make the method static or move it to a class";

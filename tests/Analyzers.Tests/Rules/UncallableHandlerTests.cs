@@ -114,4 +114,64 @@ public sealed class UncallableHandlerTests
             """;
         await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
     }
+    private const string StructInstanceMessage =
+        "it is an instance method of the struct 'Counter', and the registry keeps one handler instance per endpoint, which must be a class "
+        + "(a struct would be copied at every call); make the method static or move it to a class";
+
+    private const string StructHandlers = """
+        public struct Counter
+        {
+            [MessageHandler("count")]
+            public void {|#0:Count|}() { }
+
+            [MessageHandler("reset")]
+            public static void Reset() { }
+        }
+
+        public readonly record struct Tally(int Value)
+        {
+            [MessageHandler("tally")]
+            public void {|#1:Add|}() { }
+        }
+
+        """;
+
+    [Fact]
+    public async Task An_instance_handler_of_a_struct_or_record_struct_is_an_error_that_says_why_and_how_to_fix_it()
+    {
+        await Verifier.AnalyzerAsync(
+            StructHandlers,
+            new DiagnosticResult(DiagnosticDescriptors.UncallableHandler).WithLocation(0).WithArguments("count", StructInstanceMessage),
+            new DiagnosticResult(DiagnosticDescriptors.UncallableHandler).WithLocation(1).WithArguments("tally", StructInstanceMessage.Replace("'Counter'", "'Tally'")));
+    }
+
+    [Fact]
+    public async Task A_static_handler_of_a_struct_and_an_instance_handler_of_a_sealed_class_are_not_reported()
+    {
+        var source = """
+            public struct Counter
+            {
+                [MessageHandler("reset")]
+                public static void Reset() { }
+            }
+
+            public sealed class Tally
+            {
+                [MessageHandler("tally")]
+                public void Add() { }
+            }
+
+            """;
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task The_generator_skips_the_struct_instance_handler_it_reports_and_keeps_the_static_one()
+    {
+        var output = await GeneratorOutput.RunAsync("Structs", StructHandlers.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", ""));
+
+        Assert.True(output.Declares("Structs", "reset"));
+        Assert.False(output.Declares("Structs", "count"));
+        Assert.False(output.Declares("Structs", "tally"));
+    }
 }
