@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
+using Switchboard.Network;
+
+namespace Switchboard.Redis;
+
+/// <summary>
+/// The hosted gateway's Redis network, bound from the <c>"Switchboard:Redis"</c> configuration section by
+/// <see cref="SwitchboardBuilderRedisExtensions.AddRedisNetwork"/>. Unset values keep <see cref="GatewayNetworkOptions"/>' defaults.
+/// </summary>
+/// <example>
+/// <code>
+/// { "Switchboard": { "Name": "agent-8088", "Redis": { "ConnectionString": "localhost:6379", "NetworkName": "plant-a" } } }
+/// </code>
+/// </example>
+public sealed class RedisNetworkHostingOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Switchboard:Redis";
+
+    /// <summary>
+    /// The StackExchange.Redis configuration string, for example <c>"localhost:6379"</c> or
+    /// <c>"redis.plant:6380,password=secret,ssl=true"</c>. Required.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.NetworkName"/>
+    public string? NetworkName { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.HeartbeatInterval"/>
+    public TimeSpan? HeartbeatInterval { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.PresenceTimeout"/>
+    public TimeSpan? PresenceTimeout { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.RemoteResultsTimeout"/>
+    public TimeSpan? RemoteResultsTimeout { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.ConnectTimeout"/>
+    public TimeSpan? ConnectTimeout { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.MaxMessageBytes"/>
+    public int? MaxMessageBytes { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.InboundQueueCapacity"/>
+    public int? InboundQueueCapacity { get; set; }
+
+    /// <summary>
+    /// Adjusts the parsed StackExchange.Redis options before connecting, for what a configuration string cannot say
+    /// (TLS certificate callbacks, a custom reconnect policy). Code only; not bound from configuration.
+    /// </summary>
+    public Action<ConfigurationOptions>? ConfigureRedis { get; set; }
+
+    /// <summary>Parses <see cref="ConnectionString"/> and applies <see cref="ConfigureRedis"/>.</summary>
+    /// <exception cref="InvalidOperationException">The connection string is missing or malformed; the message names the key to set.</exception>
+    internal ConfigurationOptions ToRedisConfiguration()
+    {
+        const string Key = SectionName + ":" + nameof(ConnectionString);
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new InvalidOperationException(
+                $"The Redis gateway network has no connection string: set {Key} (for example \"localhost:6379\"), " +
+                $"or {nameof(RedisNetworkHostingOptions)}.{nameof(ConnectionString)} in AddRedisNetwork.");
+        }
+
+        ConfigurationOptions redis;
+        try
+        {
+            redis = ConfigurationOptions.Parse(ConnectionString);
+        }
+        catch (ArgumentException malformed)
+        {
+            // The string itself is not repeated: it may hold a password.
+            throw new InvalidOperationException($"The Redis connection string at {Key} is not a valid StackExchange.Redis configuration: {malformed.Message}", malformed);
+        }
+
+        ConfigureRedis?.Invoke(redis);
+        return redis;
+    }
+
+    /// <summary>Copies the set values over the defaults of <see cref="GatewayNetworkOptions"/>.</summary>
+    internal GatewayNetworkOptions ToNetworkOptions(ILoggerFactory? loggerFactory)
+    {
+        var options = new GatewayNetworkOptions { LoggerFactory = loggerFactory };
+        options.NetworkName = NetworkName ?? options.NetworkName;
+        options.HeartbeatInterval = HeartbeatInterval ?? options.HeartbeatInterval;
+        options.PresenceTimeout = PresenceTimeout ?? options.PresenceTimeout;
+        options.RemoteResultsTimeout = RemoteResultsTimeout ?? options.RemoteResultsTimeout;
+        options.ConnectTimeout = ConnectTimeout ?? options.ConnectTimeout;
+        options.MaxMessageBytes = MaxMessageBytes ?? options.MaxMessageBytes;
+        options.InboundQueueCapacity = InboundQueueCapacity ?? options.InboundQueueCapacity;
+        return options;
+    }
+}
