@@ -48,6 +48,9 @@ public static class DiagnosticDescriptors
     /// <summary>UI threading on a handler that does not run only in clients.</summary>
     public const string UiThreadingOutsideClientId = "SWB0013";
 
+    /// <summary>A blank project name on a handler or on the assembly.</summary>
+    public const string BlankProjectNameId = "SWB0014";
+
     // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
     // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
     private const string HelpLinkBase = "docs/diagnostics/";
@@ -197,4 +200,15 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         "Only a client has a UI SynchronizationContext (Ignition's EDT). In the gateway and in sessions, UI threading behaves as Dedicated, which is rarely what was meant.",
         HelpLinkBase + UiThreadingOutsideClientId + ".md");
+
+    /// <summary>SWB0014: a blank project name.</summary>
+    public static readonly DiagnosticDescriptor BlankProjectName = new(
+        BlankProjectNameId,
+        "Blank messaging project name",
+        "{0}",
+        DeclarationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A project name cannot be blank. A handler whose Project is whitespace is skipped by the generator and never registered; a blank [assembly: MessagingProject] is ignored, and the assembly's handlers belong to the project named after the assembly.",
+        HelpLinkBase + BlankProjectNameId + ".md");
 }

@@ -50,6 +50,12 @@ internal sealed class HandlerDeclaration
         return null;
     }
 
+    /// <summary>
+    /// A <c>Project</c> of whitespace only: the generator skips such a handler (an empty <c>Project</c> means the
+    /// assembly's project).
+    /// </summary>
+    public bool HasBlankProject => ExplicitProject is { Length: > 0 } project && string.IsNullOrWhiteSpace(project);
+
     /// <summary>The project the handler belongs to: its own <c>Project</c>, else <paramref name="assemblyProject"/>.</summary>
     public string ProjectOr(string assemblyProject) =>
         string.IsNullOrEmpty(ExplicitProject) ? assemblyProject : ExplicitProject!;

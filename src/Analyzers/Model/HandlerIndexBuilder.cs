@@ -22,14 +22,18 @@ internal static class HandlerIndexBuilder
         return new HandlerIndex(handlers);
     }
 
-    /// <summary>The project of the compilation's handlers: <c>[assembly: MessagingProject]</c>, else the assembly name.</summary>
+    /// <summary>
+    /// The project of the compilation's handlers: <c>[assembly: MessagingProject]</c>, else the assembly name. A blank
+    /// name is ignored, as the generator ignores it (SWB0014 reports it).
+    /// </summary>
     public static string AssemblyProject(Compilation compilation, SwitchboardSymbols symbols)
     {
         foreach (var attribute in compilation.Assembly.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.MessagingProjectAttribute)
                 && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } name)
+                && attribute.ConstructorArguments[0].Value is string name
+                && !string.IsNullOrWhiteSpace(name))
             {
                 return name;
             }
@@ -38,10 +42,11 @@ internal static class HandlerIndexBuilder
         return compilation.AssemblyName ?? string.Empty;
     }
 
-    /// <summary>The index entry for a source handler, or <see langword="null"/> when its name or scope is unusable.</summary>
+    /// <summary>The index entry for a source handler, or <see langword="null"/> when its name, scope or project is unusable.</summary>
     public static KnownHandler? ToKnownHandler(HandlerDeclaration declaration, string assemblyProject, SwitchboardSymbols symbols)
     {
-        if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope))
+        // The generator skips a handler with a blank Project, so it is not known to senders either.
+        if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope) || declaration.HasBlankProject)
         {
             return null;
         }
