@@ -51,6 +51,9 @@ public static class DiagnosticDescriptors
     /// <summary>A blank project name on a handler or on the assembly.</summary>
     public const string BlankProjectNameId = "SWB0014";
 
+    /// <summary>A <c>Threading</c> value that is not a <c>HandlerThreading</c> member.</summary>
+    public const string UnknownThreadingId = "SWB0015";
+
     // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
     // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
     private const string HelpLinkBase = "docs/diagnostics/";
@@ -211,4 +214,15 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         "A project name cannot be blank. A handler whose Project is whitespace is skipped by the generator and never registered; a blank [assembly: MessagingProject] is ignored, and the assembly's handlers belong to the project named after the assembly.",
         HelpLinkBase + BlankProjectNameId + ".md");
+
+    /// <summary>SWB0015: a Threading value outside HandlerThreading.</summary>
+    public static readonly DiagnosticDescriptor UnknownThreading = new(
+        UnknownThreadingId,
+        "Unknown handler threading",
+        "Handler '{0}' has Threading value {1}, which is not HandlerThreading.Shared, Dedicated or UI, so the generator skips it and no message ever reaches it; use one of the three",
+        DeclarationCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "HandlerThreading has three members: Shared (0), Dedicated (1) and UI (2). A handler whose Threading is any other value, for example a cast such as (HandlerThreading)7, is skipped by the generator and never registered.",
+        HelpLinkBase + UnknownThreadingId + ".md");
 }

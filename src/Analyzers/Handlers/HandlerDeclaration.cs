@@ -33,6 +33,9 @@ internal sealed class HandlerDeclaration
     /// <summary>The <c>HandlerThreading</c> value (0 Shared, 1 Dedicated, 2 UI).</summary>
     public int Threading { get; }
 
+    /// <summary>Whether <see cref="Threading"/> is a <c>HandlerThreading</c> member; the generator skips any other value.</summary>
+    public bool HasKnownThreading => Threading is >= 0 and <= 2;
+
     /// <summary>A name that can be sent to: not empty or whitespace.</summary>
     public bool HasUsableName => !string.IsNullOrWhiteSpace(Name);
 
@@ -88,6 +91,23 @@ internal sealed class HandlerDeclaration
         }
 
         return syntax.GetLocation();
+    }
+
+    /// <summary>Where the value of the named argument <paramref name="name"/> is written, or <see langword="null"/> when it is not.</summary>
+    public Location? NamedArgumentLocation(string name, CancellationToken cancellationToken)
+    {
+        if (Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is AttributeSyntax { ArgumentList: { } arguments })
+        {
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameEquals?.Name.Identifier.ValueText == name)
+                {
+                    return argument.Expression.GetLocation();
+                }
+            }
+        }
+
+        return null;
     }
 
     private static HandlerDeclaration Read(IMethodSymbol method, AttributeData attribute)

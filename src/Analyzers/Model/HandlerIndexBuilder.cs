@@ -42,11 +42,11 @@ internal static class HandlerIndexBuilder
         return compilation.AssemblyName ?? string.Empty;
     }
 
-    /// <summary>The index entry for a source handler, or <see langword="null"/> when its name, scope or project is unusable.</summary>
+    /// <summary>The index entry for a source handler, or <see langword="null"/> when its name, scope, project or threading is unusable.</summary>
     public static KnownHandler? ToKnownHandler(HandlerDeclaration declaration, string assemblyProject, SwitchboardSymbols symbols)
     {
-        // The generator skips a handler with a blank Project, so it is not known to senders either.
-        if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope) || declaration.HasBlankProject)
+        // The generator skips a handler with a blank Project or an unknown Threading, so senders do not know it either.
+        if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope) || declaration.HasBlankProject || !declaration.HasKnownThreading)
         {
             return null;
         }
