@@ -32,7 +32,8 @@ internal static class ClientProcess
         Console.WriteLine($"[client] connected to {client.GatewayName} as session {client.SessionId} (user {arguments.User})");
 
         // Example 3: a message to remote servers over the gateway network. Awaiting it also reports what each did.
-        var report = await client.SendTestHandlerAsync(new Greeting("Hello", "World"), scope: Scope.Client | Scope.Gateway, remoteServers: Servers);
+        var payload = new Dictionary<string, object?> { ["first"] = "Hello", ["second"] = "World" };
+        var report = await client.SendTestHandlerAsync(payload, scope: Scope.Client | Scope.Gateway, remoteServers: Servers);
         Console.WriteLine("[client] Example 3 results:");
         foreach (var result in report)
         {

@@ -5,6 +5,6 @@ internal sealed class ClientScripts(HandlerOutput output)
 {
     /// <summary>Example 3's client side: the same name as the gateway handler, in the client scope.</summary>
     [MessageHandler("testHandler", Scope.Client)]
-    public void TestHandler(Greeting payload, MessageContext context) =>
-        output.WriteLine($"client {context.Client!.SessionId} ran testHandler with {payload} from {HandlerOutput.Describe(context.Sender)}");
+    public void TestHandler(IReadOnlyDictionary<string, object?> payload, MessageContext context) =>
+        output.WriteLine($"client {context.Client!.SessionId} ran testHandler with {HandlerOutput.Format(payload)} from {HandlerOutput.Describe(context.Sender)}");
 }

@@ -5,8 +5,8 @@ internal sealed class GatewayScripts(HandlerOutput output)
 {
     /// <summary>Example 3's gateway side: every gateway named in <c>remoteServers</c> runs it.</summary>
     [MessageHandler("testHandler", Scope.Gateway)]
-    public void TestHandler(Greeting payload, MessageContext context) =>
-        output.WriteLine($"gateway {context.Gateway.Name} ran testHandler with {payload} from {HandlerOutput.Describe(context.Sender)}");
+    public void TestHandler(IReadOnlyDictionary<string, object?> payload, MessageContext context) =>
+        output.WriteLine($"gateway {context.Gateway.Name} ran testHandler with {HandlerOutput.Format(payload)} from {HandlerOutput.Describe(context.Sender)}");
 
     /// <summary>Answers <c>sendRequest</c>, here from a remote client of another gateway.</summary>
     [MessageHandler("add", Scope.Gateway)]

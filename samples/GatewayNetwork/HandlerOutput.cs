@@ -16,6 +16,10 @@ internal sealed class HandlerOutput(string prefix)
         firstLine.TrySetResult();
     }
 
+    /// <summary>Prints a payload the way Ignition prints its dictionary: <c>{first=Hello, second=World}</c>.</summary>
+    public static string Format(IReadOnlyDictionary<string, object?> payload) =>
+        "{" + string.Join(", ", payload.Select(pair => $"{pair.Key}={pair.Value}")) + "}";
+
     /// <summary>Names who sent a message: <c>Client 76D17905 of agent-9000</c>, or <c>Gateway agent-8088</c>.</summary>
     public static string Describe(SenderInfo sender) =>
         sender.SessionId is null ? $"{sender.Kind} {sender.GatewayName}" : $"{sender.Kind} {sender.SessionId} of {sender.GatewayName}";
