@@ -123,6 +123,11 @@ internal static class HandlerShapes
             return Unsupported(parameter, "an endpoint is not a handler argument; take a MessageContext, which has the Endpoint and the Gateway");
         }
 
+        if (DynamicIn(type) is { } dynamicPart)
+        {
+            return Unsupported(parameter, $"{dynamicPart} dynamic, {DynamicWhy}; take a typed payload or IReadOnlyDictionary<string, object?>");
+        }
+
         if (types.IsUntypedPayload(type) || type.TypeKind == TypeKind.TypeParameter)
         {
             // Type parameters are the business of the "cannot be called" rule, which reports generic handlers.
@@ -149,6 +154,23 @@ internal static class HandlerShapes
     }
 
     private static (HandlerReturnKind Kind, ITypeSymbol? Response) ClassifyReturn(
+        IMethodSymbol method, HandlerShapeTypes types, ImmutableArray<HandlerShapeProblem>.Builder problems)
+    {
+        var (kind, response) = ClassifyReturnType(method, types, problems);
+        if (response is not null && ContainsDynamic(response))
+        {
+            var part = response.TypeKind == TypeKind.Dynamic ? "its response is dynamic" : $"its response '{Display(response)}' contains dynamic";
+            problems.Add(new HandlerShapeProblem(
+                HandlerShapeProblemKind.UnsupportedReturnType,
+                null,
+                $"cannot return '{Display(method.ReturnType)}': {part}, {DynamicWhy}; return a typed value"));
+            return (HandlerReturnKind.Invalid, null);
+        }
+
+        return (kind, response);
+    }
+
+    private static (HandlerReturnKind Kind, ITypeSymbol? Response) ClassifyReturnType(
         IMethodSymbol method, HandlerShapeTypes types, ImmutableArray<HandlerShapeProblem>.Builder problems)
     {
         var type = method.ReturnType;
@@ -210,6 +232,45 @@ internal static class HandlerShapes
             return (HandlerReturnKind.Invalid, null);
         }
     }
+
+    // The registry, the typed stubs and the manifest name payload and response types in typeof and declarations.
+    private const string DynamicWhy = "which generated code cannot name in typeof, in a typed stub or in the manifest, nor convert a payload to";
+
+    /// <summary>"it is" when <paramref name="type"/> is dynamic, "it contains" when dynamic is inside it, else null.</summary>
+    private static string? DynamicIn(ITypeSymbol type)
+    {
+        if (type.TypeKind == TypeKind.Dynamic)
+        {
+            return "it is";
+        }
+
+        return ContainsDynamic(type) ? "it contains" : null;
+    }
+
+    private static bool ContainsDynamic(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case { TypeKind: TypeKind.Dynamic }:
+                return true;
+            case IArrayTypeSymbol array:
+                return ContainsDynamic(array.ElementType);
+            case INamedTypeSymbol named:
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (ContainsDynamic(argument))
+                    {
+                        return true;
+                    }
+                }
+
+                return named.ContainingType is { } outer && ContainsDynamic(outer);
+            default:
+                return false;
+        }
+    }
+
+    private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
 
     private static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type, expected);

@@ -110,4 +110,73 @@ public sealed class HandlerSignatureTests
             """;
         await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
     }
+    private const string DynamicWhy =
+        "which generated code cannot name in typeof, in a typed stub or in the manifest, nor convert a payload to";
+
+    private const string DynamicHandlers = """
+        public sealed record Box<T>(T Value);
+
+        public static class Handlers
+        {
+            [MessageHandler("dynamicPayload")]
+            public static void DynamicPayload({|#0:dynamic payload|}) { }
+
+            [MessageHandler("dynamicList")]
+            public static void DynamicList({|#1:List<dynamic> items|}) { }
+
+            [MessageHandler("dynamicBox")]
+            public static void DynamicBox({|#2:Box<dynamic> box|}) { }
+
+            [MessageHandler("dynamicResponse")]
+            public static {|#3:dynamic|} DynamicResponse() => 1;
+
+            [MessageHandler("dynamicTask")]
+            public static {|#4:Task<dynamic>|} DynamicTaskAsync() => Task.FromResult<dynamic>(1);
+
+            [MessageHandler("dynamicValueTask")]
+            public static {|#5:ValueTask<List<dynamic>>|} DynamicValueTaskAsync() => default;
+
+            [MessageHandler("typed")]
+            public static Task<object> TypedAsync(Box<object> box) => Task.FromResult(box.Value);
+        }
+
+        """;
+
+    [Fact]
+    public async Task A_dynamic_payload_or_response_anywhere_in_the_type_is_an_error_that_says_why_and_what_to_use()
+    {
+        static DiagnosticResult Parameter(int location, string handler, string parameter, string type, string part) =>
+            new DiagnosticResult(DiagnosticDescriptors.UnsupportedHandlerSignature).WithLocation(location).WithArguments(
+                handler,
+                $"cannot take parameter '{parameter}' of type '{type}': it {part} dynamic, {DynamicWhy}; "
+                + "take a typed payload or IReadOnlyDictionary<string, object?>; " + Handlers.HandlerShapes.AllowedParameters);
+
+        static DiagnosticResult Return(int location, string handler, string type, string part) =>
+            new DiagnosticResult(DiagnosticDescriptors.UnsupportedHandlerSignature).WithLocation(location).WithArguments(
+                handler, $"cannot return '{type}': {part}, {DynamicWhy}; return a typed value");
+
+        await Verifier.AnalyzerAsync(
+            DynamicHandlers,
+            Parameter(0, "dynamicPayload", "payload", "dynamic", "is"),
+            Parameter(1, "dynamicList", "items", "List<dynamic>", "contains"),
+            Parameter(2, "dynamicBox", "box", "Box<dynamic>", "contains"),
+            Return(3, "dynamicResponse", "dynamic", "its response is dynamic"),
+            Return(4, "dynamicTask", "Task<dynamic>", "its response is dynamic"),
+            Return(5, "dynamicValueTask", "ValueTask<List<dynamic>>", "its response 'List<dynamic>' contains dynamic"));
+    }
+
+    [Fact]
+    public async Task The_generator_skips_every_dynamic_handler_it_reports_and_keeps_the_object_typed_one()
+    {
+        var source = DynamicHandlers;
+        foreach (var marker in new[] { "{|#0:", "{|#1:", "{|#2:", "{|#3:", "{|#4:", "{|#5:", "|}" })
+        {
+            source = source.Replace(marker, "", StringComparison.Ordinal);
+        }
+
+        var output = await GeneratorOutput.RunAsync("Plant", source);
+
+        var entry = Assert.Single(output.ManifestEntries);
+        Assert.Contains("\"typed\"", entry, StringComparison.Ordinal);
+    }
 }
