@@ -54,6 +54,9 @@ public static class DiagnosticDescriptors
     /// <summary>A <c>Threading</c> value that is not a <c>HandlerThreading</c> member.</summary>
     public const string UnknownThreadingId = "SWB0015";
 
+    /// <summary>One handler name whose declarations in different scopes take different typed payloads.</summary>
+    public const string PayloadTypesDifferByScopeId = "SWB0016";
+
     // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
     // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
     private const string HelpLinkBase = "docs/diagnostics/";
@@ -225,4 +228,15 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         "HandlerThreading has three members: Shared (0), Dedicated (1) and UI (2). A handler whose Threading is any other value, for example a cast such as (HandlerThreading)7, is skipped by the generator and never registered.",
         HelpLinkBase + UnknownThreadingId + ".md");
+
+    /// <summary>SWB0016: different typed payloads for one handler name.</summary>
+    public static readonly DiagnosticDescriptor PayloadTypesDifferByScope = new(
+        PayloadTypesDifferByScopeId,
+        "Handler name takes different payload types in different scopes",
+        "Handler '{0}' of project '{1}' takes different payload types by scope ({2}), so its typed stubs take object and each payload is converted at run time; give every scope one payload type, such as '{3}'",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "All the declarations of one handler name share one field and one Send stub. When they take different typed payloads, the stub's payload is object: the compiler no longer checks what is sent, and a payload is converted through JSON for each scope whose type it is not, failing at run time when it does not fit.",
+        HelpLinkBase + PayloadTypesDifferByScopeId + ".md");
 }

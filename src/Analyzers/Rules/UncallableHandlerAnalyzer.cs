@@ -74,7 +74,8 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
             reason));
     }
 
-    private static string? Reason(IMethodSymbol method)
+    /// <summary>Why generated code cannot call <paramref name="method"/>, or <see langword="null"/> when it can.</summary>
+    internal static string? Reason(IMethodSymbol method)
     {
         switch (method.MethodKind)
         {
