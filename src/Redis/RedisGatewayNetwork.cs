@@ -8,7 +8,7 @@ namespace Switchboard.Redis;
 /// <code>
 /// await using var network = await RedisGatewayNetwork.ConnectAsync("localhost:6379", new GatewayNetworkOptions { NetworkName = "plant-a" });
 /// await using var gateway = new Gateway("agent-8088");
-/// gateway.AddProject(ProjectX.Registry);
+/// gateway.AddProject(XMessages.Registry);
 /// await network.JoinAsync(gateway);
 /// </code>
 /// </example>

@@ -59,6 +59,30 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_second_dispose_waits_for_the_drain_the_first_started()
+    {
+        var release = new TaskCompletionSource();
+        var finished = 0;
+        var gateway = new Gateway("g");
+        gateway.AddProject(Handlers.Registry("X", Handlers.Async("X", "h", Scope.Gateway, async (_, _, _) =>
+        {
+            await release.Task;
+            Interlocked.Exchange(ref finished, 1);
+            return null;
+        })));
+        gateway.SendMessage("X", "h", scope: "G");
+
+        var first = gateway.DisposeAsync().AsTask();
+        var second = gateway.DisposeAsync().AsTask();
+        Assert.False(second.IsCompleted);
+        release.SetResult();
+        await second;
+
+        Assert.Equal(1, finished);
+        await first;
+    }
+
+    [Fact]
     public async Task A_drain_that_takes_too_long_gives_up_logs_and_cancels_the_handler()
     {
         var logs = new LogCollector();

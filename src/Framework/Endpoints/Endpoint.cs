@@ -10,6 +10,7 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
 {
     private readonly CancellationTokenSource shutdown = new();
     private ConcurrentDictionary<object, object>? queuesAndInstances;
+    private Task? closing;
     private int closed;
 
     private Gateway? gateway;
@@ -120,17 +121,23 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         };
     }
 
-    /// <summary>Closes the endpoint: it is no longer selected, and accepted messages are drained within the gateway's drain timeout.</summary>
+    /// <summary>
+    /// Closes the endpoint: it is no longer selected, and accepted messages are drained within the gateway's drain
+    /// timeout. Every call, including one made while an earlier one is still draining, completes when the drain does.
+    /// </summary>
     /// <returns>A task that completes when the endpoint is closed.</returns>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref closed, 1) == 1)
+        var mine = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref closing, mine.Task, null) is { } earlier)
         {
-            return;
+            return new ValueTask(earlier);
         }
 
-        await CloseAsync().ConfigureAwait(false);
+        Volatile.Write(ref closed, 1);
         GC.SuppressFinalize(this);
+        _ = CloseThenSignalAsync(mine);
+        return new ValueTask(mine.Task);
     }
 
     /// <summary>Describes the endpoint for logs, for example <c>Client 65F7A472 of gateway "agent-8088"</c>.</summary>
@@ -139,6 +146,19 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
 
     /// <summary>Detaches the endpoint and drains what it accepted.</summary>
     private protected abstract ValueTask CloseAsync();
+
+    private async Task CloseThenSignalAsync(TaskCompletionSource done)
+    {
+        try
+        {
+            await CloseAsync().ConfigureAwait(false);
+            done.SetResult();
+        }
+        catch (Exception exception)
+        {
+            done.SetException(exception);
+        }
+    }
 
     internal DeliveryReport Send(
         string project,
