@@ -108,7 +108,7 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
-        Assert.Equal("The configuration value \"five seconds\" at Switchboard:Redis:PresenceTimeout is not a time span such as 00:00:05.", failure.Message);
+        Assert.Equal("The configuration value \"five seconds\" at Switchboard:Redis:PresenceTimeout is not a time span such as 00:00:30.", failure.Message);
     }
 
     [Fact]
