@@ -15,7 +15,7 @@ public static class DiagnosticDescriptors
     /// <summary>A project name that no known project has.</summary>
     public const string UnknownProjectId = "SWB0002";
 
-    /// <summary>An invalid scope string (unknown or repeated letter, empty) or scope value.</summary>
+    /// <summary>An invalid scope string (unknown or repeated letter, empty) or scope value, on a send or a handler declaration.</summary>
     public const string InvalidScopeId = "SWB0003";
 
     /// <summary>An explicit scope that includes a scope where the handler is not declared.</summary>
@@ -86,7 +86,7 @@ public static class DiagnosticDescriptors
         "A send names a project that neither this compilation nor any referenced assembly declares handlers for. It is a warning because a project may be registered by hand at run time.",
         HelpLinkBase + UnknownProjectId + ".md");
 
-    /// <summary>SWB0003: invalid scope string or value.</summary>
+    /// <summary>SWB0003: invalid scope string or value on a send, or invalid scope value on a handler declaration.</summary>
     public static readonly DiagnosticDescriptor InvalidScope = new(
         InvalidScopeId,
         "Invalid scope",
@@ -94,7 +94,7 @@ public static class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A scope is one to three distinct letters among C (clients), G (the gateway) and S (sessions), in any order and case; a Scope value is a non-empty combination of Client, Gateway and Session. Anything else throws at run time.",
+        "A scope is one to three distinct letters among C (clients), G (the gateway) and S (sessions), in any order and case; a Scope value is a non-empty combination of Client, Gateway and Session (1 to 7). On a send anything else throws at run time; on a [MessageHandler] declaration the generator skips the handler, so it is never registered.",
         HelpLinkBase + InvalidScopeId + ".md");
 
     /// <summary>SWB0004: the explicit scope includes a scope where the handler is not declared.</summary>

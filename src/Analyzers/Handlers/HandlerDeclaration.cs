@@ -93,6 +93,31 @@ internal sealed class HandlerDeclaration
         return syntax.GetLocation();
     }
 
+    /// <summary>Where the scope argument is written, or <see langword="null"/> when the attribute has none.</summary>
+    public Location? ScopeLocation(CancellationToken cancellationToken)
+    {
+        if (Attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } arguments })
+        {
+            return null;
+        }
+
+        var position = 0;
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.NameColon?.Name.Identifier.ValueText == "scope")
+            {
+                return argument.Expression.GetLocation();
+            }
+
+            if (argument.NameColon is null && argument.NameEquals is null && position++ == 1)
+            {
+                return argument.Expression.GetLocation();
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Where the value of the named argument <paramref name="name"/> is written, or <see langword="null"/> when it is not.</summary>
     public Location? NamedArgumentLocation(string name, CancellationToken cancellationToken)
     {

@@ -69,4 +69,73 @@ public sealed class InvalidScopeTests
         var source = Sources.Send("""gateway.SendMessage("Lib", "alert", scope: {|SWB0003:"CX"|});""");
         await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
     }
+
+    private const string DeclaredScopes = """
+        public static class Handlers
+        {
+            [MessageHandler("zero", {|#0:(Scope)0|})]
+            public static void Zero() { }
+
+            [MessageHandler("eight", scope: {|#1:(Scope)8|})]
+            public static void Eight() { }
+
+            [MessageHandler("all", (Scope)7)]
+            public static void All() { }
+
+            [MessageHandler("clientAndSession", Scope.Client | Scope.Session)]
+            public static void ClientAndSession() { }
+
+            [MessageHandler("default")]
+            public static void Default() { }
+        }
+
+        """;
+
+    private static string Message(string handler, int value) =>
+        $"Handler '{handler}' has the scope value {value}, which is not a non-empty combination of Scope.Client, Scope.Gateway and Scope.Session (1 to 7), "
+        + "so the generator skips it and no message ever reaches it; use Scope.Gateway, Scope.Client, Scope.Session or a combination such as Scope.Client | Scope.Session";
+
+    [Fact]
+    public async Task A_handler_declared_with_a_scope_value_outside_1_to_7_is_an_error_that_says_the_generator_skips_it()
+    {
+        await Verifier.AnalyzerAsync(
+            DeclaredScopes,
+            new DiagnosticResult(DiagnosticDescriptors.InvalidScope).WithLocation(0).WithArguments(Message("zero", 0)),
+            new DiagnosticResult(DiagnosticDescriptors.InvalidScope).WithLocation(1).WithArguments(Message("eight", 8)));
+    }
+
+    [Fact]
+    public async Task Declared_scopes_1_to_7_written_as_a_cast_or_a_combination_and_the_default_scope_are_not_reported()
+    {
+        var source = """
+            public static class Handlers
+            {
+                [MessageHandler("one", (Scope)1)]
+                public static void One() { }
+
+                [MessageHandler("seven", scope: (Scope)7)]
+                public static void Seven() { }
+
+                [MessageHandler("clientAndGateway", Scope.Client | Scope.Gateway)]
+                public static void ClientAndGateway() { }
+
+                [MessageHandler("default")]
+                public static void Default() { }
+            }
+
+            """;
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task The_generator_skips_the_handlers_declared_with_an_invalid_scope_and_keeps_the_valid_ones()
+    {
+        var output = await GeneratorOutput.RunAsync("Plant", DeclaredScopes.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", ""));
+
+        Assert.True(output.Declares("Plant", "all"));
+        Assert.True(output.Declares("Plant", "clientAndSession"));
+        Assert.True(output.Declares("Plant", "default"));
+        Assert.False(output.Declares("Plant", "zero"));
+        Assert.False(output.Declares("Plant", "eight"));
+    }
 }
