@@ -138,7 +138,7 @@ public static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "The generated registry calls each handler directly, from a class of its own in the same assembly. A handler must be an ordinary, non-generic method that is at least internal, in a non-generic type, and, when it is an instance method, in a type that can be created.",
+        "The generated registry calls each handler directly, from a class of its own in the same assembly. A handler must be an ordinary, non-generic method that is at least internal, in a non-generic type, and, when it is an instance method, in a type that can be created. Its payload and response types, and every type around or inside them, must be at least internal and not file-local, because generated code names them.",
         HelpLinkBase + UncallableHandlerId + ".md");
 
     /// <summary>SWB0008: filters on a gateway-only send.</summary>

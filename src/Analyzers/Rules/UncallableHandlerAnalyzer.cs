@@ -10,7 +10,8 @@ namespace Switchboard.Analyzers.Rules;
 /// <summary>
 /// SWB0007: a handler that the generated registry cannot call: not an ordinary method (local function, lambda,
 /// accessor, explicit interface implementation), generic, in a generic type, inaccessible from another class of the
-/// assembly, in a file-local type, or an instance method of anything but a concrete class.
+/// assembly, in a file-local type, an instance method of anything but a concrete class, or with a payload or response
+/// type that generated code cannot name (private, protected or file-local, or inside such a type).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
@@ -38,7 +39,7 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
     }
 
     protected override void AnalyzeHandler(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts) =>
-        Report(context.ReportDiagnostic, declaration);
+        Report(context.ReportDiagnostic, declaration, facts.Symbols.Shapes);
 
     // Local functions and lambdas are not members, so the symbol action never sees them.
     protected override ImmutableArray<OperationKind> ExtraOperationKinds { get; } =
@@ -54,14 +55,14 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
         };
         if (method is not null && HandlerDeclaration.TryRead(method, facts.Symbols) is { } declaration)
         {
-            Report(context.ReportDiagnostic, declaration);
+            Report(context.ReportDiagnostic, declaration, facts.Symbols.Shapes);
         }
     }
 
-    private static void Report(System.Action<Diagnostic> report, HandlerDeclaration declaration)
+    private static void Report(System.Action<Diagnostic> report, HandlerDeclaration declaration, HandlerShapeTypes types)
     {
         var method = declaration.Method;
-        if (Reason(method) is not { } reason)
+        if ((Reason(method) ?? UnnameableTypeReason(method, (int)declaration.Scope, types)) is not { } reason)
         {
             return;
         }
@@ -142,6 +143,75 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
 
         return null;
     }
+
+    /// <summary>
+    /// Why generated code cannot name the payload or response type of <paramref name="method"/> (the generator skips the
+    /// handler then), or <see langword="null"/> when it can.
+    /// </summary>
+    internal static string? UnnameableTypeReason(IMethodSymbol method, int scope, HandlerShapeTypes types)
+    {
+        var shape = HandlerShapes.Classify(method, scope, types);
+        return Unnameable("payload", shape.PayloadType) ?? Unnameable("response", shape.ResponseType);
+    }
+
+    // The invoker, the typed stub and the manifest write the type out, so it and every type in it must be visible there.
+    private static string? Unnameable(string role, ITypeSymbol? type)
+    {
+        if (type is null || HiddenPartOf(type) is not { } hidden)
+        {
+            return null;
+        }
+
+        var written = Display(type);
+        var what = hidden.IsFileLocal
+            ? $"'{hidden.Name}' is file-local, which other files cannot see"
+            : $"'{Display(hidden)}' is {Describe(hidden.DeclaredAccessibility)}";
+        var where = SymbolEqualityComparer.Default.Equals(hidden, type) ? $"its {role} type {what}"
+            : $"its {role} type '{written}' uses {(hidden.IsFileLocal ? what : $"'{Display(hidden)}', which is {Describe(hidden.DeclaredAccessibility)}")}";
+        var fix = hidden.IsFileLocal
+            ? $"declare '{hidden.Name}' without the file modifier, at least internal"
+            : $"make '{Display(hidden)}' internal or public";
+        return $"{where}, and generated code (the invoker, the typed stub and the manifest) must name it; {fix}";
+    }
+
+    /// <summary>The first type in <paramref name="type"/> (itself, a type around it, an element or type argument) that is hidden from generated code.</summary>
+    private static INamedTypeSymbol? HiddenPartOf(ITypeSymbol type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return HiddenPartOf(array.ElementType);
+            case INamedTypeSymbol { TypeKind: not TypeKind.Error } named:
+                for (var current = named; current is not null; current = current.ContainingType)
+                {
+                    if (current.IsFileLocal || IsHidden(current.DeclaredAccessibility))
+                    {
+                        return current;
+                    }
+                }
+
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (HiddenPartOf(argument) is { } hidden)
+                    {
+                        return hidden;
+                    }
+                }
+
+                return null;
+            default:
+                // Type parameters, dynamic and pointers are the business of the generic and signature rules.
+                return null;
+        }
+    }
+
+    // 'Handlers.Secret', 'List<Handlers.Secret>': the containing types say where the type to change is.
+    private static readonly SymbolDisplayFormat TypeFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    private static string Display(ITypeSymbol type) => type.ToDisplayString(TypeFormat);
 
     private static string? InaccessibleReason(IMethodSymbol method)
     {
