@@ -41,7 +41,6 @@ write_case() {
     <Nullable>enable</Nullable>
     <ImplicitUsings>enable</ImplicitUsings>
     <LangVersion>latest</LangVersion>
-    <Configuration>Release</Configuration>
   </PropertyGroup>
   <ItemGroup>
     <Reference Include="Switchboard" HintPath="$framework" />
@@ -50,7 +49,7 @@ $analyzer_items
 </Project>
 PROJECT
   dotnet restore "$dir/Generated.csproj" -v quiet -nologo >/dev/null
-  dotnet build "$dir/Generated.csproj" --no-restore -v quiet -nologo >/dev/null
+  dotnet build "$dir/Generated.csproj" -c Release --no-restore -v quiet -nologo >/dev/null
 }
 
 write_case none ""
@@ -62,8 +61,8 @@ write_case generator-analyzers "    <Analyzer Include=\"$generator\" />
 # hyperfine runs it with /bin/sh.
 edit_cmd() { echo "sed -i -E \"0,/\\/\\* edit \\*\\/ [0-9]+/s//\\/* edit *\\/ \$(date +%N)/\" $work/$1/Handlers000.cs"; }
 
-full_cmd() { echo "dotnet build $work/$1/Generated.csproj --no-restore --no-incremental -v quiet -nologo"; }
-incremental_cmd() { echo "dotnet build $work/$1/Generated.csproj --no-restore -v quiet -nologo"; }
+full_cmd() { echo "dotnet build $work/$1/Generated.csproj -c Release --no-restore --no-incremental -v quiet -nologo"; }
+incremental_cmd() { echo "dotnet build $work/$1/Generated.csproj -c Release --no-restore -v quiet -nologo"; }
 
 if command -v hyperfine >/dev/null 2>&1; then
   hyperfine --warmup 1 --runs "$runs" --export-markdown "$results/build-full.md" \
