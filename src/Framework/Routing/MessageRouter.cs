@@ -156,7 +156,24 @@ internal sealed class MessageRouter
     }
 
     /// <summary>The awaited send: like <see cref="Send"/>, and over a gateway network it also waits for the remote gateways' own results.</summary>
-    public async ValueTask<DeliveryReport> SendAsync(
+    public ValueTask<DeliveryReport> SendAsync(
+        Endpoint sender,
+        string project,
+        string messageHandler,
+        object? payload,
+        Scope? scope,
+        string? clientSessionId,
+        string? user,
+        string? hasRole,
+        string? hostName,
+        IReadOnlyList<string>? remoteServers,
+        CancellationToken cancellationToken) =>
+        // The local path completes synchronously: no state machine on the hot path.
+        RemoteDelivery.Applies(gateway, remoteServers)
+            ? SendRemoteAsync(sender, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken)
+            : new(Send(sender, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers));
+
+    private async ValueTask<DeliveryReport> SendRemoteAsync(
         Endpoint sender,
         string project,
         string messageHandler,
@@ -169,11 +186,6 @@ internal sealed class MessageRouter
         IReadOnlyList<string>? remoteServers,
         CancellationToken cancellationToken)
     {
-        if (!RemoteDelivery.Applies(gateway, remoteServers))
-        {
-            return Send(sender, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
-        }
-
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
         ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
         var filters = SendFilters.Create(scope, clientSessionId, user, hasRole, hostName);
