@@ -17,14 +17,18 @@ public sealed class RedisNetworkTransport : INetworkTransport
     private readonly ConnectionMultiplexer connection;
     private readonly ISubscriber subscriber;
     private readonly ConcurrentDictionary<string, ChannelMessageQueue> subscriptions = new(StringComparer.Ordinal);
+    private static readonly TimeSpan SubscribeRetryDelay = TimeSpan.FromMilliseconds(50);
+
     private readonly ILogger logger;
+    private readonly int connectTimeoutMilliseconds;
     private int connected = 1;
     private int disposed;
 
-    private RedisNetworkTransport(ConnectionMultiplexer connection, ILogger logger)
+    private RedisNetworkTransport(ConnectionMultiplexer connection, ILogger logger, int connectTimeoutMilliseconds)
     {
         this.connection = connection;
         this.logger = logger;
+        this.connectTimeoutMilliseconds = connectTimeoutMilliseconds;
         subscriber = connection.GetSubscriber();
         connection.ConnectionFailed += OnConnectionFailed;
         connection.ConnectionRestored += OnConnectionRestored;
@@ -66,7 +70,7 @@ public sealed class RedisNetworkTransport : INetworkTransport
         options.BacklogPolicy = BacklogPolicy.FailFast;
         options.ClientName ??= "switchboard";
         var connection = await ConnectionMultiplexer.ConnectAsync(options).ConfigureAwait(false);
-        return new RedisNetworkTransport(connection, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Redis"));
+        return new RedisNetworkTransport(connection, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Redis"), options.ConnectTimeout);
     }
 
     /// <inheritdoc />
@@ -80,7 +84,7 @@ public sealed class RedisNetworkTransport : INetworkTransport
             throw new InvalidOperationException($"The channel \"{channel}\" is already subscribed on this connection.");
         }
 
-        var queue = await subscriber.SubscribeAsync(RedisChannel.Literal(channel)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var queue = await SubscribeWhenReadyAsync(RedisChannel.Literal(channel), cancellationToken).ConfigureAwait(false);
         if (!subscriptions.TryAdd(channel, queue))
         {
             await queue.UnsubscribeAsync().ConfigureAwait(false);
@@ -89,6 +93,27 @@ public sealed class RedisNetworkTransport : INetworkTransport
 
         // The queue hands messages over one at a time, in the order Redis delivered them.
         queue.OnMessage(message => onMessage((byte[]?)message.Message ?? []));
+    }
+
+    /// <summary>
+    /// Subscribes, waiting out the moments when the subscription connection is still being established: right after
+    /// connecting on a busy machine, or while StackExchange.Redis reconnects. The fail-fast backlog policy would
+    /// otherwise refuse the SUBSCRIBE at once. Gives up after the configured connect timeout.
+    /// </summary>
+    private async Task<ChannelMessageQueue> SubscribeWhenReadyAsync(RedisChannel channel, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(connectTimeoutMilliseconds);
+        while (true)
+        {
+            try
+            {
+                return await subscriber.SubscribeAsync(channel).WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RedisConnectionException) when (DateTime.UtcNow < deadline && Volatile.Read(ref disposed) == 0)
+            {
+                await Task.Delay(SubscribeRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <inheritdoc />
