@@ -8,13 +8,16 @@ namespace Switchboard.Benchmarks.Support;
 /// </summary>
 public sealed class BusyPool
 {
-    private readonly ManualResetEventSlim release = new(initialState: false);
     private readonly HandledSignal entered = new();
+
+    // A new event for every occupation: resetting a shared one could catch a worker that has not yet woken from the
+    // previous release, and leave it holding forever.
+    private ManualResetEventSlim release = new(initialState: true);
 
     /// <summary>Occupies all <paramref name="workers"/> of <paramref name="gateway"/>'s shared pool and waits until they are.</summary>
     public void Occupy(Gateway gateway, int workers)
     {
-        release.Reset();
+        release = new ManualResetEventSlim(initialState: false);
         entered.Arm(workers);
         var hold = new Hold(entered, release);
         for (var i = 0; i < workers; i++)
