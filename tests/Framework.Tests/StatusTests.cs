@@ -156,6 +156,18 @@ public sealed class StatusTests
     }
 
     [Fact]
+    public async Task Options_changed_after_the_gateway_was_made_do_not_reach_it()
+    {
+        var options = new GatewayOptions { RequestTimeout = TimeSpan.FromSeconds(5) };
+        await using var gateway = new Gateway("g", options);
+
+        options.RequestTimeout = TimeSpan.Zero;
+
+        Assert.Equal(TimeSpan.FromSeconds(5), gateway.Options.RequestTimeout);
+        Assert.NotSame(options, gateway.Options);
+    }
+
+    [Fact]
     public async Task Duplicate_handlers_in_one_scope_are_rejected_when_the_project_is_added()
     {
         await using var gateway = new Gateway("g");

@@ -29,7 +29,7 @@ public sealed class Gateway : Endpoint
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         Name = name;
-        Options = (options ?? new GatewayOptions()).Validate();
+        Options = (options ?? new GatewayOptions()).ValidatedCopy();
         Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Gateway");
         SenderInfo = new SenderInfo(EndpointKind.Gateway, name, null, null, [], null);
         SharedPool = new ChannelQueue(Options.SharedPoolSize, Options.SharedQueueCapacity);
@@ -42,7 +42,7 @@ public sealed class Gateway : Endpoint
     /// <inheritdoc />
     public override EndpointKind Kind => EndpointKind.Gateway;
 
-    /// <summary>The options the gateway was created with.</summary>
+    /// <summary>A copy of the options the gateway was created with; changing it has no effect.</summary>
     public GatewayOptions Options { get; }
 
     /// <summary>The names of the projects added so far.</summary>

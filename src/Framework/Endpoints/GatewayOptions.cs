@@ -26,7 +26,19 @@ public sealed class GatewayOptions
     /// <summary>Services for the gateway's instance handlers; clients and sessions may be given their own.</summary>
     public IServiceProvider? Services { get; set; }
 
-    internal GatewayOptions Validate()
+    /// <summary>A validated copy, so that changing these options after the gateway was made cannot bypass validation.</summary>
+    internal GatewayOptions ValidatedCopy() => new GatewayOptions
+    {
+        SharedPoolSize = SharedPoolSize,
+        SharedQueueCapacity = SharedQueueCapacity,
+        DedicatedQueueCapacity = DedicatedQueueCapacity,
+        RequestTimeout = RequestTimeout,
+        DrainTimeout = DrainTimeout,
+        LoggerFactory = LoggerFactory,
+        Services = Services,
+    }.Validate();
+
+    private GatewayOptions Validate()
     {
         Positive(SharedPoolSize, nameof(SharedPoolSize));
         Positive(SharedQueueCapacity, nameof(SharedQueueCapacity));
