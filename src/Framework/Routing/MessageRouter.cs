@@ -144,9 +144,7 @@ internal sealed class MessageRouter
         string? hostName,
         IReadOnlyList<string>? remoteServers)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(project);
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
-        var filters = SendFilters.Create(scope, clientSessionId, user, hasRole, hostName);
+        var filters = SendFilters.Create(project, messageHandler, scope, clientSessionId, user, hasRole, hostName);
         using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, project, messageHandler, filters.Scope);
         var report = RemoteDelivery.Applies(gateway, remoteServers)
             ? RemoteDelivery.Send(gateway, sender.SenderInfo, project, messageHandler, payload, filters, remoteServers)
@@ -186,9 +184,7 @@ internal sealed class MessageRouter
         IReadOnlyList<string>? remoteServers,
         CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(project);
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
-        var filters = SendFilters.Create(scope, clientSessionId, user, hasRole, hostName);
+        var filters = SendFilters.Create(project, messageHandler, scope, clientSessionId, user, hasRole, hostName);
         using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, project, messageHandler, filters.Scope);
         var report = await RemoteDelivery.SendAsync(gateway, sender.SenderInfo, project, messageHandler, payload, filters, remoteServers, cancellationToken)
             .ConfigureAwait(false);

@@ -7,8 +7,12 @@ internal static class SendFilters
     public static Scope DefaultScope(string? user, string? hasRole, string? hostName) =>
         user is not null || hasRole is not null || hostName is not null ? Scope.Client | Scope.Session : ScopeCode.All;
 
-    public static FilterParams Create(Scope? scope, string? clientSessionId, string? user, string? hasRole, string? hostName)
+    /// <summary>Checks a send's names and applies the defaults to its scope and filters: the prelude of every send.</summary>
+    public static FilterParams Create(
+        string project, string messageHandler, Scope? scope, string? clientSessionId, string? user, string? hasRole, string? hostName)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(project);
+        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
         // Ignition treats an empty filter as no filter; so do we.
         clientSessionId = NullIfEmpty(clientSessionId);
         user = NullIfEmpty(user);
