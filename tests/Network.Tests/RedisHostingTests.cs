@@ -41,13 +41,19 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
     [Fact]
     public async Task TheNetworkIsInDependencyInjectionWithTheConfiguredOptions()
     {
-        using var host = await StartHostAsync("agent-8088", new Deliveries(), new() { ["Switchboard:Redis:HeartbeatInterval"] = "00:00:00.250", ["Switchboard:Redis:InboundQueueCapacity"] = "500" });
+        using var host = await StartHostAsync("agent-8088", new Deliveries(), new()
+        {
+            ["Switchboard:Redis:HeartbeatInterval"] = "00:00:00.250",
+            ["Switchboard:Redis:InboundQueueCapacity"] = "500",
+            ["Switchboard:Redis:ConfirmRemoteSends"] = "false",
+        });
 
         var gatewayNetwork = host.Services.GetRequiredService<GatewayNetwork>();
 
         Assert.Equal(network, gatewayNetwork.NetworkName);
         Assert.Equal(TimeSpan.FromMilliseconds(250), gatewayNetwork.Options.HeartbeatInterval);
         Assert.Equal(500, gatewayNetwork.Options.InboundQueueCapacity);
+        Assert.False(gatewayNetwork.Options.ConfirmRemoteSends);
         Assert.True(gatewayNetwork.IsConnected);
         await Wait.UntilAsync(() => gatewayNetwork.LiveGateways.Contains("agent-8088"), "the hosted gateway announced itself on the network");
     }
@@ -109,6 +115,16 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
         Assert.Equal("The configuration value \"five seconds\" at Switchboard:Redis:PresenceTimeout is not a time span such as 00:00:30.", failure.Message);
+    }
+
+    [Fact]
+    public async Task AConfirmRemoteSendsThatIsNotABooleanFailsTheStartNamingTheKey()
+    {
+        using var host = BuildHost("agent-8088", new Deliveries(), new() { ["Switchboard:Redis:ConfirmRemoteSends"] = "sometimes" });
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Equal("The configuration value \"sometimes\" at Switchboard:Redis:ConfirmRemoteSends is not true or false.", failure.Message);
     }
 
     [Fact]

@@ -32,6 +32,16 @@ public static class ConfigurationValues
         : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value
         : throw Invalid(section, key, text, "a time span such as 00:00:30");
 
+    /// <summary>Reads <c>true</c> or <c>false</c> (in any case).</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="key">The key within it.</param>
+    /// <returns>The value, or <see langword="null"/> when the key is absent.</returns>
+    /// <exception cref="InvalidOperationException">The value is not <c>true</c> or <c>false</c>; the message names the key and the value.</exception>
+    public static bool? ReadBoolean(this IConfigurationSection section, string key) =>
+        section[key] is not { } text ? null
+        : bool.TryParse(text, out var value) ? value
+        : throw Invalid(section, key, text, "true or false");
+
     private static InvalidOperationException Invalid(IConfigurationSection section, string key, string text, string expected) =>
         new($"The configuration value \"{text}\" at {section.Path}:{key} is not {expected}.");
 }

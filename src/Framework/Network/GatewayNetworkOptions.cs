@@ -30,6 +30,17 @@ public sealed class GatewayNetworkOptions
     /// </summary>
     public TimeSpan RemoteResultsTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Whether an awaited <c>SendAsync</c> with <c>remoteServers</c> waits for each remote gateway to confirm and report
+    /// its own delivery results (default <see langword="true"/>). When <see langword="false"/>, it completes once each
+    /// message is published to a gateway of that name that listens, as Ignition's <c>sendMessage</c> and the
+    /// synchronous <c>SendMessage</c> do: a server is still <c>SENT</c> only when a gateway of that name received the
+    /// message and <c>UNREACHABLE</c> (with the reason logged) otherwise, but the report holds only the
+    /// <c>RemoteGateway</c> lines, not the remote gateway's per-endpoint results, and a payload the remote gateway cannot
+    /// read is logged there instead of thrown to the sender. Much higher throughput for streams of remote sends.
+    /// </summary>
+    public bool ConfirmRemoteSends { get; set; } = true;
+
     /// <summary>How long <see cref="GatewayNetwork.ConnectClientAsync"/> waits for the gateway to accept the client; default 10 s.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -45,6 +45,9 @@ public sealed class RedisNetworkHostingOptions
     /// <inheritdoc cref="GatewayNetworkOptions.InboundQueueCapacity"/>
     public int? InboundQueueCapacity { get; set; }
 
+    /// <inheritdoc cref="GatewayNetworkOptions.ConfirmRemoteSends"/>
+    public bool? ConfirmRemoteSends { get; set; }
+
     /// <summary>
     /// Adjusts the parsed StackExchange.Redis options before connecting, for what a configuration string cannot say
     /// (TLS certificate callbacks, a custom reconnect policy). Code only; not bound from configuration.
@@ -89,6 +92,7 @@ public sealed class RedisNetworkHostingOptions
         options.ConnectTimeout = ConnectTimeout ?? options.ConnectTimeout;
         options.MaxMessageBytes = MaxMessageBytes ?? options.MaxMessageBytes;
         options.InboundQueueCapacity = InboundQueueCapacity ?? options.InboundQueueCapacity;
+        options.ConfirmRemoteSends = ConfirmRemoteSends ?? options.ConfirmRemoteSends;
         return options;
     }
 }

@@ -18,5 +18,6 @@ internal static class RedisNetworkOptionsBinder
         options.ConnectTimeout = section.ReadTimeSpan(nameof(RedisNetworkHostingOptions.ConnectTimeout)) ?? options.ConnectTimeout;
         options.MaxMessageBytes = section.ReadInt32(nameof(RedisNetworkHostingOptions.MaxMessageBytes)) ?? options.MaxMessageBytes;
         options.InboundQueueCapacity = section.ReadInt32(nameof(RedisNetworkHostingOptions.InboundQueueCapacity)) ?? options.InboundQueueCapacity;
+        options.ConfirmRemoteSends = section.ReadBoolean(nameof(RedisNetworkHostingOptions.ConfirmRemoteSends)) ?? options.ConfirmRemoteSends;
     }
 }
