@@ -126,10 +126,19 @@ public sealed class RedisNetworkTransport : INetworkTransport
     }
 
     /// <inheritdoc />
-    public async ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
+    public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
-        return await subscriber.PublishAsync(RedisChannel.Literal(channel), message).WaitAsync(cancellationToken).ConfigureAwait(false);
+        // No async state machine: the publish's own task is returned as it is when there is nothing to cancel.
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
+            var published = subscriber.PublishAsync(RedisChannel.Literal(channel), message);
+            return new ValueTask<long>(cancellationToken.CanBeCanceled ? published.WaitAsync(cancellationToken) : published);
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException<long>(exception);
+        }
     }
 
     /// <inheritdoc />

@@ -45,14 +45,17 @@ public sealed class GatewayNetwork : IAsyncDisposable
         Options = (options ?? new GatewayNetworkOptions()).Validate();
         Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Network");
         Channels = new NetworkChannels(Options.NetworkName);
-        NodeId = MessageIds.New();
+        NodeId = MessageIds.NewNodeId();
         NodeChannel = Channels.Node(NodeId);
         Statistics = new NetworkStatistics();
         Replies = new PendingReplies(Statistics);
         Presence = new PresenceView(Options.PresenceTimeout);
         Drops = new DropLog(Logger);
-        inbound = new InboundQueue(this);
-        presenceInbound = new InboundQueue(this);
+        Confirmations = new ReplyBatcher(this);
+
+        // Confirmations of awaited sends wait while more messages do, and go out together when the queue runs dry.
+        inbound = new InboundQueue(this, drained: Confirmations.Flush);
+        presenceInbound = new InboundQueue(this, drained: null);
         nodeInbox = new NodeInbox(this);
     }
 
@@ -86,6 +89,9 @@ public sealed class GatewayNetwork : IAsyncDisposable
     internal PresenceView Presence { get; }
 
     internal DropLog Drops { get; }
+
+    /// <summary>The confirmations of awaited sends; used only by the worker of the node's inbound queue.</summary>
+    internal ReplyBatcher Confirmations { get; }
 
     /// <summary>
     /// Joins <paramref name="gateway"/> to the network under its <see cref="Gateway.Name"/>: other gateways can now name it
@@ -226,6 +232,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         await inbound.CompleteAsync().ConfigureAwait(false);
         await presenceInbound.CompleteAsync().ConfigureAwait(false);
         await Transport.DisposeAsync().ConfigureAwait(false);
+        Replies.Dispose();
         stopping.Dispose();
         startLock.Dispose();
     }
@@ -258,23 +265,37 @@ public sealed class GatewayNetwork : IAsyncDisposable
 
     private async Task ReplyAsync(string replyTo, Envelope reply)
     {
+        byte[] bytes;
         try
         {
-            byte[] bytes;
             try
             {
                 bytes = Encode(reply);
             }
             catch (PayloadConversionException tooLarge)
             {
-                bytes = Encode(reply with { Payload = null, Results = null, Outcome = new WireOutcome(OutcomeCodes.Failed, tooLarge.Message, typeof(PayloadConversionException).FullName) });
+                bytes = Encode(reply with { Payload = null, PayloadUtf8 = null, Results = null, Outcome = new WireOutcome(OutcomeCodes.Failed, tooLarge.Message, typeof(PayloadConversionException).FullName) });
             }
-
-            await Transport.PublishAsync(replyTo, bytes).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             Log.ReplyNotSent(Logger, reply.Id ?? "", replyTo, exception.Message);
+            return;
+        }
+
+        await PublishReplyAsync(replyTo, bytes, reply.Id ?? "").ConfigureAwait(false);
+    }
+
+    /// <summary>Publishes encoded replies; a failure is logged, since their requesters time out anyway.</summary>
+    internal async Task PublishReplyAsync(string replyTo, byte[] bytes, string description)
+    {
+        try
+        {
+            await Transport.PublishAsync(replyTo, bytes).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            Log.ReplyNotSent(Logger, description, replyTo, exception.Message);
         }
     }
 

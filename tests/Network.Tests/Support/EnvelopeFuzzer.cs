@@ -7,17 +7,18 @@ namespace Switchboard.Network.Tests.Support;
 internal sealed class EnvelopeFuzzer(int seed, IReadOnlyList<byte[]> valid)
 {
     private static readonly string[] Kinds =
-        ["send", "request", "cancel", "reply", "attach", "heartbeat", "detach", "deliver", "clientSend", "clientRequest", "presence", "ping", "bogus", ""];
+        ["send", "request", "cancel", "reply", "attach", "heartbeat", "detach", "deliver", "clientSend", "clientRequest", "presence", "ping", "replies", "bogus", ""];
 
     private readonly Random random = new(seed);
 
-    public byte[] Next(int index) => (index % 6) switch
+    public byte[] Next(int index) => (index % 7) switch
     {
         0 => RandomBytes(),
         1 => Encoding.UTF8.GetBytes(RandomJson(depth: 0)),
         2 => FlipBytes(Pick()),
         3 => Truncate(Pick()),
         4 => MutateField(Pick()),
+        5 => WrapInReplies(),
         _ => SwapKind(Pick()),
     };
 
@@ -43,7 +44,7 @@ internal sealed class EnvelopeFuzzer(int seed, IReadOnlyList<byte[]> valid)
 
     private string RandomKey() => random.Next(3) == 0
         ? RandomText()
-        : new[] { "v", "kind", "id", "project", "handler", "scope", "filters", "sender", "payload", "replyTo", "deadline", "sessionId", "client", "results", "outcome", "state", "t" }[random.Next(17)];
+        : new[] { "v", "kind", "id", "project", "handler", "scope", "filters", "sender", "payload", "replyTo", "deadline", "sessionId", "client", "results", "outcome", "state", "t", "replies" }[random.Next(18)];
 
     private string RandomText()
     {
@@ -92,6 +93,25 @@ internal sealed class EnvelopeFuzzer(int seed, IReadOnlyList<byte[]> valid)
                 break;
         }
 
+        return Encoding.UTF8.GetBytes(root.ToJsonString());
+    }
+
+    // A "replies" envelope around recorded messages of any kind, sometimes mutated: its replies are read one by one.
+    private byte[] WrapInReplies()
+    {
+        var replies = new JsonArray();
+        for (var i = random.Next(0, 4); i >= 0; i--)
+        {
+            var message = random.Next(3) switch
+            {
+                0 => MutateField(Pick()),
+                1 => Encoding.UTF8.GetBytes($$"""{"v":1,"kind":"reply","id":"{{RandomText().Replace("\"", "", StringComparison.Ordinal)}}x","outcome":{"code":"ok"},"results":[]}"""),
+                _ => Pick(),
+            };
+            replies.Add(JsonNode.Parse(random.Next(4) == 0 ? SwapKind(message) : message));
+        }
+
+        var root = new JsonObject { ["v"] = 1, ["kind"] = "replies", ["replies"] = replies };
         return Encoding.UTF8.GetBytes(root.ToJsonString());
     }
 

@@ -76,7 +76,8 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
 
         if (envelope.ReplyTo is { } replyTo)
         {
-            Network.Reply(replyTo, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = outcome, Results = results });
+            // This runs on the inbound worker: confirmations go out together once the messages waiting behind it are handled.
+            Network.Confirmations.Add(replyTo, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = outcome, Results = results });
         }
     }
 
@@ -99,7 +100,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
                     link, envelope.Project!, envelope.Handler!, payload, envelope.RemoteServers is [var server, ..] ? server : null, timeout, cancel.Token)
                     .ConfigureAwait(false);
             var site = new ConversionSite(envelope.Project!, envelope.Handler!, value?.GetType() ?? typeof(object));
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Payload = WireValue.Encode(value, site) };
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, PayloadUtf8 = WireValue.EncodeUtf8(value, site) };
         }
         catch (Exception exception)
         {

@@ -11,11 +11,15 @@ internal sealed class InboundQueue
 {
     private readonly GatewayNetwork network;
     private readonly Channel<(IInboundRoute Route, ReadOnlyMemory<byte> Data)> queue;
+    private readonly Action? drained;
     private readonly Task worker;
 
-    public InboundQueue(GatewayNetwork network)
+    /// <param name="network">The node.</param>
+    /// <param name="drained">Called by the worker whenever it has handled everything that was waiting.</param>
+    public InboundQueue(GatewayNetwork network, Action? drained)
     {
         this.network = network;
+        this.drained = drained;
         queue = Channel.CreateBounded<(IInboundRoute, ReadOnlyMemory<byte>)>(new BoundedChannelOptions(network.Options.InboundQueueCapacity)
         {
             SingleReader = true,
@@ -50,17 +54,42 @@ internal sealed class InboundQueue
 
     private async Task ProcessAsync()
     {
-        await foreach (var (route, data) in queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            try
+            while (reader.TryRead(out var item))
             {
-                Handle(route, data);
+                HandleGuarded(item.Route, item.Data);
             }
-            catch (Exception exception)
-            {
-                // The last line of defence: one message must never stop the worker that reads all the others.
-                Log.MessageHandlingFailed(network.Logger, exception, "(unread)", route.Channel);
-            }
+
+            Drained();
+        }
+
+        Drained();
+    }
+
+    private void HandleGuarded(IInboundRoute route, ReadOnlyMemory<byte> data)
+    {
+        try
+        {
+            Handle(route, data);
+        }
+        catch (Exception exception)
+        {
+            // The last line of defence: one message must never stop the worker that reads all the others.
+            Log.MessageHandlingFailed(network.Logger, exception, "(unread)", route.Channel);
+        }
+    }
+
+    private void Drained()
+    {
+        try
+        {
+            drained?.Invoke();
+        }
+        catch (Exception exception)
+        {
+            Log.MessageHandlingFailed(network.Logger, exception, EnvelopeKinds.Replies, "(outgoing)");
         }
     }
 

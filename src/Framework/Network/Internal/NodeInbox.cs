@@ -14,6 +14,13 @@ internal sealed class NodeInbox(GatewayNetwork network) : IInboundRoute
             case EnvelopeKinds.Reply:
                 network.Replies.Complete(envelope);
                 break;
+            case EnvelopeKinds.Replies:
+                foreach (var reply in envelope.Replies!)
+                {
+                    network.Replies.Complete(reply);
+                }
+
+                break;
             case EnvelopeKinds.Deliver:
                 if (network.FindClient(envelope.Gateway!, envelope.SessionId!) is { } client)
                 {

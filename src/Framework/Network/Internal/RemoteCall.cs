@@ -7,13 +7,30 @@ namespace Switchboard.Network;
 /// </summary>
 internal static class RemoteCall
 {
-    public static async Task<RemoteCallResult> CallAsync(
+    public static Task<RemoteCallResult> CallAsync(
         GatewayNetwork network, string channel, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken)
     {
-        var (id, reply) = network.Replies.Register();
+        var pending = network.Replies.Register(wait, cancellationToken);
+        byte[] bytes;
         try
         {
-            var bytes = network.Encode(message(id));
+            bytes = network.Encode(message(pending.Id));
+        }
+        catch (Exception exception)
+        {
+            network.Replies.Forget(pending);
+            return Task.FromException<RemoteCallResult>(exception);
+        }
+
+        return CallAsync(network, channel, pending, bytes, cancelOnGiveUp, cancellationToken);
+    }
+
+    /// <summary>Publishes a message that is already registered (<paramref name="pending"/>) and encoded, and awaits its reply.</summary>
+    public static async Task<RemoteCallResult> CallAsync(
+        GatewayNetwork network, string channel, PendingReply pending, byte[] bytes, bool cancelOnGiveUp, CancellationToken cancellationToken)
+    {
+        try
+        {
             long listeners;
             try
             {
@@ -29,38 +46,43 @@ internal static class RemoteCall
                 return RemoteCallResult.Failed(NobodyListens(network));
             }
 
+            Envelope? reply;
             try
             {
-                return RemoteCallResult.Answered(await reply.WaitAsync(wait, cancellationToken).ConfigureAwait(false));
-            }
-            catch (TimeoutException)
-            {
-                await CancelAsync(network, channel, id, cancelOnGiveUp).ConfigureAwait(false);
-                return RemoteCallResult.TimedOut;
+                // The shared deadline sweep ends the wait with null; cancellation ends it as cancelled.
+                reply = await pending.Task.ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await CancelAsync(network, channel, id, cancelOnGiveUp).ConfigureAwait(false);
+                await CancelAsync(network, channel, pending.Id, cancelOnGiveUp).ConfigureAwait(false);
                 throw;
             }
             catch (NetworkConnectionLostException lost)
             {
                 return RemoteCallResult.Failed(ConnectionLost(lost));
             }
+
+            if (reply is null)
+            {
+                await CancelAsync(network, channel, pending.Id, cancelOnGiveUp).ConfigureAwait(false);
+                return RemoteCallResult.TimedOut;
+            }
+
+            return RemoteCallResult.Answered(reply);
         }
         finally
         {
-            network.Replies.Forget(id);
+            network.Replies.Forget(pending);
         }
     }
 
     /// <summary>The synchronous form, for <see cref="IMessageSender.SendMessage"/> from a remote client.</summary>
     public static RemoteCallResult Call(GatewayNetwork network, string channel, Func<string, Envelope> message, TimeSpan wait)
     {
-        var (id, reply) = network.Replies.Register();
+        var pending = network.Replies.Register(wait);
         try
         {
-            var bytes = network.Encode(message(id));
+            var bytes = network.Encode(message(pending.Id));
             long listeners;
             try
             {
@@ -79,7 +101,7 @@ internal static class RemoteCall
             try
             {
                 // The reply is completed by the node's inbound worker, never by this thread, so blocking here cannot deadlock.
-                return reply.Wait(wait) ? RemoteCallResult.Answered(reply.Result) : RemoteCallResult.TimedOut;
+                return pending.Task.Wait(wait) && pending.Task.Result is { } reply ? RemoteCallResult.Answered(reply) : RemoteCallResult.TimedOut;
             }
             catch (AggregateException failed) when (failed.InnerException is NetworkConnectionLostException lost)
             {
@@ -88,7 +110,7 @@ internal static class RemoteCall
         }
         finally
         {
-            network.Replies.Forget(id);
+            network.Replies.Forget(pending);
         }
     }
 

@@ -11,46 +11,102 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
 {
     public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers)
     {
-        var message = SendEnvelope(sender, project, messageHandler, payload, filters);
+        var messages = EncodeSends(sender, project, messageHandler, payload, filters, servers);
         var results = new DeliveryResult[servers.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] = RemoteResult(servers[i], project, messageHandler, filters, PublishTo(servers[i], message with { Id = MessageIds.New() }, messageHandler));
+            results[i] = RemoteResult(servers[i], project, messageHandler, filters, PublishTo(servers[i], messages[i], messageHandler));
         }
 
         return new DeliveryReport(results);
     }
 
-    public async Task<DeliveryReport> SendAsync(
+    public Task<DeliveryReport> SendAsync(
+        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken) =>
+        network.Options.ConfirmRemoteSends
+            ? SendConfirmedAsync(sender, project, messageHandler, payload, filters, servers, cancellationToken)
+            : SendPublishedAsync(sender, project, messageHandler, payload, filters, servers, cancellationToken);
+
+    /// <summary>
+    /// <see cref="GatewayNetworkOptions.ConfirmRemoteSends"/> off: each server is <c>SENT</c> once a gateway of that
+    /// name has received the message, as <see cref="Send"/> reports, without waiting for its own results.
+    /// </summary>
+    private async Task<DeliveryReport> SendPublishedAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken)
     {
-        var message = SendEnvelope(sender, project, messageHandler, payload, filters) with { ReplyTo = network.NodeChannel, AwaitResults = true };
-        var sends = new Task<(DeliveryStatus Status, IReadOnlyList<WireResult> Results, WireOutcome? Refusal)>[servers.Count];
-        for (var i = 0; i < sends.Length; i++)
+        var messages = EncodeSends(sender, project, messageHandler, payload, filters, servers);
+        var results = new DeliveryResult[servers.Count];
+        if (results.Length == 1)
         {
-            sends[i] = SendAndAwaitAsync(servers[i], message, messageHandler, cancellationToken);
+            var status = await PublishToAsync(servers[0], messages[0], messageHandler, cancellationToken).ConfigureAwait(false);
+            results[0] = RemoteResult(servers[0], project, messageHandler, filters, status);
+            return new DeliveryReport(results);
         }
 
-        await Task.WhenAll(sends).ConfigureAwait(false);
-        var report = new List<DeliveryResult>(servers.Count);
-        for (var i = 0; i < sends.Length; i++)
+        var publishes = new Task<DeliveryStatus>[servers.Count];
+        for (var i = 0; i < publishes.Length; i++)
         {
-            var (status, remoteResults, refusal) = await sends[i].ConfigureAwait(false);
-            if (refusal is not null)
+            publishes[i] = PublishToAsync(servers[i], messages[i], messageHandler, cancellationToken);
+        }
+
+        for (var i = 0; i < publishes.Length; i++)
+        {
+            results[i] = RemoteResult(servers[i], project, messageHandler, filters, await publishes[i].ConfigureAwait(false));
+        }
+
+        return new DeliveryReport(results);
+    }
+
+    /// <summary>An awaited send that waits for each server to confirm and report its own results.</summary>
+    private async Task<DeliveryReport> SendConfirmedAsync(
+        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken)
+    {
+        var calls = PrepareConfirmedSends(sender, project, messageHandler, payload, filters, servers, cancellationToken);
+        var outcomes = new (DeliveryStatus Status, IReadOnlyList<WireResult> Results, WireOutcome? Refusal)[servers.Count];
+        if (outcomes.Length == 1)
+        {
+            outcomes[0] = await SendAndAwaitAsync(servers[0], calls[0], messageHandler, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var sends = new Task<(DeliveryStatus, IReadOnlyList<WireResult>, WireOutcome?)>[servers.Count];
+            for (var i = 0; i < sends.Length; i++)
+            {
+                sends[i] = SendAndAwaitAsync(servers[i], calls[i], messageHandler, cancellationToken);
+            }
+
+            await Task.WhenAll(sends).ConfigureAwait(false);
+            for (var i = 0; i < sends.Length; i++)
+            {
+                outcomes[i] = await sends[i].ConfigureAwait(false);
+            }
+        }
+
+        var count = 0;
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            if (outcomes[i].Refusal is { } refusal)
             {
                 // The remote gateway refused the payload before queuing anything, as a local send would have thrown.
                 throw ReplyOutcomes.ToException(refusal, project, messageHandler, servers[i], gateway.Options.RequestTimeout);
             }
 
-            // Each server's own line, then what it delivered (those carry its name in ServerName).
-            report.Add(RemoteResult(servers[i], project, messageHandler, filters, status));
-            foreach (var result in remoteResults)
+            count += 1 + outcomes[i].Results.Count;
+        }
+
+        // Each server's own line, then what it delivered (those carry its name in ServerName).
+        var report = new DeliveryResult[count];
+        var next = 0;
+        for (var i = 0; i < outcomes.Length; i++)
+        {
+            report[next++] = RemoteResult(servers[i], project, messageHandler, filters, outcomes[i].Status);
+            foreach (var result in outcomes[i].Results)
             {
-                report.Add(WireResults.ToResult(result, project, messageHandler, filters, servers[i]));
+                report[next++] = WireResults.ToResult(result, project, messageHandler, filters, servers[i]);
             }
         }
 
-        return new DeliveryReport([.. report]);
+        return new DeliveryReport(report);
     }
 
     public async Task<object?> RequestAsync(
@@ -62,7 +118,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             throw Unreachable(project, messageHandler, server, RemoteCall.Silent(silence));
         }
 
-        var payloadJson = Encode(payload, project, messageHandler);
+        var (json, utf8) = EncodePayload(payload, project, messageHandler);
         var call = await RemoteCall.CallAsync(
             network,
             network.Channels.Gateway(server),
@@ -73,7 +129,8 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
                 Project = project,
                 Handler = messageHandler,
                 Sender = sender,
-                Payload = payloadJson,
+                Payload = json,
+                PayloadUtf8 = utf8,
                 ReplyTo = network.NodeChannel,
                 Deadline = Deadline(timeout),
             },
@@ -126,24 +183,97 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         Status = status,
     };
 
-    private Envelope SendEnvelope(SenderInfo sender, string project, string messageHandler, object? payload, in FilterParams filters)
+    /// <summary>
+    /// A send's envelope for each server, encoded once each (they differ only in their ids), all before anything is
+    /// published: a message too large for the network fails the sender before any server gets it.
+    /// </summary>
+    /// <exception cref="PayloadConversionException">The payload cannot be encoded, or the message is too large.</exception>
+    private byte[][] EncodeSends(SenderInfo sender, string project, string messageHandler, object? payload, in FilterParams filters, IReadOnlyList<string> servers)
     {
-        var message = new Envelope
+        var (json, utf8) = EncodePayload(payload, project, messageHandler);
+        var messages = new byte[servers.Count][];
+        for (var i = 0; i < messages.Length; i++)
         {
-            Kind = EnvelopeKinds.Send,
-            Project = project,
-            Handler = messageHandler,
-            Filters = filters,
-            Sender = sender,
-            Payload = Encode(payload, project, messageHandler),
-        };
+            messages[i] = network.Encode(new Envelope
+            {
+                Kind = EnvelopeKinds.Send,
+                Id = MessageIds.New(),
+                Project = project,
+                Handler = messageHandler,
+                Filters = filters,
+                Sender = sender,
+                Payload = json,
+                PayloadUtf8 = utf8,
+            });
+        }
 
-        // Encoding once up front makes a too-large message fail the sender before any server gets it.
-        network.Encode(message with { Id = MessageIds.New(), ReplyTo = network.NodeChannel, Deadline = 0 });
-        return message;
+        return messages;
     }
 
-    private DeliveryStatus PublishTo(string server, Envelope message, string messageHandler)
+    /// <summary>
+    /// Registers and encodes an awaited send for each server that presence does not already know to be gone
+    /// (those get no call), all before anything is published, as <see cref="EncodeSends"/> does.
+    /// </summary>
+    private PreparedCall[] PrepareConfirmedSends(
+        SenderInfo sender, string project, string messageHandler, object? payload, in FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken)
+    {
+        var (json, utf8) = EncodePayload(payload, project, messageHandler);
+        var wait = network.Options.RemoteResultsTimeout;
+        var deadline = Deadline(wait);
+        var calls = new PreparedCall[servers.Count];
+        try
+        {
+            for (var i = 0; i < calls.Length; i++)
+            {
+                if (network.Presence.IsSilent(servers[i], out var silence))
+                {
+                    calls[i] = new PreparedCall(null, null, RemoteCall.Silent(silence));
+                    continue;
+                }
+
+                var pending = network.Replies.Register(wait, cancellationToken);
+                calls[i] = new PreparedCall(pending, null, null); // Kept before encoding, so that a failure forgets it too.
+                calls[i] = calls[i] with
+                {
+                    Bytes = network.Encode(new Envelope
+                    {
+                        Kind = EnvelopeKinds.Send,
+                        Id = pending.Id,
+                        Project = project,
+                        Handler = messageHandler,
+                        Filters = filters,
+                        Sender = sender,
+                        Payload = json,
+                        PayloadUtf8 = utf8,
+                        ReplyTo = network.NodeChannel,
+                        Deadline = deadline,
+                        AwaitResults = true,
+                    }),
+                };
+            }
+        }
+        catch
+        {
+            foreach (var call in calls)
+            {
+                if (call.Pending is { } registered)
+                {
+                    network.Replies.Forget(registered);
+                }
+            }
+
+            throw;
+        }
+
+        return calls;
+    }
+
+    /// <summary>A payload ready for an envelope: as it arrived when it came from the network, else encoded here.</summary>
+    private static (JsonElement? Json, byte[]? Utf8) EncodePayload(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
+        ? (fromNetwork.Json, null) // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
+        : (null, WireValue.EncodeUtf8(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object))));
+
+    private DeliveryStatus PublishTo(string server, byte[] message, string messageHandler)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
@@ -154,7 +284,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         long listeners;
         try
         {
-            listeners = network.Transport.Publish(network.Channels.Gateway(server), network.Encode(message));
+            listeners = network.Transport.Publish(network.Channels.Gateway(server), message);
         }
         catch (Exception exception)
         {
@@ -162,6 +292,33 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             return DeliveryStatus.Unreachable;
         }
 
+        return Listened(server, messageHandler, listeners);
+    }
+
+    private async Task<DeliveryStatus> PublishToAsync(string server, byte[] message, string messageHandler, CancellationToken cancellationToken)
+    {
+        if (network.Presence.IsSilent(server, out var silence))
+        {
+            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
+            return DeliveryStatus.Unreachable;
+        }
+
+        long listeners;
+        try
+        {
+            listeners = await network.Transport.PublishAsync(network.Channels.Gateway(server), message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.Unreachable(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+            return DeliveryStatus.Unreachable;
+        }
+
+        return Listened(server, messageHandler, listeners);
+    }
+
+    private DeliveryStatus Listened(string server, string messageHandler, long listeners)
+    {
         if (listeners == 0)
         {
             Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
@@ -172,7 +329,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     }
 
     private async Task<(DeliveryStatus, IReadOnlyList<WireResult>, WireOutcome?)> SendAndAwaitAsync(
-        string server, Envelope message, string messageHandler, CancellationToken cancellationToken)
+        string server, PreparedCall prepared, string messageHandler, CancellationToken cancellationToken)
     {
         (DeliveryStatus, IReadOnlyList<WireResult>, WireOutcome?) Unreachable(string reason)
         {
@@ -180,14 +337,13 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             return (DeliveryStatus.Unreachable, [], null);
         }
 
-        if (network.Presence.IsSilent(server, out var silence))
+        if (prepared.Pending is not { } pending)
         {
-            return Unreachable(RemoteCall.Silent(silence));
+            return Unreachable(prepared.Silence!);
         }
 
         var wait = network.Options.RemoteResultsTimeout;
-        var call = await RemoteCall.CallAsync(
-            network, network.Channels.Gateway(server), id => message with { Id = id, Deadline = Deadline(wait) }, wait, cancelOnGiveUp: false, cancellationToken)
+        var call = await RemoteCall.CallAsync(network, network.Channels.Gateway(server), pending, prepared.Bytes!, cancelOnGiveUp: false, cancellationToken)
             .ConfigureAwait(false);
         if (call.IsTimedOut)
         {
@@ -208,6 +364,9 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             _ => Unreachable($"it could not deliver: {outcome.Message}"),
         };
     }
+
+    /// <summary>An awaited send to one server, registered and encoded; or, for a server known to be gone, why.</summary>
+    private readonly record struct PreparedCall(PendingReply? Pending, byte[]? Bytes, string? Silence);
 
     private GatewayUnreachableException Unreachable(string project, string messageHandler, string server, string reason)
     {

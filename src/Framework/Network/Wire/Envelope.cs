@@ -30,6 +30,12 @@ internal sealed record Envelope
     /// <summary>A <see cref="WireValue"/>: the message payload, or a request's response.</summary>
     public JsonElement? Payload { get; init; }
 
+    /// <summary>
+    /// The payload as this side encoded it (UTF-8 JSON of a <see cref="WireValue"/>), written as it is; only for
+    /// sending, when <see cref="Payload"/> is absent. The reader always fills <see cref="Payload"/>.
+    /// </summary>
+    public byte[]? PayloadUtf8 { get; init; }
+
     /// <summary>The channel a reply goes to; <see langword="null"/> when no reply is wanted.</summary>
     public string? ReplyTo { get; init; }
 
@@ -63,6 +69,9 @@ internal sealed record Envelope
     /// <summary>A presence message's state: <see cref="PresenceStates.Alive"/> or <see cref="PresenceStates.Leaving"/>.</summary>
     public string? State { get; init; }
 
+    /// <summary>The replies a <see cref="EnvelopeKinds.Replies"/> envelope carries, each a valid <see cref="EnvelopeKinds.Reply"/>.</summary>
+    public IReadOnlyList<Envelope>? Replies { get; init; }
+
     /// <summary>The sender's W3C trace context (<c>traceparent</c>), so that the receiver's spans join the sender's trace.</summary>
     public string? TraceParent { get; init; }
 }
@@ -87,6 +96,12 @@ internal static class EnvelopeKinds
 
     /// <summary>The answer to a send, request, attach or client send, correlated by id.</summary>
     public const string Reply = "reply";
+
+    /// <summary>
+    /// Several replies to one node in one message, each a whole <see cref="Reply"/> envelope: a busy gateway confirms
+    /// the sends that waited in its inbound queue together.
+    /// </summary>
+    public const string Replies = "replies";
 
     /// <summary>A remote client asks a gateway to attach it.</summary>
     public const string Attach = "attach";

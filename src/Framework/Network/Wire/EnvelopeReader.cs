@@ -11,6 +11,24 @@ internal static class EnvelopeReader
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
+    // Values that recur in every message are matched against these and not allocated again.
+    private static readonly string[] KnownKinds =
+    [
+        EnvelopeKinds.Send, EnvelopeKinds.Reply, EnvelopeKinds.Replies, EnvelopeKinds.Request, EnvelopeKinds.Presence, EnvelopeKinds.Heartbeat,
+        EnvelopeKinds.Deliver, EnvelopeKinds.ClientSend, EnvelopeKinds.ClientRequest, EnvelopeKinds.Cancel, EnvelopeKinds.Attach,
+        EnvelopeKinds.Detach, EnvelopeKinds.Ping,
+    ];
+
+    private static readonly string[] EndpointKinds =
+        [nameof(EndpointKind.Gateway), nameof(EndpointKind.Client), nameof(EndpointKind.Session), nameof(EndpointKind.Designer)];
+
+    private static readonly string[] TargetTypes =
+        [nameof(DeliveryTargetType.Gateway), nameof(DeliveryTargetType.Client), nameof(DeliveryTargetType.Session), nameof(DeliveryTargetType.RemoteGateway)];
+
+    private static readonly string[] Statuses = ["SENT", "NO_HANDLER", "DENIED", "UNREACHABLE", "QUEUE_FULL"];
+
+    private static readonly string[] OutcomeCodeNames = [OutcomeCodes.Ok, OutcomeCodes.NotFound, OutcomeCodes.Failed, OutcomeCodes.Timeout];
+
     public static Envelope Read(ReadOnlyMemory<byte> data)
     {
         JsonDocument document;
@@ -58,7 +76,7 @@ internal static class EnvelopeReader
 
     private static Envelope ReadFields(JsonElement root) => new()
     {
-        Kind = String(root, "kind") ?? throw Malformed("the field \"kind\" is missing"),
+        Kind = Known(root, "kind", KnownKinds) ?? throw Malformed("the field \"kind\" is missing"),
         Id = String(root, "id"),
         Project = String(root, "project"),
         Handler = String(root, "handler"),
@@ -77,6 +95,7 @@ internal static class EnvelopeReader
         Outcome = Outcome(root),
         State = String(root, "state"),
         TraceParent = String(root, "traceparent"),
+        Replies = Replies(root),
     };
 
     private static void Validate(Envelope envelope)
@@ -94,6 +113,13 @@ internal static class EnvelopeReader
                 break;
             case EnvelopeKinds.Reply:
                 Require(envelope, envelope.Id, envelope.Outcome);
+                break;
+            case EnvelopeKinds.Replies:
+                if (envelope.Replies is not { Count: > 0 })
+                {
+                    throw Malformed("a \"replies\" envelope has no replies");
+                }
+
                 break;
             case EnvelopeKinds.Attach:
                 Require(envelope, envelope.Id, envelope.Client, envelope.ReplyTo, envelope.Node);
@@ -166,7 +192,7 @@ internal static class EnvelopeReader
             return null;
         }
 
-        var kind = String(sender, "kind") switch
+        var kind = Known(sender, "kind", EndpointKinds) switch
         {
             nameof(EndpointKind.Gateway) => EndpointKind.Gateway,
             nameof(EndpointKind.Client) => EndpointKind.Client,
@@ -227,7 +253,7 @@ internal static class EnvelopeReader
                 throw Malformed("a result is not an object");
             }
 
-            var type = String(result, "type") switch
+            var type = Known(result, "type", TargetTypes) switch
             {
                 nameof(DeliveryTargetType.Gateway) => DeliveryTargetType.Gateway,
                 nameof(DeliveryTargetType.Client) => DeliveryTargetType.Client,
@@ -235,7 +261,7 @@ internal static class EnvelopeReader
                 nameof(DeliveryTargetType.RemoteGateway) => DeliveryTargetType.RemoteGateway,
                 var other => throw Malformed($"the result type \"{other}\" is unknown"),
             };
-            var status = String(result, "status") switch
+            var status = Known(result, "status", Statuses) switch
             {
                 "SENT" => DeliveryStatus.Sent,
                 "NO_HANDLER" => DeliveryStatus.NoHandler,
@@ -251,6 +277,51 @@ internal static class EnvelopeReader
         return list;
     }
 
+    // Each element is a whole version-1 reply envelope, read and checked as one; one bad element drops the batch.
+    private static List<Envelope>? Replies(JsonElement root)
+    {
+        if (!root.TryGetProperty("replies", out var replies) || replies.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (replies.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed("\"replies\" is not an array");
+        }
+
+        var list = new List<Envelope>(replies.GetArrayLength());
+        foreach (var element in replies.EnumerateArray())
+        {
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                throw Malformed("a reply in \"replies\" is not an object");
+            }
+
+            if (!element.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number
+                || !version.TryGetInt32(out var number) || number != Envelope.CurrentVersion)
+            {
+                throw Malformed("a reply in \"replies\" is not of version " + Envelope.CurrentVersion);
+            }
+
+            if (element.TryGetProperty("replies", out _))
+            {
+                throw Malformed("a reply in \"replies\" holds replies itself");
+            }
+
+            var reply = ReadFields(element);
+            if (reply.Kind != EnvelopeKinds.Reply)
+            {
+                throw Malformed($"a \"{reply.Kind}\" envelope is in \"replies\", which holds only replies");
+            }
+
+            Validate(reply);
+            list.Add(reply);
+        }
+
+        return list;
+    }
+
     private static WireOutcome? Outcome(JsonElement root)
     {
         if (Object(root, "outcome") is not { } outcome)
@@ -258,7 +329,7 @@ internal static class EnvelopeReader
             return null;
         }
 
-        var code = String(outcome, "code");
+        var code = Known(outcome, "code", OutcomeCodeNames);
         if (string.IsNullOrWhiteSpace(code))
         {
             throw Malformed("the outcome has no code");
@@ -285,6 +356,25 @@ internal static class EnvelopeReader
         }
 
         return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Malformed($"\"{name}\" is a {value.ValueKind}, not a string");
+    }
+
+    /// <summary>A string field as one of <paramref name="known"/> when it is one of them, else as read.</summary>
+    private static string? Known(JsonElement parent, string name, string[] known)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
+        {
+            return String(parent, name);
+        }
+
+        foreach (var candidate in known)
+        {
+            if (value.ValueEquals(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return value.GetString();
     }
 
     private static string? NonEmpty(JsonElement parent, string name) => String(parent, name) is { Length: > 0 } text ? text : null;

@@ -3,81 +3,168 @@ using System.Text.Json;
 
 namespace Switchboard.Network;
 
-/// <summary>Writes an <see cref="Envelope"/> as UTF-8 JSON. Absent fields are left out.</summary>
+/// <summary>
+/// Writes an <see cref="Envelope"/> as UTF-8 JSON. Absent fields are left out. Each thread reuses one buffer and one
+/// <see cref="Utf8JsonWriter"/>, so an envelope costs one exactly sized array: the bytes that are published.
+/// </summary>
 internal static class EnvelopeWriter
 {
+    // A buffer that grew past this (a large payload) is let go instead of being kept by the thread.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? threadWriter;
+
     public static byte[] Write(Envelope envelope)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var (buffer, writer) = Rent();
+        try
+        {
+            WriteObject(writer, envelope);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            Return(buffer, writer);
+        }
+    }
+
+    /// <summary>
+    /// Writes a <c>replies</c> envelope: several replies to one node, each an already written <c>reply</c> envelope.
+    /// </summary>
+    public static byte[] WriteReplies(IReadOnlyList<byte[]> replies)
+    {
+        var (buffer, writer) = Rent();
+        try
         {
             writer.WriteStartObject();
-            writer.WriteNumber("v", envelope.Version);
-            writer.WriteString("kind", envelope.Kind);
-            Optional(writer, "id", envelope.Id);
-            Optional(writer, "project", envelope.Project);
-            Optional(writer, "handler", envelope.Handler);
-            if (envelope.Filters is { } filters)
+            writer.WriteNumber("v", Envelope.CurrentVersion);
+            writer.WriteString("kind", EnvelopeKinds.Replies);
+            writer.WriteStartArray("replies");
+            foreach (var reply in replies)
             {
-                WriteFilters(writer, filters);
+                writer.WriteRawValue(reply, skipInputValidation: true);
             }
 
-            if (envelope.Sender is { } sender)
-            {
-                WriteSender(writer, sender);
-            }
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            Return(buffer, writer);
+        }
+    }
 
-            if (envelope.Payload is { } payload)
-            {
-                writer.WritePropertyName("payload");
-                payload.WriteTo(writer);
-            }
+    /// <summary>How many bytes <see cref="WriteReplies"/> adds around its replies, besides one comma between each two.</summary>
+    public const int RepliesOverhead = 48;
 
-            Optional(writer, "replyTo", envelope.ReplyTo);
-            Optional(writer, "traceparent", envelope.TraceParent);
-            if (envelope.Deadline is { } deadline)
-            {
-                writer.WriteNumber("deadline", deadline);
-            }
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) Rent()
+    {
+        var buffer = threadBuffer ??= new ArrayBufferWriter<byte>(512);
+        var writer = threadWriter;
+        if (writer is null)
+        {
+            threadWriter = writer = new Utf8JsonWriter(buffer);
+        }
+        else
+        {
+            writer.Reset(buffer);
+        }
 
-            Optional(writer, "gateway", envelope.Gateway);
-            Optional(writer, "node", envelope.Node);
-            Optional(writer, "sessionId", envelope.SessionId);
-            if (envelope.Client is { } client)
-            {
-                WriteClient(writer, client);
-            }
+        return (buffer, writer);
+    }
 
-            if (envelope.RemoteServers is { } servers)
-            {
-                WriteStrings(writer, "remoteServers", servers);
-            }
+    private static void Return(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        writer.Reset();
+        if (buffer.Capacity > KeptBufferBytes)
+        {
+            threadBuffer = null;
+            threadWriter = null;
+            return;
+        }
 
-            if (envelope.AwaitResults)
-            {
-                writer.WriteBoolean("awaitResults", true);
-            }
+        buffer.ResetWrittenCount();
+    }
 
-            if (envelope.Results is { } results)
-            {
-                WriteResults(writer, results);
-            }
+    private static void WriteObject(Utf8JsonWriter writer, Envelope envelope)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber("v", envelope.Version);
+        writer.WriteString("kind", envelope.Kind);
+        Optional(writer, "id", envelope.Id);
+        Optional(writer, "project", envelope.Project);
+        Optional(writer, "handler", envelope.Handler);
+        if (envelope.Filters is { } filters)
+        {
+            WriteFilters(writer, filters);
+        }
 
-            if (envelope.Outcome is { } outcome)
-            {
-                writer.WriteStartObject("outcome");
-                writer.WriteString("code", outcome.Code);
-                Optional(writer, "message", outcome.Message);
-                Optional(writer, "errorType", outcome.ErrorType);
-                Optional(writer, "detail", outcome.Detail);
-                writer.WriteEndObject();
-            }
+        if (envelope.Sender is { } sender)
+        {
+            WriteSender(writer, sender);
+        }
 
-            Optional(writer, "state", envelope.State);
+        if (envelope.Payload is { } payload)
+        {
+            writer.WritePropertyName("payload");
+            payload.WriteTo(writer);
+        }
+        else if (envelope.PayloadUtf8 is { } encoded)
+        {
+            // Written by WireValue on this side, so it is known to be one well-formed JSON value.
+            writer.WritePropertyName("payload");
+            writer.WriteRawValue(encoded, skipInputValidation: true);
+        }
+
+        Optional(writer, "replyTo", envelope.ReplyTo);
+        Optional(writer, "traceparent", envelope.TraceParent);
+        if (envelope.Deadline is { } deadline)
+        {
+            writer.WriteNumber("deadline", deadline);
+        }
+
+        Optional(writer, "gateway", envelope.Gateway);
+        Optional(writer, "node", envelope.Node);
+        Optional(writer, "sessionId", envelope.SessionId);
+        if (envelope.Client is { } client)
+        {
+            WriteClient(writer, client);
+        }
+
+        if (envelope.RemoteServers is { } servers)
+        {
+            WriteStrings(writer, "remoteServers", servers);
+        }
+
+        if (envelope.AwaitResults)
+        {
+            writer.WriteBoolean("awaitResults", true);
+        }
+
+        if (envelope.Results is { } results)
+        {
+            WriteResults(writer, results);
+        }
+
+        if (envelope.Outcome is { } outcome)
+        {
+            writer.WriteStartObject("outcome");
+            writer.WriteString("code", outcome.Code);
+            Optional(writer, "message", outcome.Message);
+            Optional(writer, "errorType", outcome.ErrorType);
+            Optional(writer, "detail", outcome.Detail);
             writer.WriteEndObject();
         }
 
-        return buffer.WrittenSpan.ToArray();
+        Optional(writer, "state", envelope.State);
+        writer.WriteEndObject();
     }
 
     private static void WriteFilters(Utf8JsonWriter writer, in FilterParams filters)

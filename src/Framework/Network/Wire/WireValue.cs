@@ -17,23 +17,68 @@ internal static class WireValue
     /// <summary>How deep dictionaries and lists may nest; a value that contains itself stops here.</summary>
     public const int MaxDepth = 32;
 
+    // A buffer that grew past this (a large payload) is let go instead of being kept by the thread.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? threadWriter;
+
     /// <summary>Encodes a payload or response; <see langword="null"/> stays absent.</summary>
     /// <exception cref="PayloadConversionException">The value cannot be written as JSON.</exception>
     public static JsonElement? Encode(object? value, in ConversionSite site)
+    {
+        if (EncodeUtf8(value, site) is not { } bytes)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(bytes);
+        return document.RootElement.Clone();
+    }
+
+    /// <summary>Encodes a payload or response as UTF-8 JSON, for an envelope's <see cref="Envelope.PayloadUtf8"/>; <see langword="null"/> stays absent.</summary>
+    /// <exception cref="PayloadConversionException">The value cannot be written as JSON.</exception>
+    public static byte[]? EncodeUtf8(object? value, in ConversionSite site)
     {
         if (value is null)
         {
             return null;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // The thread's buffer and writer are taken, not borrowed: a JSON converter that encodes another value on
+        // this thread meanwhile gets new ones.
+        var buffer = threadBuffer ?? new ArrayBufferWriter<byte>(256);
+        var writer = threadWriter;
+        threadBuffer = null;
+        threadWriter = null;
+        if (writer is null)
         {
-            Write(writer, value, site, topLevel: true, depth: 0);
+            writer = new Utf8JsonWriter(buffer);
+        }
+        else
+        {
+            writer.Reset(buffer);
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        try
+        {
+            Write(writer, value, site, topLevel: true, depth: 0);
+            writer.Flush();
+            return buffer.WrittenSpan.ToArray();
+        }
+        finally
+        {
+            writer.Reset();
+            if (buffer.Capacity <= KeptBufferBytes)
+            {
+                buffer.ResetWrittenCount();
+                threadBuffer = buffer;
+                threadWriter = writer;
+            }
+        }
     }
 
     /// <summary>Decodes a tagged value; a <c>json</c> value becomes a <paramref name="target"/> when one is given.</summary>
