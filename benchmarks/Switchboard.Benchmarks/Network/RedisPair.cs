@@ -7,7 +7,8 @@ namespace Switchboard.Benchmarks.Network;
 /// <summary>
 /// Two gateways on a Redis gateway network, each on its own node and connection as if in two processes: the sender
 /// <c>bench-sender</c> and the receiver <c>bench-receiver</c>, which hosts project <c>Bench</c>. Also a plain
-/// StackExchange.Redis connection for the raw baselines.
+/// StackExchange.Redis connection for the raw baselines. A third gateway, <c>bench-publisher</c>, sends on a network
+/// whose <see cref="GatewayNetworkOptions.ConfirmRemoteSends"/> is off.
 /// </summary>
 public sealed class RedisPair : IAsyncDisposable
 {
@@ -17,9 +18,13 @@ public sealed class RedisPair : IAsyncDisposable
     private RedisServer server = null!;
     private GatewayNetwork senderNetwork = null!;
     private GatewayNetwork receiverNetwork = null!;
+    private GatewayNetwork publisherNetwork = null!;
 
     /// <summary>The sending gateway.</summary>
     public Gateway Sender { get; private set; } = null!;
+
+    /// <summary>A sending gateway whose awaited sends complete once published (<see cref="GatewayNetworkOptions.ConfirmRemoteSends"/> off).</summary>
+    public Gateway UnconfirmedSender { get; private set; } = null!;
 
     /// <summary>The receiving gateway.</summary>
     public Gateway Receiver { get; private set; } = null!;
@@ -43,14 +48,19 @@ public sealed class RedisPair : IAsyncDisposable
         var options = new GatewayNetworkOptions { NetworkName = "bench", InboundQueueCapacity = 100_000 };
         pair.senderNetwork = await RedisGatewayNetwork.ConnectAsync(pair.server.Configuration, options);
         pair.receiverNetwork = await RedisGatewayNetwork.ConnectAsync(pair.server.Configuration, options);
+        pair.publisherNetwork = await RedisGatewayNetwork.ConnectAsync(
+            pair.server.Configuration, new GatewayNetworkOptions { NetworkName = "bench", InboundQueueCapacity = 100_000, ConfirmRemoteSends = false });
         pair.Sender = new Gateway("bench-sender");
+        pair.UnconfirmedSender = new Gateway("bench-publisher");
         pair.Receiver = new Gateway(ReceiverName, new GatewayOptions { SharedQueueCapacity = 100_000 });
         pair.Receiver.AddProject(BenchMessages.Registry);
         await pair.senderNetwork.JoinAsync(pair.Sender);
         await pair.receiverNetwork.JoinAsync(pair.Receiver);
+        await pair.publisherNetwork.JoinAsync(pair.UnconfirmedSender);
         pair.Publisher = await ConnectionMultiplexer.ConnectAsync(pair.server.Configuration);
         pair.Subscriber = await ConnectionMultiplexer.ConnectAsync(pair.server.Configuration);
-        await pair.WaitUntilSenderSeesReceiverAsync();
+        await WaitUntilSeesReceiverAsync(pair.senderNetwork);
+        await WaitUntilSeesReceiverAsync(pair.publisherNetwork);
         return pair;
     }
 
@@ -71,15 +81,17 @@ public sealed class RedisPair : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Sender.DisposeAsync();
+        await UnconfirmedSender.DisposeAsync();
         await Receiver.DisposeAsync();
         await senderNetwork.DisposeAsync();
         await receiverNetwork.DisposeAsync();
+        await publisherNetwork.DisposeAsync();
         await Publisher.DisposeAsync();
         await Subscriber.DisposeAsync();
         server.Dispose();
     }
 
-    private async Task WaitUntilSenderSeesReceiverAsync()
+    private static async Task WaitUntilSeesReceiverAsync(GatewayNetwork senderNetwork)
     {
         var deadline = Environment.TickCount64 + 10_000;
         while (!senderNetwork.LiveGateways.Contains(ReceiverName))

@@ -7,7 +7,9 @@ namespace Switchboard.Benchmarks.Network;
 /// <summary>
 /// Suite 4a: remote sends through a local redis-server, per message, measured from the first send of a batch until
 /// the receiving side has handled the whole batch. The limit is a raw StackExchange.Redis PUBLISH of the very bytes
-/// Switchboard puts on the wire, to a subscriber that only counts. Throughput is one over the mean.
+/// Switchboard puts on the wire, to a subscriber that only counts. Throughput is one over the mean. The typed stub runs
+/// twice: awaiting each receiver's results (<see cref="Switchboard.Network.GatewayNetworkOptions.ConfirmRemoteSends"/>,
+/// the default) and completing once published to the listening receiver (the option off, as Ignition's sendMessage).
 /// </summary>
 [MemoryDiagnoser]
 public class RemoteSendThroughputBenchmarks
@@ -37,6 +39,14 @@ public class RemoteSendThroughputBenchmarks
         {
             throw new InvalidOperationException("The remote send was not SENT: " + report);
         }
+
+        SwitchboardHandlers.RemoteDone.Arm(1);
+        report = await pair.UnconfirmedSender.SendRemotePingAsync(ping, remoteServers: pair.ToReceiver);
+        await SwitchboardHandlers.RemoteDone.WaitAsync();
+        if (!report.AllSent || report.Count != 1)
+        {
+            throw new InvalidOperationException("The unconfirmed remote send was not one SENT line: " + report);
+        }
     }
 
     [GlobalCleanup]
@@ -62,6 +72,19 @@ public class RemoteSendThroughputBenchmarks
         for (var i = 0; i < Batch; i++)
         {
             pending[i] = pair.Sender.SendRemotePingAsync(ping, remoteServers: pair.ToReceiver).AsTask();
+        }
+
+        await Task.WhenAll(pending);
+        await SwitchboardHandlers.RemoteDone.WaitAsync();
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch, Description = "Switchboard typed stub, pipelined, ConfirmRemoteSends = false (once published)")]
+    public async Task SwitchboardTypedStubPipelinedUnconfirmed()
+    {
+        SwitchboardHandlers.RemoteDone.Arm(Batch);
+        for (var i = 0; i < Batch; i++)
+        {
+            pending[i] = pair.UnconfirmedSender.SendRemotePingAsync(ping, remoteServers: pair.ToReceiver).AsTask();
         }
 
         await Task.WhenAll(pending);
