@@ -179,17 +179,25 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
     private protected virtual void EnsureCanSend() => ObjectDisposedException.ThrowIf(IsClosed, this);
 
     /// <summary>Counts the item as pending and queues it on the queue its handler's threading names.</summary>
-    internal bool TryDeliver(in WorkItem item)
+    /// <remarks>
+    /// Takes no lock: counting the item first is what makes it safe against closing (see <see cref="PendingWork"/>).
+    /// Once closing has begun the item is refused, and an item counted before that is waited for by the drain.
+    /// </remarks>
+    internal DeliveryAttempt TryDeliver(in WorkItem item)
     {
-        Pending.Add();
+        if (!Pending.TryAdd())
+        {
+            return DeliveryAttempt.Closed;
+        }
+
         if (QueueFor(item.Handler).TryEnqueue(item))
         {
             SwitchboardTelemetry.QueueDepth.Add(1);
-            return true;
+            return DeliveryAttempt.Queued;
         }
 
         Pending.Release();
-        return false;
+        return DeliveryAttempt.QueueFull;
     }
 
     internal virtual IDeliveryQueue QueueFor(HandlerDescriptor handler) =>
@@ -197,28 +205,35 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
 
     /// <summary>The strictly ordered queue of <paramref name="key"/> (a handler, or a client's UI) on this endpoint.</summary>
     private protected IDeliveryQueue DedicatedQueueFor(object key) =>
-        (IDeliveryQueue)Lookups.GetOrAdd(key, static (_, capacity) => new ChannelQueue(1, capacity), Gateway.Options.DedicatedQueueCapacity);
+        (IDeliveryQueue)Lookups.GetOrAdd(key, static (_, capacity) => new WorkQueue(concurrency: 1, capacity), Gateway.Options.DedicatedQueueCapacity);
 
     internal THandler GetHandlerInstance<THandler>(Func<IServiceProvider?, THandler> factory)
         where THandler : class =>
         (THandler)Lookups.GetOrAdd(typeof(THandler), static (_, state) => state.factory(state.services),
             (factory, services: Services));
 
-    /// <summary>Waits for accepted messages to run, then stops this endpoint's own queues.</summary>
+    /// <summary>Stops accepting deliveries, waits for the accepted ones to run, then stops this endpoint's own queues.</summary>
     private protected async ValueTask DrainAsync()
     {
         var timeout = Gateway.Options.DrainTimeout;
-        var queues = queuesAndInstances?.Values.OfType<IDeliveryQueue>().ToArray() ?? [];
-        var drained = Task.WhenAll(queues.Select(queue => queue.CompleteAsync()).Append(Pending.WhenIdleAsync()));
         try
         {
-            await drained.WaitAsync(timeout).ConfigureAwait(false);
+            await DrainQueuesAsync().WaitAsync(timeout).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             Log.DrainTimedOut(Gateway.Logger, ToString(), Pending.Count, timeout);
             await shutdown.CancelAsync().ConfigureAwait(false);
         }
+    }
+
+    private async Task DrainQueuesAsync()
+    {
+        // The queues are completed only after the pending count has drained: a send that was accepted just before
+        // closing began may still be on its way into one of them, and a completed queue would refuse it.
+        await Pending.CloseAndWaitAsync().ConfigureAwait(false);
+        var queues = queuesAndInstances?.Values.OfType<IDeliveryQueue>().ToArray() ?? [];
+        await Task.WhenAll(queues.Select(queue => queue.CompleteAsync())).ConfigureAwait(false);
     }
 
     // Dedicated queues (keyed by handler) and handler instances (keyed by type) share one lazily made map.

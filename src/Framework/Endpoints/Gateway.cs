@@ -32,7 +32,7 @@ public sealed class Gateway : Endpoint
         Options = (options ?? new GatewayOptions()).ValidatedCopy();
         Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Gateway");
         SenderInfo = new SenderInfo(EndpointKind.Gateway, name, null, null, [], null);
-        SharedPool = new ChannelQueue(Options.SharedPoolSize, Options.SharedQueueCapacity);
+        SharedPool = new WorkQueue(Options.SharedPoolSize, Options.SharedQueueCapacity);
         Router = new MessageRouter(this);
     }
 
@@ -58,7 +58,7 @@ public sealed class Gateway : Endpoint
 
     internal ILogger Logger { get; }
 
-    internal ChannelQueue SharedPool { get; }
+    internal WorkQueue SharedPool { get; }
 
     internal MessageRouter Router { get; }
 

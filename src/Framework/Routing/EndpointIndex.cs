@@ -33,11 +33,12 @@ internal sealed class EndpointIndex
         }
     }
 
-    public void Remove(AttachedEndpoint endpoint)
+    /// <returns>Whether the endpoint was in the index.</returns>
+    public bool Remove(AttachedEndpoint endpoint)
     {
         if (!all.Remove(endpoint))
         {
-            return;
+            return false;
         }
 
         bySessionId.Remove(endpoint.SessionId);
@@ -47,6 +48,8 @@ internal sealed class EndpointIndex
         {
             RemoveFrom(byRole, role, endpoint);
         }
+
+        return true;
     }
 
     /// <summary>Appends the endpoints that match every given filter to <paramref name="output"/>, in attach order.</summary>

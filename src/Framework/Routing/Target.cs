@@ -45,21 +45,28 @@ internal struct Target
         return target;
     }
 
-    public DeliveryStatus DeliverTo(Endpoint endpoint, SenderInfo sender)
+    /// <summary>Queues the message for <paramref name="endpoint"/>, or says why not.</summary>
+    /// <returns>The endpoint's status, or <see langword="null"/> when it has begun closing and so was not reached.</returns>
+    public DeliveryStatus? DeliverTo(Endpoint endpoint, SenderInfo sender)
     {
-        reached++;
         if (status != DeliveryStatus.Sent)
         {
+            reached++;
             return status;
         }
 
-        if (endpoint.TryDeliver(new WorkItem(endpoint, handler!, scope, sender, payload, request: null)))
+        switch (endpoint.TryDeliver(new WorkItem(endpoint, handler!, scope, sender, payload, request: null)))
         {
-            return DeliveryStatus.Sent;
+            case DeliveryAttempt.Queued:
+                reached++;
+                return DeliveryStatus.Sent;
+            case DeliveryAttempt.QueueFull:
+                reached++;
+                queueFull++;
+                return DeliveryStatus.QueueFull;
+            default:
+                return null;
         }
-
-        queueFull++;
-        return DeliveryStatus.QueueFull;
     }
 
     public readonly void LogOutcome(Gateway gateway)

@@ -1,0 +1,317 @@
+using System.Collections.Concurrent;
+using Switchboard.Tests.Support;
+
+namespace Switchboard.Tests;
+
+/// <summary>
+/// The queue behind the shared pool and the dedicated queues: order, the concurrency bound, capacity, completion, and
+/// that no accepted item is ever stranded while drainers start and stop.
+/// </summary>
+public sealed class WorkQueueTests
+{
+    private const int Items = 20_000;
+
+    [Fact]
+    public async Task A_queue_of_one_runs_items_strictly_in_order_even_when_handlers_do_not_complete_synchronously()
+    {
+        var seen = new ConcurrentQueue<int>();
+        var running = 0;
+        var maxRunning = 0;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Async("X", "h", Scope.Gateway, async (payload, _, _) =>
+        {
+            Max(ref maxRunning, Interlocked.Increment(ref running));
+            var n = (int)payload!;
+            if (n % 3 == 0)
+            {
+                await Task.Yield();
+            }
+
+            seen.Enqueue(n);
+            Interlocked.Decrement(ref running);
+            return null;
+        }, payloadType: typeof(object));
+        var queue = new WorkQueue(concurrency: 1, capacity: 1000);
+
+        for (var i = 0; i < 300; i++)
+        {
+            Assert.True(Enqueue(queue, gateway, handler, i));
+        }
+
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+
+        Assert.Equal(Enumerable.Range(0, 300), seen);
+        Assert.Equal(1, maxRunning);
+    }
+
+    [Fact]
+    public async Task A_pool_runs_up_to_its_concurrency_at_once_and_never_more()
+    {
+        var running = 0;
+        var maxRunning = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var allThreeRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Async("X", "h", Scope.Gateway, async (_, _, _) =>
+        {
+            var now = Interlocked.Increment(ref running);
+            Max(ref maxRunning, now);
+            if (now == 3)
+            {
+                allThreeRunning.TrySetResult();
+            }
+
+            await release.Task;
+            Interlocked.Decrement(ref running);
+            return null;
+        });
+        var queue = new WorkQueue(concurrency: 3, capacity: 100);
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(Enqueue(queue, gateway, handler, payload: null));
+        }
+
+        await allThreeRunning.Task.WaitAsync(Wait.Bound);
+        Assert.Equal(7, queue.Count);
+        release.SetResult();
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+
+        Assert.Equal(3, maxRunning);
+        Assert.Equal(0, queue.Count);
+    }
+
+    [Fact]
+    public async Task A_full_queue_refuses_at_its_capacity_and_accepts_again_once_an_item_is_taken()
+    {
+        var release = new ManualResetEventSlim();
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = 0;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Of("X", "h", Scope.Gateway, (_, _) =>
+        {
+            entered.TrySetResult();
+            release.Wait();
+            Interlocked.Increment(ref runs);
+        });
+        var queue = new WorkQueue(concurrency: 1, capacity: 2);
+
+        Assert.True(Enqueue(queue, gateway, handler, payload: null));
+        await entered.Task.WaitAsync(Wait.Bound);
+        Assert.True(Enqueue(queue, gateway, handler, payload: null));
+        Assert.True(Enqueue(queue, gateway, handler, payload: null));
+        Assert.False(Enqueue(queue, gateway, handler, payload: null));
+        Assert.Equal(2, queue.Count);
+        release.Set();
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+
+        Assert.Equal(3, runs);
+    }
+
+    [Fact]
+    public async Task Completing_waits_for_the_running_item_and_then_refuses_new_ones()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var runs = 0;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Async("X", "h", Scope.Gateway, async (_, _, _) =>
+        {
+            entered.TrySetResult();
+            await release.Task;
+            Interlocked.Increment(ref runs);
+            return null;
+        });
+        var queue = new WorkQueue(concurrency: 2, capacity: 10);
+        Assert.True(Enqueue(queue, gateway, handler, payload: null));
+        Assert.True(Enqueue(queue, gateway, handler, payload: null));
+        await entered.Task.WaitAsync(Wait.Bound);
+
+        var completing = queue.CompleteAsync();
+        Assert.False(completing.IsCompleted);
+        Assert.False(Enqueue(queue, gateway, handler, payload: null));
+        release.SetResult();
+        await completing.WaitAsync(Wait.Bound);
+
+        Assert.Equal(2, runs);
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(4, 0)]
+    [InlineData(2, 40)]
+    public async Task No_item_is_stranded_while_senders_race_drainers_that_go_idle(int concurrency, int idleSpins)
+    {
+        // Senders pause now and then, and drainers stop as soon as they find the queue empty (no idle spin), so that
+        // drainers keep stopping and restarting while items arrive: every accepted item must still run.
+        var runs = 0;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Of("X", "h", Scope.Gateway, (_, _) => Interlocked.Increment(ref runs));
+        var queue = new WorkQueue(concurrency, capacity: 1 << 20, idleSpins);
+        var accepted = 0;
+
+        var senders = Enumerable.Range(0, 3).Select(seed => Task.Run(() =>
+        {
+            var random = new Random(seed);
+            for (var i = 0; i < Items; i++)
+            {
+                if (Enqueue(queue, gateway, handler, payload: null))
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+
+                switch (random.Next(1000))
+                {
+                    case 0:
+                        Thread.Sleep(1);
+                        break;
+                    case < 300:
+                        Thread.SpinWait(random.Next(1, 500));
+                        break;
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(senders).WaitAsync(Wait.Bound);
+
+        // Not CompleteAsync: a stranded item would make it wait forever, so wait on the count with a bound instead.
+        await Wait.UntilAsync(() => Volatile.Read(ref runs) == accepted, $"all {accepted} accepted items ran ({Volatile.Read(ref runs)} did)");
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+        Assert.Equal(3 * Items, accepted);
+    }
+
+    [Theory]
+    [InlineData(1, 0)]
+    [InlineData(3, 0)]
+    [InlineData(2, 40)]
+    public async Task No_item_is_stranded_when_the_last_send_races_a_drainer_that_stops(int concurrency, int idleSpins)
+    {
+        // Each round two threads send at once and then wait until both items have run, with nothing sent later that
+        // could rescue an item left behind: the sends race the drainer that just found the queue empty and is stopping.
+        const int Rounds = 3000;
+        var runs = 0;
+        var stranded = -1;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Of("X", "h", Scope.Gateway, (_, _) => Interlocked.Increment(ref runs));
+        var queue = new WorkQueue(concurrency, capacity: 16, idleSpins);
+        using var together = new Barrier(2);
+
+        var senders = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            for (var round = 0; round < Rounds && Volatile.Read(ref stranded) < 0; round++)
+            {
+                together.SignalAndWait(Wait.Bound);
+                Assert.True(Enqueue(queue, gateway, handler, payload: null));
+                var deadline = DateTime.UtcNow + Wait.Bound;
+                var spinner = default(SpinWait);
+                while (Volatile.Read(ref runs) < 2 * (round + 1))
+                {
+                    if (DateTime.UtcNow > deadline)
+                    {
+                        Interlocked.CompareExchange(ref stranded, round, -1);
+                        together.RemoveParticipant();
+                        return;
+                    }
+
+                    spinner.SpinOnce();
+                }
+            }
+        })).ToArray();
+        await Task.WhenAll(senders).WaitAsync(2 * Wait.Bound);
+
+        Assert.Equal(-1, stranded);
+        Assert.Equal(2 * Rounds, runs);
+    }
+
+    [Fact]
+    public async Task Sends_racing_the_gateways_close_either_fail_or_run_before_the_close_completes()
+    {
+        var runs = 0;
+        var ranAfterClose = 0;
+        var closed = 0;
+        var gateway = new Gateway("g", new GatewayOptions { SharedPoolSize = 2 });
+        gateway.AddProject(Handlers.Registry("X", Handlers.Of("X", "h", Scope.Gateway, (_, _) =>
+        {
+            Interlocked.Increment(ref runs);
+            if (Volatile.Read(ref closed) == 1)
+            {
+                Interlocked.Increment(ref ranAfterClose);
+            }
+        })));
+        var designer = gateway.OpenDesigner();
+        var sent = 0;
+        var refused = 0;
+        using var started = new CountdownEvent(4);
+
+        var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            started.Signal();
+            while (true)
+            {
+                try
+                {
+                    // The designer stays open while the gateway closes, so the gateway's own refusal is what is tested.
+                    Interlocked.Add(ref sent, designer.SendMessage("X", "h", scope: "G").Count(line => line.EndsWith("SENT", StringComparison.Ordinal)));
+                }
+                catch (ObjectDisposedException)
+                {
+                    Interlocked.Increment(ref refused);
+                    return;
+                }
+            }
+        })).ToArray();
+        started.Wait(Wait.Bound);
+        Thread.Sleep(20);
+
+        await gateway.DisposeAsync();
+        Volatile.Write(ref closed, 1);
+        await Task.WhenAll(senders).WaitAsync(Wait.Bound);
+
+        Assert.Equal(4, refused);
+        Assert.True(sent > 0);
+        Assert.Equal(sent, Volatile.Read(ref runs));
+        Assert.Equal(0, Volatile.Read(ref ranAfterClose));
+    }
+
+    [Fact]
+    public async Task Pending_work_refuses_once_closing_has_begun_and_completes_when_the_last_accepted_item_is_released()
+    {
+        var pending = new PendingWork();
+        Assert.True(pending.TryAdd());
+
+        var closing = pending.CloseAndWaitAsync();
+
+        Assert.False(pending.TryAdd());
+        Assert.Equal(1, pending.Count);
+        Assert.False(closing.IsCompleted);
+        pending.Release();
+        await closing.WaitAsync(Wait.Bound);
+    }
+
+    // Counts the item as the gateway's pending work first, as Endpoint.TryDeliver does, so that HandlerRunner's release balances.
+    private static bool Enqueue(WorkQueue queue, Gateway gateway, HandlerDescriptor handler, object? payload)
+    {
+        Assert.True(gateway.Pending.TryAdd());
+        if (queue.TryEnqueue(new WorkItem(gateway, handler, Scope.Gateway, gateway.SenderInfo, payload, request: null)))
+        {
+            return true;
+        }
+
+        gateway.Pending.Release();
+        return false;
+    }
+
+    private static void Max(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
+    }
+}
