@@ -96,11 +96,12 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         CancellationToken cancellationToken = default)
     {
         EnsureCanSend();
-        return Gateway.Router.RequestAsync(this, project, messageHandler, payload ?? EmptyPayload.Instance, remoteServer, timeout, cancellationToken);
+        return Gateway.Router.RequestAsync<object?>(
+            this, project, messageHandler, payload ?? EmptyPayload.Instance, remoteServer, timeout, responseType: null, cancellationToken);
     }
 
     /// <inheritdoc />
-    public async Task<TResponse> SendRequestAsync<TResponse>(
+    public Task<TResponse> SendRequestAsync<TResponse>(
         string project,
         string messageHandler,
         object? payload = null,
@@ -108,17 +109,18 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default)
     {
-        EnsureCanSend();
-        var response = await Gateway.Router.RequestAsync(this, project, messageHandler, payload, remoteServer, timeout, cancellationToken, typeof(TResponse))
-            .ConfigureAwait(false);
-        return response switch
+        try
         {
-            TResponse typed => typed,
-            null when default(TResponse) is null => default!,
-            _ => throw new InvalidCastException(
-                $"The message handler \"{messageHandler}\" in project \"{project}\" returned " +
-                $"{response?.GetType().FullName ?? "null"}, which is not a {typeof(TResponse).FullName}."),
-        };
+            EnsureCanSend();
+        }
+        catch (Exception exception)
+        {
+            // In the task, as before: this method used to be async.
+            return RequestResponse.Failed<TResponse>(exception);
+        }
+
+        // The router converts the response on the worker: the task it returns is the only one of the round trip.
+        return Gateway.Router.RequestAsync<TResponse>(this, project, messageHandler, payload, remoteServer, timeout, typeof(TResponse), cancellationToken);
     }
 
     /// <summary>

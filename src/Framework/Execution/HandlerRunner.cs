@@ -45,7 +45,7 @@ internal static class HandlerRunner
                 await owned.DisposeAsync().ConfigureAwait(false);
             }
 
-            request?.Dispose();
+            // A request cleans up after itself once it has its outcome (RequestCompletion).
             target.Pending.Release();
         }
     }

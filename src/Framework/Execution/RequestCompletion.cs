@@ -4,69 +4,172 @@ namespace Switchboard;
 /// The waiting side of one request: its response, its timeout, and the caller's cancellation. Completed exactly once,
 /// by the handler's result or failure, the timeout, or the caller's token, whichever comes first.
 /// </summary>
-internal sealed class RequestCompletion : IDisposable
+/// <remarks>
+/// <para>Nothing here costs a timer or a linked token source: the timeout is an entry in the gateway's
+/// <see cref="RequestDeadlines"/> (one timer for all its requests), and the caller's token gets a registration only
+/// when it can be cancelled at all. The handler's token comes from a plain token source, made only when a timeout or
+/// the caller's token can signal it.</para>
+/// <para>Whoever completes the request (one compare-and-swap decides) answers the caller first and cleans up after:
+/// the deadline entry, the caller's registration, and the handler's token source once the handler is done with it.
+/// A timeout or a cancellation also signals the handler's token, after the caller has its answer.</para>
+/// </remarks>
+internal abstract class RequestCompletion
 {
-    private readonly TaskCompletionSource<object?> response = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly CancellationTokenSource deadline;
-    private readonly CancellationTokenRegistration registration;
-    private readonly string project;
-    private readonly string messageHandler;
-    private readonly TimeSpan timeout;
+    private const int Pending = 0;
+    private const int Done = 1;
+
+    private readonly RequestDeadlines? deadlines;
+    private readonly CancellationTokenSource? handlerCancellation;
     private readonly CancellationToken callerToken;
+    private CancellationTokenRegistration callerRegistration;
+    private int state;
 
-    public RequestCompletion(string project, string messageHandler, TimeSpan timeout, CancellationToken callerToken)
+    protected RequestCompletion(string project, string messageHandler, TimeSpan timeout, CancellationToken callerToken, RequestDeadlines deadlines)
     {
-        this.project = project;
-        this.messageHandler = messageHandler;
-        this.timeout = timeout;
+        Project = project;
+        MessageHandler = messageHandler;
+        Timeout = timeout;
         this.callerToken = callerToken;
-        deadline = CancellationTokenSource.CreateLinkedTokenSource(callerToken);
-        if (timeout != Timeout.InfiniteTimeSpan)
+        var timed = timeout != System.Threading.Timeout.InfiniteTimeSpan;
+        this.deadlines = timed ? deadlines : null;
+        if (timed || callerToken.CanBeCanceled)
         {
-            deadline.CancelAfter(timeout);
+            handlerCancellation = new CancellationTokenSource();
         }
-
-        registration = deadline.Token.UnsafeRegister(static state => ((RequestCompletion)state!).OnDeadline(), this);
     }
 
-    /// <summary>Given to the handler: signalled on timeout or caller cancellation.</summary>
-    public CancellationToken Token => deadline.Token;
+    public string Project { get; }
 
-    public Task<object?> Task => response.Task;
+    public string MessageHandler { get; }
 
-    public bool IsCompleted => response.Task.IsCompleted;
+    public TimeSpan Timeout { get; }
 
-    public void Complete(object? result) => response.TrySetResult(result);
+    /// <summary>Given to the handler: signalled on timeout or caller cancellation (never, when neither can happen).</summary>
+    public CancellationToken Token => handlerCancellation?.Token ?? CancellationToken.None;
 
-    /// <summary>Reports what the handler threw; a cancellation the deadline caused reports the deadline instead.</summary>
+    /// <summary>Whether the request has its outcome; a request completed while queued is not run.</summary>
+    public bool IsCompleted => Volatile.Read(ref state) != Pending;
+
+    /// <summary>When the request times out, in <see cref="System.Diagnostics.Stopwatch"/> ticks (kept by <see cref="RequestDeadlines"/>).</summary>
+    internal long Deadline { get; set; }
+
+    /// <summary>Where the request sits in <see cref="RequestDeadlines"/>, or -1 (kept by it, under its lock).</summary>
+    internal int DeadlineIndex { get; set; } = -1;
+
+    /// <summary>Starts the clock and listens to the caller's token; call once, before the request is queued.</summary>
+    public void Start()
+    {
+        if (callerToken.CanBeCanceled)
+        {
+            // Registered before the deadline entry, so that every other way to complete sees the registration.
+            callerRegistration = callerToken.UnsafeRegister(static state => ((RequestCompletion)state!).OnCallerCancelled(), this);
+        }
+
+        if (deadlines is not null)
+        {
+            deadlines.Add(this);
+
+            // The caller may have cancelled in between, before there was an entry to remove.
+            if (IsCompleted)
+            {
+                deadlines.Remove(this);
+            }
+        }
+    }
+
+    /// <summary>Answers the caller with the handler's value.</summary>
+    public void Complete(object? result)
+    {
+        if (TryFinish())
+        {
+            SetResult(result);
+            ReleaseAfterHandler();
+        }
+    }
+
+    /// <summary>Reports what the handler threw; a cancellation the deadline or the caller caused was answered already.</summary>
     /// <returns><see langword="true"/> when the handler failed on its own account.</returns>
     public bool Fail(Exception handlerException)
     {
-        if (handlerException is OperationCanceledException && deadline.IsCancellationRequested)
+        if (handlerException is OperationCanceledException && handlerCancellation is { IsCancellationRequested: true })
         {
-            OnDeadline();
             return false;
         }
 
-        response.TrySetException(new MessageHandlerFailedException(project, messageHandler, handlerException));
+        if (TryFinish())
+        {
+            SetException(new MessageHandlerFailedException(Project, MessageHandler, handlerException));
+            ReleaseAfterHandler();
+        }
+
         return true;
     }
 
-    public void Dispose()
+    /// <summary>The gateway did not take the request (its queue was full or it has closed): nothing will answer it.</summary>
+    public void Abandon()
     {
-        registration.Dispose();
-        deadline.Dispose();
+        if (TryFinish())
+        {
+            ReleaseAfterHandler();
+        }
     }
 
-    private void OnDeadline()
+    /// <summary>Called by <see cref="RequestDeadlines"/>, which has already removed the entry.</summary>
+    /// <returns><see langword="true"/> when the timeout completed the request, so its handler must be signalled.</returns>
+    internal bool TryTimeOut()
     {
+        if (!TryFinish())
+        {
+            return false;
+        }
+
+        // A caller that cancelled at the same moment hears about its cancellation, as with a linked token.
         if (callerToken.IsCancellationRequested)
         {
-            response.TrySetCanceled(callerToken);
+            SetCanceled(callerToken);
         }
         else
         {
-            response.TrySetException(new RequestTimeoutException(project, messageHandler, timeout));
+            SetException(new RequestTimeoutException(Project, MessageHandler, Timeout));
         }
+
+        callerRegistration.Unregister();
+        return true;
+    }
+
+    /// <summary>Signals the handler's token after a timeout (see <see cref="TryTimeOut"/>).</summary>
+    internal void SignalHandler() => handlerCancellation?.Cancel();
+
+    protected abstract void SetResult(object? result);
+
+    protected abstract void SetException(Exception exception);
+
+    protected abstract void SetCanceled(CancellationToken cancellationToken);
+
+    private bool TryFinish() => Interlocked.CompareExchange(ref state, Done, Pending) == Pending;
+
+    private void OnCallerCancelled()
+    {
+        if (!TryFinish())
+        {
+            return;
+        }
+
+        SetCanceled(callerToken);
+        deadlines?.Remove(this);
+
+        // On the caller's thread, inside its Cancel, as a linked token source would.
+        handlerCancellation?.Cancel();
+    }
+
+    /// <summary>
+    /// Cleans up after the handler's own outcome (or no run at all). Nobody else signals the handler's token once the
+    /// request is complete, so its source can be disposed here.
+    /// </summary>
+    private void ReleaseAfterHandler()
+    {
+        deadlines?.Remove(this);
+        callerRegistration.Unregister();
+        handlerCancellation?.Dispose();
     }
 }

@@ -3,9 +3,21 @@ using System.Diagnostics;
 namespace Switchboard;
 
 /// <summary>Requests (Ignition's <c>sendRequest</c>): one gateway handler, local or on one remote server, with a timeout.</summary>
+/// <remarks>
+/// A local request is queued synchronously and its caller gets the task of its <see cref="RequestCompletion{TResponse}"/>
+/// directly: no async method on that path, no timer per request (the gateway's <see cref="RequestDeadlines"/> keeps the
+/// timeouts). An async method wraps it only when someone listens to the request span or the duration histogram.
+/// Failures before queuing (bad arguments, no handler, denied, queue full) come back in the task, as from an async method.
+/// </remarks>
 internal sealed partial class MessageRouter
 {
-    public async Task<object?> RequestAsync(
+    private readonly RequestDeadlines requestDeadlines = new();
+
+    /// <summary>How many of this gateway's requests are waiting for their timeout (the deadline heap's size).</summary>
+    internal int PendingRequestDeadlines => requestDeadlines.Count;
+
+    /// <summary>A request whose response is not converted: the handler's value as it is.</summary>
+    public Task<object?> RequestAsync(
         Endpoint sender,
         string project,
         string messageHandler,
@@ -13,15 +25,66 @@ internal sealed partial class MessageRouter
         string? remoteServer,
         TimeSpan? timeout,
         CancellationToken cancellationToken,
-        Type? responseType = null)
+        Type? responseType = null) =>
+        RequestAsync<object?>(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken);
+
+    /// <summary>A request whose response is converted to <typeparamref name="TResponse"/> (an <see cref="InvalidCastException"/> if it is not one).</summary>
+    public Task<TResponse> RequestAsync<TResponse>(
+        Endpoint sender,
+        string project,
+        string messageHandler,
+        object? payload,
+        string? remoteServer,
+        TimeSpan? timeout,
+        Type? responseType,
+        CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(project);
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+        try
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(project);
+            ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+        }
+        catch (ArgumentException exception)
+        {
+            return RequestResponse.Failed<TResponse>(exception);
+        }
+
+        // Telemetry costs this check when nobody listens.
+        return SwitchboardTelemetry.Source.HasListeners() || SwitchboardTelemetry.RequestDuration.Enabled
+            ? RequestObservedAsync<TResponse>(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken)
+            : StartRequest<TResponse>(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken);
+    }
+
+    /// <summary>Runs this gateway's own handler; requests from the gateway network arrive here with their sender's identity.</summary>
+    public Task<object?> RequestLocalAsync(SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return QueueLocalRequest<object?>(info, project, messageHandler, payload, wait, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return RequestResponse.Failed<object?>(exception);
+        }
+    }
+
+    private async Task<TResponse> RequestObservedAsync<TResponse>(
+        Endpoint sender,
+        string project,
+        string messageHandler,
+        object? payload,
+        string? remoteServer,
+        TimeSpan? timeout,
+        Type? responseType,
+        CancellationToken cancellationToken)
+    {
+        // Started before the request is queued, so that the delivery span is its child.
         using var activity = SendTelemetry.Start("switchboard.request", ActivityKind.Client, project, messageHandler, Scope.Gateway);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await RequestCoreAsync(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken).ConfigureAwait(false);
+            return await StartRequest<TResponse>(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -34,7 +97,7 @@ internal sealed partial class MessageRouter
         }
     }
 
-    private async Task<object?> RequestCoreAsync(
+    private Task<TResponse> StartRequest<TResponse>(
         Endpoint sender,
         string project,
         string messageHandler,
@@ -44,23 +107,47 @@ internal sealed partial class MessageRouter
         Type? responseType,
         CancellationToken cancellationToken)
     {
-        var wait = timeout ?? gateway.Options.RequestTimeout;
-        if (wait <= TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
+        try
         {
-            throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A request timeout must be positive or Timeout.InfiniteTimeSpan.");
-        }
+            var wait = timeout ?? gateway.Options.RequestTimeout;
+            if (wait <= TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A request timeout must be positive or Timeout.InfiniteTimeSpan.");
+            }
 
-        if (RemoteDelivery.Applies(gateway, remoteServer))
+            return RemoteDelivery.Applies(gateway, remoteServer)
+                ? RequestRemoteAsync<TResponse>(sender.SenderInfo, project, messageHandler, payload, remoteServer, wait, responseType, cancellationToken)
+                : QueueLocalRequest<TResponse>(sender.SenderInfo, project, messageHandler, payload, wait, cancellationToken);
+        }
+        catch (Exception exception)
         {
-            return await RemoteDelivery.RequestAsync(
-                gateway, sender.SenderInfo, project, messageHandler, payload, remoteServer, wait, responseType, cancellationToken).ConfigureAwait(false);
+            return RequestResponse.Failed<TResponse>(exception);
         }
-
-        return await RequestLocalAsync(sender.SenderInfo, project, messageHandler, payload, wait, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs this gateway's own handler; requests from the gateway network arrive here with their sender's identity.</summary>
-    public async Task<object?> RequestLocalAsync(SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken)
+    private async Task<TResponse> RequestRemoteAsync<TResponse>(
+        SenderInfo info,
+        string project,
+        string messageHandler,
+        object? payload,
+        string? remoteServer,
+        TimeSpan wait,
+        Type? responseType,
+        CancellationToken cancellationToken)
+    {
+        var response = await RemoteDelivery.RequestAsync(gateway, info, project, messageHandler, payload, remoteServer, wait, responseType, cancellationToken)
+            .ConfigureAwait(false);
+        return RequestResponse.Convert<TResponse>(response, project, messageHandler);
+    }
+
+    /// <summary>Finds, checks and queues the handler; the returned task is the request's completion.</summary>
+    /// <exception cref="OperationCanceledException">The caller's token was cancelled already.</exception>
+    /// <exception cref="MessageHandlerNotFoundException">The gateway has no handler of that name.</exception>
+    /// <exception cref="MessageDeniedException">The sender lacks the handler's role.</exception>
+    /// <exception cref="MessageQueueFullException">The handler's queue is full.</exception>
+    /// <exception cref="ObjectDisposedException">The gateway has closed.</exception>
+    private Task<TResponse> QueueLocalRequest<TResponse>(
+        SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
@@ -74,7 +161,10 @@ internal sealed partial class MessageRouter
         }
 
         var prepared = PayloadPreparation.Prepare(handler, payload);
-        var completion = new RequestCompletion(project, messageHandler, wait, cancellationToken);
+        var completion = new RequestCompletion<TResponse>(project, messageHandler, wait, cancellationToken, requestDeadlines);
+
+        // The clock runs from here, so a request that waits in the queue past its timeout is answered and not run.
+        completion.Start();
         bool queued;
         try
         {
@@ -82,17 +172,17 @@ internal sealed partial class MessageRouter
         }
         catch
         {
-            completion.Dispose();
+            completion.Abandon();
             throw;
         }
 
         if (!queued)
         {
-            completion.Dispose();
+            completion.Abandon();
             Log.QueueFull(gateway.Logger, messageHandler, project, gateway.ToString());
             throw new MessageQueueFullException(project, messageHandler);
         }
 
-        return await completion.Task.ConfigureAwait(false);
+        return completion.Task;
     }
 }
