@@ -134,6 +134,55 @@ public sealed class RequestDeadlineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Racing_outcomes_each_complete_a_request_once_and_leave_no_deadline_behind()
+    {
+        await using var busy = new Gateway("busy", new GatewayOptions { SharedPoolSize = 4 });
+        busy.AddProject(Handlers.Registry("Y",
+            Handlers.Async("Y", "echo", Scope.Gateway, (_, _, _) => ValueTask.FromResult<object?>(1), responseType: typeof(int)),
+            Handlers.Async("Y", "slow", Scope.Gateway, async (_, _, token) =>
+            {
+                await Task.Delay(1, token);
+                return 1;
+            }, responseType: typeof(int))));
+
+        // Answers, timeouts and cancellations race each other; whichever wins, the caller sees exactly that.
+        async Task<int> CallerAsync()
+        {
+            var outcomes = 0;
+            for (var i = 0; i < 150; i++)
+            {
+                using var cancel = new CancellationTokenSource();
+                var request = busy.SendRequestAsync<int>(
+                    "Y", i % 2 == 0 ? "echo" : "slow", timeout: TimeSpan.FromMilliseconds(1 + (i % 3)), cancellationToken: cancel.Token);
+                if (i % 5 == 0)
+                {
+                    await cancel.CancelAsync();
+                }
+
+                try
+                {
+                    outcomes += await request;
+                }
+                catch (RequestTimeoutException)
+                {
+                    outcomes++;
+                }
+                catch (OperationCanceledException error) when (error.CancellationToken == cancel.Token)
+                {
+                    outcomes++;
+                }
+            }
+
+            return outcomes;
+        }
+
+        var callers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(CallerAsync))).WaitAsync(Wait.Bound);
+
+        Assert.Equal(8 * 150, callers.Sum());
+        Assert.Equal(0, busy.Router.PendingRequestDeadlines);
+    }
+
+    [Fact]
     public async Task A_caller_that_blocks_in_its_continuation_does_not_hold_up_the_shared_pool()
     {
         async Task<int> CallerAsync()
