@@ -82,6 +82,45 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task The_thread_that_completes_an_asynchronous_handler_does_not_go_on_to_run_the_next_one()
+    {
+        // Continuations of this source run inline on the thread that completes it, as a user's often do. The second
+        // handler waits for that thread to have returned from SetResult: it never sees that if it runs inside it.
+        var release = new TaskCompletionSource();
+        var firstWaiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var setResultReturned = new ManualResetEventSlim();
+        var secondSawSetResultReturn = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Async("X", "h", Scope.Gateway, async (payload, _, _) =>
+        {
+            if ((int)payload! == 1)
+            {
+                firstWaiting.TrySetResult();
+                await release.Task;
+            }
+            else
+            {
+                secondSawSetResultReturn.TrySetResult(setResultReturned.Wait(TimeSpan.FromSeconds(2)));
+            }
+
+            return null;
+        }, payloadType: typeof(object));
+        var queue = new WorkQueue(concurrency: 1, capacity: 10);
+        Assert.True(Enqueue(queue, gateway, handler, 1));
+        Assert.True(Enqueue(queue, gateway, handler, 2));
+        await firstWaiting.Task.WaitAsync(Wait.Bound);
+
+        await Task.Run(() =>
+        {
+            release.SetResult();
+            setResultReturned.Set();
+        });
+
+        Assert.True(await secondSawSetResultReturn.Task.WaitAsync(Wait.Bound));
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+    }
+
+    [Fact]
     public async Task A_full_queue_refuses_at_its_capacity_and_accepts_again_once_an_item_is_taken()
     {
         var release = new ManualResetEventSlim();

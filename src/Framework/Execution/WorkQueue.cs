@@ -11,7 +11,8 @@ namespace Switchboard;
 /// No thread waits per queue. A drainer is a thread-pool work item (this queue itself) that takes items until the
 /// queue stays empty for a short spin, then stops. A sender starts one only when no drainer is free to take its item
 /// and fewer than <c>concurrency</c> are active, so a steady stream of sends costs an enqueue, not a thread wake-up.
-/// Handlers that complete synchronously run back to back; one that does not keeps its drainer until it finishes.
+/// Handlers that complete synchronously run back to back; one that does not keeps its drainer (and its place in the
+/// concurrency bound) until it finishes, and the drainer then carries on from the thread pool.
 /// </remarks>
 internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 {
@@ -91,7 +92,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         return completed.Task;
     }
 
-    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+    void IThreadPoolWorkItem.Execute() => Drain();
 
     private bool TryReserve()
     {
@@ -131,7 +132,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     }
 
     // Runs as one active drainer, counted free whenever it is not running a handler.
-    private async Task DrainAsync()
+    private void Drain()
     {
         while (true)
         {
@@ -146,11 +147,12 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                     ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 }
 
-                // HandlerRunner never throws; SuppressThrowing keeps a drainer alive even if that ever changed.
                 var running = HandlerRunner.RunAsync(item);
                 if (!running.IsCompleted)
                 {
-                    await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    // Still active (and busy) while the handler runs on; this drainer resumes on the thread pool.
+                    _ = ResumeAfterAsync(running);
+                    return;
                 }
 
                 Interlocked.Add(ref drainers, Free);
@@ -164,6 +166,18 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 
             return;
         }
+    }
+
+    /// <summary>
+    /// Resumes draining on the thread pool once <paramref name="running"/> finishes, rather than on whichever thread
+    /// completes it (a caller's <c>SetResult</c> should not go on to run, or wait for, other handlers).
+    /// </summary>
+    private async Task ResumeAfterAsync(Task running)
+    {
+        // HandlerRunner never throws; SuppressThrowing keeps the drainer counted correctly even if that ever changed.
+        await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Interlocked.Add(ref drainers, Free);
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
     private bool SpinUntilWork()
