@@ -261,9 +261,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
     }
 
     /// <summary>Publishes a reply without waiting; a reply that cannot be sent is logged, since its requester times out anyway.</summary>
-    internal void Reply(string replyTo, Envelope reply) => _ = ReplyAsync(replyTo, reply);
-
-    private async Task ReplyAsync(string replyTo, Envelope reply)
+    internal void Reply(string replyTo, Envelope reply)
     {
         byte[] bytes;
         try
@@ -283,7 +281,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
             return;
         }
 
-        await PublishReplyAsync(replyTo, bytes, reply.Id ?? "").ConfigureAwait(false);
+        _ = PublishReplyAsync(replyTo, bytes, reply.Id ?? "");
     }
 
     /// <summary>Publishes encoded replies; a failure is logged, since their requesters time out anyway.</summary>

@@ -105,7 +105,14 @@ internal sealed class PendingReplies : IDisposable
             }
 
             nextSweep = deadline;
-            sweepTimer.Change(Math.Max(0, deadline - Environment.TickCount64), Timeout.Infinite);
+            try
+            {
+                sweepTimer.Change(Math.Max(0, deadline - Environment.TickCount64), Timeout.Infinite);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The network is closed: its transport refuses to publish, so nothing registered now waits for a reply.
+            }
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed class ReplyBatcher(GatewayNetwork network)
             batches[replyTo] = batch = new Batch();
         }
 
-        if (batch.Replies.Count > 0 && batch.Bytes + bytes.Length + 1 + EnvelopeWriter.RepliesOverhead > network.Options.MaxMessageBytes)
+        if (batch.Replies.Count > 0 && batch.Bytes + bytes.Length + 1 + EnvelopeWriter.BatchOverhead > network.Options.MaxMessageBytes)
         {
             Publish(replyTo, batch);
         }
@@ -74,7 +74,7 @@ internal sealed class ReplyBatcher(GatewayNetwork network)
     private void Publish(string replyTo, Batch batch)
     {
         var count = batch.Replies.Count;
-        var bytes = count == 1 ? batch.Replies[0] : EnvelopeWriter.WriteReplies(batch.Replies);
+        var bytes = count == 1 ? batch.Replies[0] : EnvelopeWriter.WriteBatch(EnvelopeKinds.Replies, batch.Replies);
         var description = count == 1 ? batch.FirstId! : $"{batch.FirstId} and {count - 1} more";
         waiting -= count;
         batch.Clear();

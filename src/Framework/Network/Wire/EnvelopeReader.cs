@@ -74,9 +74,11 @@ internal static class EnvelopeReader
         }
     }
 
-    private static Envelope ReadFields(JsonElement root) => new()
+    private static Envelope ReadFields(JsonElement root) => ReadFields(root, Known(root, "kind", KnownKinds) ?? throw Malformed("the field \"kind\" is missing"));
+
+    private static Envelope ReadFields(JsonElement root, string kind) => new()
     {
-        Kind = Known(root, "kind", KnownKinds) ?? throw Malformed("the field \"kind\" is missing"),
+        Kind = kind,
         Id = String(root, "id"),
         Project = String(root, "project"),
         Handler = String(root, "handler"),
@@ -95,7 +97,7 @@ internal static class EnvelopeReader
         Outcome = Outcome(root),
         State = String(root, "state"),
         TraceParent = String(root, "traceparent"),
-        Replies = Replies(root),
+        Replies = kind == EnvelopeKinds.Replies ? Batch(root, "replies", EnvelopeKinds.Reply) : null,
     };
 
     private static void Validate(Envelope envelope)
@@ -277,46 +279,47 @@ internal static class EnvelopeReader
         return list;
     }
 
-    // Each element is a whole version-1 reply envelope, read and checked as one; one bad element drops the batch.
-    private static List<Envelope>? Replies(JsonElement root)
+    // Each element of a batch ("replies") is a whole version-1 envelope of one kind, read and checked as one;
+    // one bad element drops the whole batch. Batches do not nest.
+    private static List<Envelope>? Batch(JsonElement root, string name, string kind)
     {
-        if (!root.TryGetProperty("replies", out var replies) || replies.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(name, out var elements) || elements.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (replies.ValueKind != JsonValueKind.Array)
+        if (elements.ValueKind != JsonValueKind.Array)
         {
-            throw Malformed("\"replies\" is not an array");
+            throw Malformed($"\"{name}\" is not an array");
         }
 
-        var list = new List<Envelope>(replies.GetArrayLength());
-        foreach (var element in replies.EnumerateArray())
+        var list = new List<Envelope>(elements.GetArrayLength());
+        foreach (var element in elements.EnumerateArray())
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
-                throw Malformed("a reply in \"replies\" is not an object");
+                throw Malformed($"an element of \"{name}\" is not an object");
             }
 
             if (!element.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number
                 || !version.TryGetInt32(out var number) || number != Envelope.CurrentVersion)
             {
-                throw Malformed("a reply in \"replies\" is not of version " + Envelope.CurrentVersion);
+                throw Malformed($"an element of \"{name}\" is not of version {Envelope.CurrentVersion}");
             }
 
             if (element.TryGetProperty("replies", out _))
             {
-                throw Malformed("a reply in \"replies\" holds replies itself");
+                throw Malformed($"an element of \"{name}\" holds a batch itself");
             }
 
-            var reply = ReadFields(element);
-            if (reply.Kind != EnvelopeKinds.Reply)
+            var inner = ReadFields(element);
+            if (inner.Kind != kind)
             {
-                throw Malformed($"a \"{reply.Kind}\" envelope is in \"replies\", which holds only replies");
+                throw Malformed($"a \"{inner.Kind}\" envelope is in \"{name}\", which holds only \"{kind}\" envelopes");
             }
 
-            Validate(reply);
-            list.Add(reply);
+            Validate(inner);
+            list.Add(inner);
         }
 
         return list;

@@ -34,20 +34,21 @@ internal static class EnvelopeWriter
     }
 
     /// <summary>
-    /// Writes a <c>replies</c> envelope: several replies to one node, each an already written <c>reply</c> envelope.
+    /// Writes a batch envelope (<c>replies</c>): several envelopes of one kind to one channel, each
+    /// already written.
     /// </summary>
-    public static byte[] WriteReplies(IReadOnlyList<byte[]> replies)
+    public static byte[] WriteBatch(string kind, IReadOnlyList<byte[]> envelopes)
     {
         var (buffer, writer) = Rent();
         try
         {
             writer.WriteStartObject();
             writer.WriteNumber("v", Envelope.CurrentVersion);
-            writer.WriteString("kind", EnvelopeKinds.Replies);
-            writer.WriteStartArray("replies");
-            foreach (var reply in replies)
+            writer.WriteString("kind", kind);
+            writer.WriteStartArray(kind);
+            foreach (var envelope in envelopes)
             {
-                writer.WriteRawValue(reply, skipInputValidation: true);
+                writer.WriteRawValue(envelope, skipInputValidation: true);
             }
 
             writer.WriteEndArray();
@@ -61,8 +62,8 @@ internal static class EnvelopeWriter
         }
     }
 
-    /// <summary>How many bytes <see cref="WriteReplies"/> adds around its replies, besides one comma between each two.</summary>
-    public const int RepliesOverhead = 48;
+    /// <summary>How many bytes <see cref="WriteBatch"/> adds around its envelopes, besides one comma between each two.</summary>
+    public const int BatchOverhead = 48;
 
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) Rent()
     {

@@ -8,7 +8,11 @@ namespace Switchboard.Network;
 /// </summary>
 internal sealed class WirePayload(JsonElement? json, string project, string messageHandler)
 {
-    private readonly List<(Type? Type, object? Value)> decoded = new(1);
+    private readonly object gate = new();
+
+    // Most messages reach handlers of one payload type: the first decoding needs no list.
+    private (Type? Type, object? Value)? first;
+    private List<(Type? Type, object? Value)>? others;
 
     /// <summary>The payload as it arrived.</summary>
     public JsonElement? Json => json;
@@ -23,18 +27,34 @@ internal sealed class WirePayload(JsonElement? json, string project, string mess
         }
 
         var type = handler.PayloadType;
-        lock (decoded)
+        lock (gate)
         {
-            foreach (var (known, value) in decoded)
+            if (first is { } known && known.Type == type)
             {
-                if (known == type)
+                return known.Value;
+            }
+
+            if (others is not null)
+            {
+                foreach (var (otherType, value) in others)
                 {
-                    return value;
+                    if (otherType == type)
+                    {
+                        return value;
+                    }
                 }
             }
 
             var result = WireValue.Decode(element, type, new ConversionSite(project, messageHandler, type ?? typeof(object)));
-            decoded.Add((type, result));
+            if (first is null)
+            {
+                first = (type, result);
+            }
+            else
+            {
+                (others ??= []).Add((type, result));
+            }
+
             return result;
         }
     }
