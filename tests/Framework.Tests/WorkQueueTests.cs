@@ -189,7 +189,7 @@ public sealed class WorkQueueTests
         var queue = new WorkQueue(concurrency, capacity: 1 << 20, idleSpins);
         var accepted = 0;
 
-        var senders = Enumerable.Range(0, 3).Select(seed => Task.Run(() =>
+        var senders = Enumerable.Range(0, 3).Select(seed => OnOwnThread(() =>
         {
             var random = new Random(seed);
             for (var i = 0; i < Items; i++)
@@ -234,7 +234,7 @@ public sealed class WorkQueueTests
         var queue = new WorkQueue(concurrency, capacity: 16, idleSpins);
         using var together = new Barrier(2);
 
-        var senders = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        var senders = Enumerable.Range(0, 2).Select(_ => OnOwnThread(() =>
         {
             for (var round = 0; round < Rounds && Volatile.Read(ref stranded) < 0; round++)
             {
@@ -281,7 +281,7 @@ public sealed class WorkQueueTests
         var refused = 0;
         using var started = new CountdownEvent(4);
 
-        var senders = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        var senders = Enumerable.Range(0, 4).Select(_ => OnOwnThread(() =>
         {
             started.Signal();
             while (true)
@@ -324,6 +324,29 @@ public sealed class WorkQueueTests
         Assert.False(closing.IsCompleted);
         pending.Release();
         await closing.WaitAsync(Wait.Bound);
+    }
+
+    // Senders that spin or block get threads of their own: on the thread pool they could starve the drainers they wait for.
+    private static Task OnOwnThread(Action body)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                body();
+                done.SetResult();
+            }
+            catch (Exception exception)
+            {
+                done.SetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+        };
+        thread.Start();
+        return done.Task;
     }
 
     // Counts the item as the gateway's pending work first, as Endpoint.TryDeliver does, so that HandlerRunner's release balances.
