@@ -9,6 +9,9 @@ namespace Switchboard.Network;
 /// </summary>
 internal sealed class InboundQueue
 {
+    /// <summary>How many messages the worker handles at most before it publishes the confirmations it gathered.</summary>
+    internal const int FlushEvery = 32;
+
     private readonly GatewayNetwork network;
     private readonly Channel<(IInboundRoute Route, ReadOnlyMemory<byte> Data)> queue;
     private readonly Action? drained;
@@ -57,9 +60,17 @@ internal sealed class InboundQueue
         var reader = queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            var handled = 0;
             while (reader.TryRead(out var item))
             {
                 HandleGuarded(item.Route, item.Data);
+
+                // A queue that never runs dry (other traffic streaming in) must not hold confirmations back until
+                // the sender gives up: what is gathered goes out at least every FlushEvery messages.
+                if (++handled % FlushEvery == 0)
+                {
+                    Drained();
+                }
             }
 
             Drained();

@@ -23,6 +23,8 @@ internal sealed class PendingReplies : IDisposable
         sweepTimer = new Timer(static state => ((PendingReplies)state!).Sweep(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
+    private const long MaxTimerDue = 0xFFFFFFFE;
+
     public int Count => waiting.Count;
 
     /// <summary>
@@ -107,7 +109,8 @@ internal sealed class PendingReplies : IDisposable
             nextSweep = deadline;
             try
             {
-                sweepTimer.Change(Math.Max(0, deadline - Environment.TickCount64), Timeout.Infinite);
+                // A timer takes at most 0xFFFFFFFE ms (about 49.7 days); a later deadline wakes the sweep early, which re-arms.
+                sweepTimer.Change(Math.Clamp(deadline - Environment.TickCount64, 0, MaxTimerDue), Timeout.Infinite);
             }
             catch (ObjectDisposedException)
             {

@@ -2,10 +2,11 @@ namespace Switchboard.Network;
 
 /// <summary>
 /// The confirmations a node's inbound worker writes while it handles awaited sends, gathered per reply channel and
-/// published when the inbound queue has run dry, as one <see cref="EnvelopeKinds.Replies"/> envelope per channel
-/// (a lone reply goes out as a plain <see cref="EnvelopeKinds.Reply"/>). A batch is also published as soon as it is
-/// full (<see cref="MaxReplies"/>, or <see cref="GatewayNetworkOptions.MaxMessageBytes"/>), so a queue that never
-/// runs dry delays a confirmation by at most a batch's worth of messages. Used by that worker's thread only.
+/// published when the inbound queue has run dry, and at least every <see cref="InboundQueue.FlushEvery"/> messages
+/// when it does not, as one <see cref="EnvelopeKinds.Replies"/> envelope per channel (a lone reply goes out as a plain
+/// <see cref="EnvelopeKinds.Reply"/>). A batch is also published as soon as it is full (<see cref="MaxReplies"/>, or
+/// <see cref="GatewayNetworkOptions.MaxMessageBytes"/>), so a confirmation waits behind at most that many other
+/// messages, whatever they are. Used by that worker's thread only.
 /// </summary>
 internal sealed class ReplyBatcher(GatewayNetwork network)
 {
