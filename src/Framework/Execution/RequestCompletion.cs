@@ -10,8 +10,10 @@ namespace Switchboard;
 /// when it can be cancelled at all. The handler's token comes from a plain token source, made only when a timeout or
 /// the caller's token can signal it.</para>
 /// <para>Whoever completes the request (one compare-and-swap decides) answers the caller first and cleans up after:
-/// the deadline entry, the caller's registration, and the handler's token source once the handler is done with it.
-/// A timeout or a cancellation also signals the handler's token, after the caller has its answer.</para>
+/// the deadline entry and the caller's registration, and, when the handler's own outcome completed it, the handler's
+/// token source. A timeout or a cancellation signals the handler's token instead, after the caller has its answer,
+/// and leaves that source to the garbage collector (it holds no timer), so that a late Cancel never meets a disposed
+/// source.</para>
 /// </remarks>
 internal abstract class RequestCompletion
 {
@@ -112,6 +114,23 @@ internal abstract class RequestCompletion
         {
             ReleaseAfterHandler();
         }
+    }
+
+    /// <summary>
+    /// Times the request out now if its deadline has passed but the gateway's timer has not fired yet (it runs on the
+    /// thread pool, which is late exactly when the pool is busy). Called before the handler runs.
+    /// </summary>
+    /// <returns><see langword="true"/> when the request had expired; its handler must not run.</returns>
+    public bool TryExpire()
+    {
+        if (deadlines is null || System.Diagnostics.Stopwatch.GetTimestamp() < Deadline)
+        {
+            return false;
+        }
+
+        deadlines.Remove(this);
+        TryTimeOut();
+        return true;
     }
 
     /// <summary>Called by <see cref="RequestDeadlines"/>, which has already removed the entry.</summary>

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+
+namespace Switchboard.Tests;
+
+/// <summary>
+/// A request whose deadline has passed is timed out by the worker that would run it, even when the gateway's
+/// deadline timer has not fired yet (it runs on the thread pool, which is late exactly when the pool is busy).
+/// </summary>
+public sealed class RequestExpiryTests
+{
+    [Fact]
+    public async Task APastDeadlineTimesTheRequestOutBeforeItsTimerFires()
+    {
+        // Never started: no deadline entry and no armed timer, so only TryExpire can time it out.
+        var request = new RequestCompletion<int>("X", "slow", TimeSpan.FromSeconds(1), CancellationToken.None, new RequestDeadlines())
+        {
+            Deadline = Stopwatch.GetTimestamp() - 1,
+        };
+
+        Assert.True(request.TryExpire());
+        Assert.True(request.IsCompleted);
+        var timeout = await Assert.ThrowsAsync<RequestTimeoutException>(() => request.Task);
+        Assert.Contains("slow", timeout.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ARequestBeforeItsDeadlineOrWithoutOneIsNotExpired()
+    {
+        var timed = new RequestCompletion<int>("X", "h", TimeSpan.FromSeconds(1), CancellationToken.None, new RequestDeadlines())
+        {
+            Deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency,
+        };
+        var endless = new RequestCompletion<int>("X", "h", Timeout.InfiniteTimeSpan, CancellationToken.None, new RequestDeadlines());
+
+        Assert.False(timed.TryExpire());
+        Assert.False(timed.IsCompleted);
+        Assert.False(endless.TryExpire());
+        Assert.False(endless.IsCompleted);
+    }
+}
