@@ -206,8 +206,10 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         handler.Threading == HandlerThreading.Shared ? Gateway.SharedPool : DedicatedQueueFor(handler);
 
     /// <summary>The strictly ordered queue of <paramref name="key"/> (a handler, or a client's UI) on this endpoint.</summary>
+    /// <remarks>Its drainer stops as soon as it runs dry: a broadcast to many sessions starts one per session, and
+    /// their spinning would add up to a lot of CPU for nothing.</remarks>
     private protected IDeliveryQueue DedicatedQueueFor(object key) =>
-        (IDeliveryQueue)Lookups.GetOrAdd(key, static (_, capacity) => new WorkQueue(concurrency: 1, capacity), Gateway.Options.DedicatedQueueCapacity);
+        (IDeliveryQueue)Lookups.GetOrAdd(key, static (_, capacity) => new WorkQueue(concurrency: 1, capacity, idleSpins: 0), Gateway.Options.DedicatedQueueCapacity);
 
     internal THandler GetHandlerInstance<THandler>(Func<IServiceProvider?, THandler> factory)
         where THandler : class =>

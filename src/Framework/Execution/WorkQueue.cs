@@ -41,7 +41,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 
     /// <param name="concurrency">How many items may run at once; 1 for strict order.</param>
     /// <param name="capacity">How many accepted items may wait; more are refused.</param>
-    /// <param name="idleSpins">How long an idle drainer keeps looking before it stops; tests set 0 to stop at once.</param>
+    /// <param name="idleSpins">How long an idle drainer keeps looking before it stops; 0 stops at once (dedicated queues, some tests).</param>
     public WorkQueue(int concurrency, int capacity, int idleSpins = DefaultIdleSpins)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
@@ -185,6 +185,13 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         var spinner = default(SpinWait);
         for (var round = 0; round < idleSpins && Volatile.Read(ref completing) == 0; round++)
         {
+            // Other work waits on the thread pool (often the continuation of a request this drainer just answered,
+            // queued on this very thread): give the thread back rather than make the pool wake another for it.
+            if (round % 8 == 0 && ThreadPool.PendingWorkItemCount > 0)
+            {
+                return false;
+            }
+
             spinner.SpinOnce(sleep1Threshold: -1);
             if (!items.IsEmpty)
             {
