@@ -7,7 +7,8 @@ namespace Switchboard;
 /// earliest. A request that completes leaves the heap at once, so the heap holds only what is pending.
 /// </summary>
 /// <remarks>
-/// <para>Per request this costs an insertion and a removal under an uncontended lock (a request's deadline is usually
+/// <para>Per request this costs an insertion and a removal under the gateway's one lock, held only for a heap
+/// insertion or removal and shared by every caller of that gateway (a request's deadline is usually
 /// the latest, so the insertion stops at once), instead of a timer and a linked token source. The timer is re-armed
 /// only when a new deadline is earlier than the one it is armed for; when it fires for a request that has completed,
 /// it re-arms for the earliest pending one. Timeouts keep the timer's precision: it fires at the earliest deadline,

@@ -34,10 +34,13 @@ public sealed class GatewayNetworkOptions
     /// Whether an awaited <c>SendAsync</c> with <c>remoteServers</c> waits for each remote gateway to confirm and report
     /// its own delivery results (default <see langword="true"/>). When <see langword="false"/>, it completes once each
     /// message is published to a gateway of that name that listens, as Ignition's <c>sendMessage</c> and the
-    /// synchronous <c>SendMessage</c> do: a server is still <c>SENT</c> only when a gateway of that name received the
-    /// message and <c>UNREACHABLE</c> (with the reason logged) otherwise, but the report holds only the
-    /// <c>RemoteGateway</c> lines, not the remote gateway's per-endpoint results, and a payload the remote gateway cannot
-    /// read is logged there instead of thrown to the sender. Much higher throughput for streams of remote sends.
+    /// synchronous <c>SendMessage</c> do: a server is <c>SENT</c> when a gateway of that name subscribes to its channel
+    /// and <c>UNREACHABLE</c> (with the reason logged) otherwise. The report then holds only the <c>RemoteGateway</c>
+    /// lines, not the remote gateway's per-endpoint results; a payload the remote gateway cannot read, and a message it
+    /// drops on arrival (its inbound queue full, or larger than its own <see cref="MaxMessageBytes"/>), are logged and
+    /// counted there instead of reported to the sender. Use it when the sender has no use for the remote results: it
+    /// spares the sender a wait of one round trip per send, though not the receiver's work, so a stream of sends is not
+    /// much faster (see docs/benchmarks.md).
     /// </summary>
     public bool ConfirmRemoteSends { get; set; } = true;
 

@@ -168,7 +168,10 @@ internal sealed partial class MessageRouter
         return report;
     }
 
-    /// <summary>The awaited send: like <see cref="Send"/>, and over a gateway network it also waits for the remote gateways' own results.</summary>
+    /// <summary>
+    /// The awaited send: like <see cref="Send"/>, and over a gateway network it also waits for the remote gateways' own
+    /// results, unless <see cref="Network.GatewayNetworkOptions.ConfirmRemoteSends"/> is off.
+    /// </summary>
     public ValueTask<DeliveryReport> SendAsync(
         Endpoint sender,
         string project,
