@@ -18,21 +18,21 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
 
     public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers)
     {
-        var payloadJson = RemoteServers.Encode(payload, project, messageHandler);
+        var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
         var wait = network.Options.RemoteResultsTimeout;
-        var call = RemoteCall.Call(network, Channel, id => ClientSend(id, project, messageHandler, payloadJson, filters, remoteServers, awaitResults: false, wait), wait);
+        var call = RemoteCall.Call(network, Channel, id => ClientSend(id, project, messageHandler, encoded, filters, remoteServers, awaitResults: false, wait), wait);
         return ReportOf(call, project, messageHandler, filters, wait);
     }
 
     public async Task<DeliveryReport> SendAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken)
     {
-        var payloadJson = RemoteServers.Encode(payload, project, messageHandler);
+        var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
 
         // The gateway itself may wait RemoteResultsTimeout for its remote servers, so the client waits for that too.
         var wait = remoteServers is { Count: > 0 } ? network.Options.RemoteResultsTimeout * 2 : network.Options.RemoteResultsTimeout;
         var call = await RemoteCall.CallAsync(
-            network, Channel, id => ClientSend(id, project, messageHandler, payloadJson, filters, remoteServers, awaitResults: true, wait), wait, cancelOnGiveUp: false,
+            network, Channel, id => ClientSend(id, project, messageHandler, encoded, filters, remoteServers, awaitResults: true, wait), wait, cancelOnGiveUp: false,
             cancellationToken).ConfigureAwait(false);
         return ReportOf(call, project, messageHandler, filters, wait);
     }
@@ -41,7 +41,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var payloadJson = RemoteServers.Encode(payload, project, messageHandler);
+        var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
         var call = await RemoteCall.CallAsync(
             network,
             Channel,
@@ -54,7 +54,8 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
                 Node = network.NodeId,
                 Project = project,
                 Handler = messageHandler,
-                Payload = payloadJson,
+                Payload = encoded.Json,
+                PayloadUtf8 = encoded.Utf8,
                 RemoteServers = remoteServer is null ? null : [remoteServer],
                 ReplyTo = network.NodeChannel,
                 Deadline = RemoteServers.Deadline(timeout),
@@ -70,7 +71,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
     public ValueTask LeaveAsync() => ValueTask.CompletedTask;
 
     private Envelope ClientSend(
-        string id, string project, string messageHandler, System.Text.Json.JsonElement? payload, in FilterParams filters, IReadOnlyList<string>? remoteServers,
+        string id, string project, string messageHandler, (System.Text.Json.JsonElement? Json, byte[]? Utf8) payload, in FilterParams filters, IReadOnlyList<string>? remoteServers,
         bool awaitResults, TimeSpan wait) => new()
     {
         Kind = EnvelopeKinds.ClientSend,
@@ -81,7 +82,8 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         Project = project,
         Handler = messageHandler,
         Filters = filters,
-        Payload = payload,
+        Payload = payload.Json,
+        PayloadUtf8 = payload.Utf8,
         RemoteServers = remoteServers is { Count: > 0 } ? remoteServers : null,
         AwaitResults = awaitResults,
         ReplyTo = network.NodeChannel,

@@ -163,10 +163,6 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             : throw ReplyOutcomes.ToException(answer.Outcome, project, messageHandler, server, timeout);
     }
 
-    internal static JsonElement? Encode(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
-        ? fromNetwork.Json // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
-        : WireValue.Encode(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object)));
-
     // No deadline for an infinite or practically endless wait (more than int.MaxValue ms, about 24 days).
     internal static long? Deadline(TimeSpan timeout) =>
         timeout == Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds > int.MaxValue
@@ -269,7 +265,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     }
 
     /// <summary>A payload ready for an envelope: as it arrived when it came from the network, else encoded here.</summary>
-    private static (JsonElement? Json, byte[]? Utf8) EncodePayload(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
+    internal static (JsonElement? Json, byte[]? Utf8) EncodePayload(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
         ? (fromNetwork.Json, null) // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
         : (null, WireValue.EncodeUtf8(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object))));
 
