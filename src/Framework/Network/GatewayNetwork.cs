@@ -48,7 +48,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         NodeId = MessageIds.NewNodeId();
         NodeChannel = Channels.Node(NodeId);
         Statistics = new NetworkStatistics();
-        Replies = new PendingReplies(Statistics);
+        Replies = new PendingReplies(Statistics, Options.TimeProvider);
         Presence = new PresenceView(Options.PresenceTimeout);
         Drops = new DropLog(Logger);
         Confirmations = new ReplyBatcher(this);

@@ -32,12 +32,9 @@ internal sealed class GatewayMembership : INetworkLink
 
     public bool ForwardsAllSends => false;
 
-    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers) =>
-        this.remoteServers.Send(sender, project, messageHandler, payload, filters, remoteServers!);
+    public DeliveryReport Send(in MessageSend send) => remoteServers.Send(send);
 
-    public Task<DeliveryReport> SendAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken) =>
-        this.remoteServers.SendAsync(sender, project, messageHandler, payload, filters, remoteServers!, cancellationToken);
+    public Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken) => remoteServers.SendAsync(send, cancellationToken);
 
     public Task<object?> RequestAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
@@ -80,7 +77,7 @@ internal sealed class GatewayMembership : INetworkLink
             Vanish(existing, $"it attached again from node {node}");
         }
 
-        var link = Gateway.Router.Attach(identity, (id, sequence) => new RemoteClientLink(Gateway, identity, id, sequence, this, node));
+        var link = Gateway.Deliveries.Attach(identity, (id, sequence) => new RemoteClientLink(Gateway, identity, id, sequence, this, node));
         links[link.SessionId] = link;
         Log.RemoteClientAttached(Network.Logger, link.SessionId, identity.Project, identity.User, Gateway.Name, node);
         return link;
