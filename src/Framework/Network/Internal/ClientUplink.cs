@@ -18,6 +18,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
 
     public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers)
     {
+        RemoteServerLimit.ThrowIfExceeded(network, remoteServers);
         var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
         var wait = network.Options.RemoteResultsTimeout;
         var call = RemoteCall.Call(network, Channel, id => ClientSend(id, project, messageHandler, encoded, filters, remoteServers, awaitResults: false, wait), wait);
@@ -27,6 +28,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
     public async Task<DeliveryReport> SendAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken)
     {
+        RemoteServerLimit.ThrowIfExceeded(network, remoteServers);
         var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
 
         // The gateway itself may wait RemoteResultsTimeout for its remote servers, so the client waits for that too.

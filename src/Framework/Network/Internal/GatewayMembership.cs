@@ -32,12 +32,18 @@ internal sealed class GatewayMembership : INetworkLink
 
     public bool ForwardsAllSends => false;
 
-    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers) =>
-        this.remoteServers.Send(sender, project, messageHandler, payload, filters, remoteServers!);
+    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, remoteServers);
+        return this.remoteServers.Send(sender, project, messageHandler, payload, filters, remoteServers!);
+    }
 
     public Task<DeliveryReport> SendAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken) =>
-        this.remoteServers.SendAsync(sender, project, messageHandler, payload, filters, remoteServers!, cancellationToken);
+        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, remoteServers);
+        return this.remoteServers.SendAsync(sender, project, messageHandler, payload, filters, remoteServers!, cancellationToken);
+    }
 
     public Task<object?> RequestAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
@@ -86,10 +92,22 @@ internal sealed class GatewayMembership : INetworkLink
         return link;
     }
 
-    /// <summary>A remote client said goodbye.</summary>
-    public void Detach(string sessionId, string? node)
+    /// <summary>The remote client attached under <paramref name="sessionId"/> from <paramref name="node"/>, if any; it counts as heard from.</summary>
+    public RemoteClientLink? Find(string sessionId, string node)
     {
-        if (links.TryGetValue(sessionId, out var link) && (node is null || link.Node == node))
+        if (links.TryGetValue(sessionId, out var link) && !link.IsClosed && link.Node == node)
+        {
+            link.Touch();
+            return link;
+        }
+
+        return null;
+    }
+
+    /// <summary>A remote client said goodbye.</summary>
+    public void Detach(string sessionId, string node)
+    {
+        if (links.TryGetValue(sessionId, out var link) && link.Node == node)
         {
             Vanish(link, reason: null);
         }

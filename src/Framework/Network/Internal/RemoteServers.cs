@@ -273,7 +273,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
             return DeliveryStatus.Unreachable;
         }
 
@@ -284,7 +284,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
             return DeliveryStatus.Unreachable;
         }
 
@@ -295,7 +295,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
             return DeliveryStatus.Unreachable;
         }
 
@@ -306,7 +306,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
             return DeliveryStatus.Unreachable;
         }
 
@@ -317,7 +317,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (listeners == 0)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
             return DeliveryStatus.Unreachable;
         }
 
@@ -329,7 +329,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         (DeliveryStatus, IReadOnlyList<WireResult>, WireOutcome?) Unreachable(string reason)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, reason);
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, reason);
             return (DeliveryStatus.Unreachable, [], null);
         }
 
@@ -366,7 +366,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
 
     private GatewayUnreachableException Unreachable(string project, string messageHandler, string server, string reason)
     {
-        Log.Unreachable(gateway.Logger, server, messageHandler, reason);
+        network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, reason);
         return new GatewayUnreachableException(project, messageHandler, server, reason);
     }
 }
