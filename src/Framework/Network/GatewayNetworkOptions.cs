@@ -56,7 +56,7 @@ public sealed class GatewayNetworkOptions
     /// <summary>
     /// The network's shared secret (at least 32 bytes of UTF-8; <c>openssl rand -base64 32</c> makes one). When set,
     /// every message this node publishes is signed with it (HMAC-SHA256 over the message, its channel, a timestamp and a
-    /// nonce), and every message it receives must be signed with it or one of <see cref="PreviousNetworkKeys"/>, inside
+    /// nonce), and every message it receives must be signed with it or one of <see cref="AcceptedNetworkKeys"/>, inside
     /// <see cref="ReplayWindow"/> and not seen before; anything else is dropped and counted
     /// (<see cref="DropReason.Unauthenticated"/>, <see cref="DropReason.Replayed"/>). Every member of a network needs
     /// the same key. When <see langword="null"/> (the default), messages are neither signed nor checked, and anyone who
@@ -66,11 +66,12 @@ public sealed class GatewayNetworkOptions
     public string? NetworkKey { get; set; }
 
     /// <summary>
-    /// Keys still accepted on received messages, though no longer used to sign: during a rotation, every process first
-    /// gets the new <see cref="NetworkKey"/> with the old one here, and once all run with it the old one is removed.
+    /// Further keys accepted on received messages, never used to sign; for rotating <see cref="NetworkKey"/> without
+    /// dropping traffic, in three rolling restarts: first every process accepts the new key (its NetworkKey still the
+    /// old one), then every process signs with the new key and still accepts the old one, then the old one is removed.
     /// Empty by default.
     /// </summary>
-    public IList<string> PreviousNetworkKeys { get; set; } = [];
+    public IList<string> AcceptedNetworkKeys { get; set; } = [];
 
     /// <summary>
     /// How far a signed message's timestamp may be from this node's clock (either way) for it to be accepted, and so
@@ -105,7 +106,7 @@ public sealed class GatewayNetworkOptions
             throw new ArgumentOutOfRangeException(nameof(MaxRemoteServers), MaxRemoteServers, "GatewayNetworkOptions.MaxRemoteServers must be greater than zero.");
         }
 
-        ArgumentNullException.ThrowIfNull(PreviousNetworkKeys);
+        ArgumentNullException.ThrowIfNull(AcceptedNetworkKeys);
         if (PresenceTimeout <= HeartbeatInterval)
         {
             throw new ArgumentOutOfRangeException(

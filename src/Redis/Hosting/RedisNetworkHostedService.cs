@@ -24,8 +24,9 @@ internal sealed class RedisNetworkHostedService(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var redis = settings.ToRedisConfiguration();
         settings.ThrowIfUnauthenticatedInProduction(environment?.IsProduction() ?? false);
-        var network = await RedisGatewayNetwork.ConnectAsync(settings.ToRedisConfiguration(), settings.ToNetworkOptions(loggerFactory)).ConfigureAwait(false);
+        var network = await RedisGatewayNetwork.ConnectAsync(redis, settings.ToNetworkOptions(loggerFactory)).ConfigureAwait(false);
         try
         {
             await network.JoinAsync(gateway, cancellationToken).ConfigureAwait(false);

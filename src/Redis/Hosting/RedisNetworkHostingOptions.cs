@@ -52,9 +52,9 @@ public sealed class RedisNetworkHostingOptions
     /// <remarks>A secret: keep it in a secret store or an environment variable (<c>Switchboard__Redis__NetworkKey</c>), not in appsettings.json.</remarks>
     public string? NetworkKey { get; set; }
 
-    /// <inheritdoc cref="GatewayNetworkOptions.PreviousNetworkKeys"/>
-    /// <remarks>Bound from <c>Switchboard:Redis:PreviousNetworkKeys:0</c>, <c>:1</c>, and so on.</remarks>
-    public IList<string> PreviousNetworkKeys { get; set; } = [];
+    /// <inheritdoc cref="GatewayNetworkOptions.AcceptedNetworkKeys"/>
+    /// <remarks>Bound from <c>Switchboard:Redis:AcceptedNetworkKeys:0</c>, <c>:1</c>, and so on.</remarks>
+    public IList<string> AcceptedNetworkKeys { get; set; } = [];
 
     /// <inheritdoc cref="GatewayNetworkOptions.ReplayWindow"/>
     public TimeSpan? ReplayWindow { get; set; }
@@ -116,7 +116,7 @@ public sealed class RedisNetworkHostingOptions
         options.InboundQueueCapacity = InboundQueueCapacity ?? options.InboundQueueCapacity;
         options.ConfirmRemoteSends = ConfirmRemoteSends ?? options.ConfirmRemoteSends;
         options.NetworkKey = NetworkKey;
-        options.PreviousNetworkKeys = [.. PreviousNetworkKeys];
+        options.AcceptedNetworkKeys = [.. AcceptedNetworkKeys];
         options.ReplayWindow = ReplayWindow ?? options.ReplayWindow;
         options.MaxRemoteServers = MaxRemoteServers ?? options.MaxRemoteServers;
         return options;

@@ -20,9 +20,9 @@ internal static class RedisNetworkOptionsBinder
         options.InboundQueueCapacity = section.ReadInt32(nameof(RedisNetworkHostingOptions.InboundQueueCapacity)) ?? options.InboundQueueCapacity;
         options.ConfirmRemoteSends = section.ReadBoolean(nameof(RedisNetworkHostingOptions.ConfirmRemoteSends)) ?? options.ConfirmRemoteSends;
         options.NetworkKey = section[nameof(RedisNetworkHostingOptions.NetworkKey)] ?? options.NetworkKey;
-        if (section.GetSection(nameof(RedisNetworkHostingOptions.PreviousNetworkKeys)).GetChildren().Select(key => key.Value).OfType<string>().ToList() is { Count: > 0 } previous)
+        if (section.GetSection(nameof(RedisNetworkHostingOptions.AcceptedNetworkKeys)).GetChildren().Select(key => key.Value).OfType<string>().ToList() is { Count: > 0 } previous)
         {
-            options.PreviousNetworkKeys = previous;
+            options.AcceptedNetworkKeys = previous;
         }
 
         options.ReplayWindow = section.ReadTimeSpan(nameof(RedisNetworkHostingOptions.ReplayWindow)) ?? options.ReplayWindow;

@@ -94,7 +94,7 @@ internal sealed class EnvelopeSeal
         if (!signed)
         {
             reason = DropReason.Unauthenticated;
-            detail = "its signature matches no accepted network key (NetworkKey, PreviousNetworkKeys) for this channel";
+            detail = "its signature matches no accepted network key (NetworkKey, AcceptedNetworkKeys) for this channel";
             return false;
         }
 

@@ -4,7 +4,7 @@ namespace Switchboard.Network;
 
 /// <summary>
 /// The keys a node signs and verifies with: the current <see cref="GatewayNetworkOptions.NetworkKey"/> signs every
-/// message; it and each of <see cref="GatewayNetworkOptions.PreviousNetworkKeys"/> are accepted, so that a key can be
+/// message; it and each of <see cref="GatewayNetworkOptions.AcceptedNetworkKeys"/> are accepted, so that a key can be
 /// rotated one process at a time without dropping traffic.
 /// </summary>
 internal sealed class NetworkKeys
@@ -30,21 +30,21 @@ internal sealed class NetworkKeys
     {
         if (string.IsNullOrEmpty(options.NetworkKey))
         {
-            if (options.PreviousNetworkKeys.Count > 0)
+            if (options.AcceptedNetworkKeys.Count > 0)
             {
                 throw new ArgumentException(
-                    "GatewayNetworkOptions.PreviousNetworkKeys is set but NetworkKey is not: previous keys are only accepted beside a current key that signs.",
+                    "GatewayNetworkOptions.AcceptedNetworkKeys is set but NetworkKey is not: further keys are only accepted beside a key that signs.",
                     nameof(options));
             }
 
             return null;
         }
 
-        var accepted = new byte[options.PreviousNetworkKeys.Count + 1][];
+        var accepted = new byte[options.AcceptedNetworkKeys.Count + 1][];
         accepted[0] = Checked(options.NetworkKey, nameof(GatewayNetworkOptions.NetworkKey));
-        for (var i = 0; i < options.PreviousNetworkKeys.Count; i++)
+        for (var i = 0; i < options.AcceptedNetworkKeys.Count; i++)
         {
-            accepted[i + 1] = Checked(options.PreviousNetworkKeys[i], $"{nameof(GatewayNetworkOptions.PreviousNetworkKeys)}[{i}]");
+            accepted[i + 1] = Checked(options.AcceptedNetworkKeys[i], $"{nameof(GatewayNetworkOptions.AcceptedNetworkKeys)}[{i}]");
         }
 
         return new NetworkKeys(accepted[0], accepted);
