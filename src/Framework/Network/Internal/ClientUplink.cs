@@ -18,6 +18,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
 
     public DeliveryReport Send(in MessageSend send)
     {
+        RemoteServerLimit.ThrowIfExceeded(network, send.RemoteServers);
         var encoded = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
         var wait = network.Options.RemoteResultsTimeout;
         var copy = send;
@@ -27,6 +28,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
 
     public async Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken)
     {
+        RemoteServerLimit.ThrowIfExceeded(network, send.RemoteServers);
         var encoded = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
 
         // The gateway itself may wait RemoteResultsTimeout for its remote servers, so the client waits for that too.

@@ -32,9 +32,17 @@ internal sealed class GatewayMembership : INetworkLink
 
     public bool ForwardsAllSends => false;
 
-    public DeliveryReport Send(in MessageSend send) => remoteServers.Send(send);
+    public DeliveryReport Send(in MessageSend send)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        return remoteServers.Send(send);
+    }
 
-    public Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken) => remoteServers.SendAsync(send, cancellationToken);
+    public Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        return remoteServers.SendAsync(send, cancellationToken);
+    }
 
     public Task<object?> RequestAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
@@ -83,10 +91,22 @@ internal sealed class GatewayMembership : INetworkLink
         return link;
     }
 
-    /// <summary>A remote client said goodbye.</summary>
-    public void Detach(string sessionId, string? node)
+    /// <summary>The remote client attached under <paramref name="sessionId"/> from <paramref name="node"/>, if any; it counts as heard from.</summary>
+    public RemoteClientLink? Find(string sessionId, string node)
     {
-        if (links.TryGetValue(sessionId, out var link) && (node is null || link.Node == node))
+        if (links.TryGetValue(sessionId, out var link) && !link.IsClosed && link.Node == node)
+        {
+            link.Touch();
+            return link;
+        }
+
+        return null;
+    }
+
+    /// <summary>A remote client said goodbye.</summary>
+    public void Detach(string sessionId, string node)
+    {
+        if (links.TryGetValue(sessionId, out var link) && link.Node == node)
         {
             Vanish(link, reason: null);
         }

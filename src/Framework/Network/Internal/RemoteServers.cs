@@ -256,7 +256,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
             return DeliveryStatus.Unreachable;
         }
 
@@ -267,7 +267,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
             return DeliveryStatus.Unreachable;
         }
 
@@ -278,7 +278,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
             return DeliveryStatus.Unreachable;
         }
 
@@ -289,7 +289,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
             return DeliveryStatus.Unreachable;
         }
 
@@ -300,7 +300,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (listeners == 0)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
             return DeliveryStatus.Unreachable;
         }
 
@@ -312,7 +312,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         (DeliveryStatus, IReadOnlyList<WireResult>, WireOutcome?) Unreachable(string reason)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, reason);
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, reason);
             return (DeliveryStatus.Unreachable, [], null);
         }
 
@@ -349,7 +349,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
 
     private GatewayUnreachableException Unreachable(string project, string messageHandler, string server, string reason)
     {
-        Log.Unreachable(gateway.Logger, server, messageHandler, reason);
+        network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, reason);
         return new GatewayUnreachableException(project, messageHandler, server, reason);
     }
 }
