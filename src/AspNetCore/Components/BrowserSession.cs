@@ -13,7 +13,7 @@ namespace Switchboard.AspNetCore;
 /// components with handlers. One per circuit (a scoped service); inject it, or use
 /// <see cref="MessagingComponentBase"/>. Thread-safe: the gateway's session handlers call it from the thread pool.
 /// </summary>
-public sealed class BrowserSession : IAsyncDisposable
+public sealed class BrowserSession : IAsyncDisposable, IDisposable
 {
     private readonly Gateway gateway;
     private readonly BrowserSessionOptions options;
@@ -110,6 +110,9 @@ public sealed class BrowserSession : IAsyncDisposable
             await open.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    /// <summary>Closes the session without waiting for its drain (a container disposed synchronously); prefer <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => _ = DisposeAsync().AsTask();
 
     /// <summary>Opens the circuit's session with the identity its authentication state and connection give.</summary>
     internal void Open(ClaimsPrincipal user, IPAddress? address, NavigationManager navigationManager)

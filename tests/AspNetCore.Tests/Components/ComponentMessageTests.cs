@@ -9,18 +9,19 @@ using Microsoft.Extensions.Options;
 namespace Switchboard.AspNetCore.Tests.Components;
 
 /// <summary>Component message routing by listen scope, without a browser: bUnit renders the components.</summary>
-public sealed class ComponentMessageTests : BunitContext
+public sealed class ComponentMessageTests : BunitContext, IAsyncLifetime
 {
     public ComponentMessageTests()
     {
-        // Made by the container, so that it is disposed (and drained) with it.
-        Services.AddSingleton(_ => new Gateway("test-gateway"));
+        Services.AddSingleton(gateway);
         Services.AddSingleton(Options.Create(new BrowserSessionOptions { Project = "Hmi" }));
         Services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         Services.AddScoped<BrowserSession>();
     }
 
-    private Gateway Gateway => Services.GetRequiredService<Gateway>();
+    private readonly Gateway gateway = new("test-gateway");
+
+    private Gateway Gateway => gateway;
 
     private BrowserSession Browser => Services.GetRequiredService<BrowserSession>();
 
@@ -158,4 +159,8 @@ public sealed class ComponentMessageTests : BunitContext
         Assert.Contains("not a browser session", error.Message, StringComparison.Ordinal);
     }
 
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    Task IAsyncLifetime.DisposeAsync() => gateway.DisposeAsync().AsTask();
 }
