@@ -21,17 +21,18 @@ public sealed record RefreshRequest(int Clicks);
 
 /// <summary>
 /// Session handlers (Perspective session message handlers): the gateway sends to Session scope, and each handler
-/// passes the message on to its browser's components in one call.
+/// passes the message on to its browser's components in one call, through the stubs the generator writes for the
+/// components' <c>[ComponentMessageHandler]</c> methods (<c>ComponentMessages</c>).
 /// </summary>
 public static class SessionHandlers
 {
     /// <summary>The tank level, for every session's tank components.</summary>
     [MessageHandler("tankLevel", Scope.Session)]
     public static async Task OnTankLevel(Session session, TankReading reading) =>
-        await session.SendComponentMessageAsync("tankLevel", reading);
+        await session.SendTankLevelToComponentsAsync(reading);
 
     /// <summary>A note that only sessions of supervisors receive (the sender filters by role).</summary>
     [MessageHandler("shiftNote", Scope.Session)]
     public static async Task OnShiftNote(Session session, ShiftNote note) =>
-        await session.SendComponentMessageAsync("shiftNote", note);
+        await session.SendShiftNoteToComponentsAsync(note);
 }
