@@ -30,7 +30,7 @@ internal sealed record StatusSnapshot(
                 .Select(group => new StatusProject(group.Key, [.. group
                     .OrderBy(handler => handler.Name, StringComparer.Ordinal)
                     .Select(handler => new StatusHandler(handler.Name, handler.Scope.ToCode(), handler.Threading.ToString(), handler.RequiredRole))]))],
-            [.. services.GetRequiredService<SendLog>().Snapshot().Reverse()],
+            [.. Enumerable.Reverse(services.GetRequiredService<SendLog>().Snapshot())],
             services.GetRequiredService<SwitchboardCounters>().Snapshot());
     }
 }
