@@ -56,11 +56,8 @@ public sealed class TwoViews : ComponentBase
 /// <summary>A handler with two payloads: a shape that cannot be called.</summary>
 public sealed class BadShape : MessagingComponentBase
 {
-    // The analyzer reports it at compile time (SWB0005); this component exists to test the run-time check behind it.
-#pragma warning disable SWB0005
     [ComponentMessageHandler("bad")]
     private void OnBad(string first, string second) => _ = first + second;
-#pragma warning restore SWB0005
 }
 
 /// <summary>A handler that throws, beside one that works.</summary>
