@@ -51,7 +51,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         Channels = new NetworkChannels(Options.NetworkName);
         NodeId = MessageIds.NewNodeId();
         NodeChannel = Channels.Node(NodeId);
-        Replies = new PendingReplies(Statistics);
+        Replies = new PendingReplies(Statistics, Options.TimeProvider);
         Presence = new PresenceView(Options.PresenceTimeout);
         UnreachableWarnings = new UnreachableLog();
         Confirmations = new ReplyBatcher(this);

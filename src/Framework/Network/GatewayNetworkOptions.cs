@@ -89,6 +89,12 @@ public sealed class GatewayNetworkOptions
     /// <summary>Where the network logs; none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// The clock and timers for the deadlines of sends and requests waiting for a reply; <see cref="TimeProvider.System"/>
+    /// by default. Tests pass a fake one (for example <c>FakeTimeProvider</c>) to time replies out without waiting.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     internal GatewayNetworkOptions Validate()
     {
         if (string.IsNullOrWhiteSpace(NetworkName))
@@ -124,6 +130,7 @@ public sealed class GatewayNetworkOptions
             throw new ArgumentOutOfRangeException(nameof(InboundQueueCapacity), InboundQueueCapacity, "GatewayNetworkOptions.InboundQueueCapacity must be greater than zero.");
         }
 
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         return this;
     }
 

@@ -96,7 +96,8 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         try
         {
             var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
-            var report = Gateway.Router.SendLocal(envelope.Sender!, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value);
+            var report = Gateway.Deliveries.SendLocal(
+                MessageSend.Create(envelope.Sender!, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, remoteServers: null));
             results = WireResults.From(report);
             outcome = ReplyOutcomes.Ok;
         }
@@ -127,8 +128,8 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
             var timeout = RemainingTime(envelope.Deadline);
             var value = link is null
-                ? await Gateway.Router.RequestLocalAsync(sender, envelope.Project!, envelope.Handler!, payload, timeout, cancel.Token).ConfigureAwait(false)
-                : await Gateway.Router.RequestAsync(
+                ? await Gateway.Deliveries.RequestLocalAsync(sender, envelope.Project!, envelope.Handler!, payload, timeout, cancel.Token).ConfigureAwait(false)
+                : await Gateway.Deliveries.RequestAsync(
                     link, envelope.Project!, envelope.Handler!, payload, envelope.RemoteServers is [var server, ..] ? server : null, timeout, cancel.Token)
                     .ConfigureAwait(false);
             var site = new ConversionSite(envelope.Project!, envelope.Handler!, value?.GetType() ?? typeof(object));
@@ -212,14 +213,10 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         try
         {
             var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
-            var filters = envelope.Filters!.Value;
+            var send = MessageSend.Create(link.SenderInfo, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, envelope.RemoteServers);
             var report = envelope.AwaitResults
-                ? await link.SendAsync(
-                    envelope.Project!, envelope.Handler!, payload, filters.Scope, filters.ClientSessionId, filters.User, filters.HasRole, filters.HostName,
-                    envelope.RemoteServers).ConfigureAwait(false)
-                : link.Send(
-                    envelope.Project!, envelope.Handler!, payload, filters.Scope, filters.ClientSessionId, filters.User, filters.HasRole, filters.HostName,
-                    envelope.RemoteServers);
+                ? await link.SendAsync(send, CancellationToken.None).ConfigureAwait(false)
+                : link.Send(send);
             reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Results = WireResults.From(report) };
         }
         catch (Exception exception)
@@ -261,16 +258,6 @@ internal static class WireResults
         return results;
     }
 
-    public static DeliveryResult ToResult(WireResult result, string project, string messageHandler, in FilterParams filters, string? serverName) => new()
-    {
-        Type = result.Type,
-        SessionId = result.SessionId,
-        ClientAddress = result.ClientAddress,
-        ClientHostName = result.ClientHostName,
-        ServerName = result.ServerName ?? serverName,
-        Project = project,
-        MessageHandler = messageHandler,
-        FilterParams = filters,
-        Status = result.Status,
-    };
+    public static DeliveryResult ToResult(WireResult result, in MessageSend send, string? serverName) =>
+        send.Result(result.Type, result.Status, result.SessionId, result.ClientAddress, result.ClientHostName, result.ServerName ?? serverName);
 }

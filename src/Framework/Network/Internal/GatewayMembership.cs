@@ -32,17 +32,16 @@ internal sealed class GatewayMembership : INetworkLink
 
     public bool ForwardsAllSends => false;
 
-    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers)
+    public DeliveryReport Send(in MessageSend send)
     {
-        RemoteServerLimit.ThrowIfExceeded(Network, remoteServers);
-        return this.remoteServers.Send(sender, project, messageHandler, payload, filters, remoteServers!);
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        return remoteServers.Send(send);
     }
 
-    public Task<DeliveryReport> SendAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken)
+    public Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken)
     {
-        RemoteServerLimit.ThrowIfExceeded(Network, remoteServers);
-        return this.remoteServers.SendAsync(sender, project, messageHandler, payload, filters, remoteServers!, cancellationToken);
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        return remoteServers.SendAsync(send, cancellationToken);
     }
 
     public Task<object?> RequestAsync(
@@ -86,7 +85,7 @@ internal sealed class GatewayMembership : INetworkLink
             Vanish(existing, $"it attached again from node {node}");
         }
 
-        var link = Gateway.Router.Attach(identity, (id, sequence) => new RemoteClientLink(Gateway, identity, id, sequence, this, node));
+        var link = Gateway.Deliveries.Attach(identity, (id, sequence) => new RemoteClientLink(Gateway, identity, id, sequence, this, node));
         links[link.SessionId] = link;
         Log.RemoteClientAttached(Network.Logger, link.SessionId, identity.Project, identity.User, Gateway.Name, node);
         return link;
