@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 
 namespace Switchboard.Packaging.Tests;
 
@@ -60,15 +62,45 @@ public sealed class NewUserTests : IDisposable
         Assert.True(pack.ExitCode == 0, pack.ToString());
     }
 
+    /// <summary>
+    /// The generator, analyzers and code fixes once per supported Roslyn, each folder's build compiled against the
+    /// Roslyn its name says (the SDK picks the folder by the compiler's version), and the runtime per framework.
+    /// </summary>
     private static void AssertCarriesTheCompilerParts(string package)
     {
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(entry => entry.FullName).ToHashSet();
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Generators.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Analyzers.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Analyzers.CodeFixes.dll", entries);
+        foreach (var (folder, roslyn) in new[] { ("roslyn4.8", new Version(4, 8, 0, 0)), ("roslyn4.14", new Version(4, 14, 0, 0)) })
+        {
+            foreach (var assembly in new[] { "Switchboard.Generators", "Switchboard.Analyzers", "Switchboard.Analyzers.CodeFixes" })
+            {
+                var path = $"analyzers/dotnet/{folder}/cs/{assembly}.dll";
+                Assert.Contains(path, entries);
+                Assert.Equal(roslyn, CodeAnalysisVersion(zip.GetEntry(path)!));
+            }
+        }
+
+        Assert.DoesNotContain(entries, entry => entry.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
         Assert.Contains("lib/net8.0/Switchboard.dll", entries);
         Assert.Contains("lib/net10.0/Switchboard.dll", entries);
+    }
+
+    /// <summary>The version of Microsoft.CodeAnalysis that an assembly in the package was compiled against.</summary>
+    private static Version CodeAnalysisVersion(ZipArchiveEntry entry)
+    {
+        using var stream = new MemoryStream();
+        using (var source = entry.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences
+            .Select(handle => metadata.GetAssemblyReference(handle))
+            .Single(reference => metadata.GetString(reference.Name) == "Microsoft.CodeAnalysis")
+            .Version;
     }
 
     private static string Nuspec(string package)
