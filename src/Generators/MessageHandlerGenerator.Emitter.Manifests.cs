@@ -81,8 +81,7 @@ public sealed partial class MessageHandlerGenerator
             }
 
             manifest.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name));
-            return new IndentedWriter()
-                .Line(Header)
+            return Start()
                 .Line("// This compilation's handler manifest. The Switchboard build targets copy the JSON below to")
                 .Line("// $(OutDir)$(AssemblyName).switchboard.json, for projects that send to these handlers from elsewhere")
                 .Line("// (see docs/generator.md, \"Handlers built elsewhere\").")
