@@ -113,32 +113,8 @@ public sealed class NewUserTests : IDisposable
 
     private void WriteConsumer(string handlerName)
     {
-        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-        // Test versions go to a private package folder; everything else is found where the user already has it.
-        File.WriteAllText(Path.Combine(workspace.Consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config><add key="globalPackagesFolder" value="packages" /></config>
-              <packageSources><add key="switchboard-local" value="{workspace.Feed}" /></packageSources>
-              <fallbackPackageFolders><add key="user" value="{userPackages}" /></fallbackPackageFolders>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(workspace.Consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Switchboard" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        Consumers.WriteNuGetConfig(workspace.Consumer, workspace.Feed);
+        Consumers.WriteProject(workspace.Consumer, "Consumer", version, outputType: "Exe");
         File.WriteAllText(Path.Combine(workspace.Consumer, "Program.cs"), $$"""
             using Consumer;
             using Switchboard;
