@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Switchboard.Roslyn48.Tests;
 
@@ -16,6 +17,7 @@ public sealed class OldestCompilerTests
     private static readonly CSharpParseOptions CSharp12 = new(LanguageVersion.CSharp12);
 
     private const string Sample = """
+        using System.Collections.Generic;
         using System.Threading.Tasks;
         using Sample;
         using Switchboard;
@@ -43,9 +45,21 @@ public sealed class OldestCompilerTests
                 int sum = await sender.RequestAddAsync(new Reading("L1", 3));
                 sender.SendMessage("Plant", "reding", null, scope: "G");
                 sender.SendMessage("Plant", "reading", null, scope: "X");
+                await sender.SendAlarmAsync(new Dictionary<string, object?> { ["code"] = 7 }, remoteServers: new[] { "remote-gw" });
+                sender.SendMessage("Remote", "alrm", null, scope: "G", remoteServers: new[] { "remote-gw" });
             }
         }
         """;
+
+    private const string RemoteManifest = """
+        { "switchboardManifest": 1, "projects": [ { "name": "Remote", "handlers": [
+          { "name": "alarm", "scopes": ["Gateway"], "answersRequests": false,
+            "payload": { "type": "global::Remote.Alarm", "metadataName": "Remote.Alarm", "properties": [ { "name": "Code", "type": "int", "required": true } ] },
+            "response": null } ] } ] }
+        """;
+
+    // One sample compilation for every test: its references are the expensive part.
+    private static readonly Lazy<CSharpCompilation> SampleCompilation = new(Compilation);
 
     [Fact]
     public void The_tests_run_on_Roslyn_4_8()
@@ -69,12 +83,14 @@ public sealed class OldestCompilerTests
     {
         var generators = Instances<IIncrementalGenerator>("Switchboard.Generators.dll", typeof(GeneratorAttribute));
         var generator = Assert.Single(generators);
-        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: CSharp12);
+        var driver = CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], [Manifest()], CSharp12);
 
-        driver.RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out var generatorDiagnostics);
+        driver.RunGeneratorsAndUpdateCompilation(SampleCompilation.Value, out var output, out var generatorDiagnostics);
 
         Assert.Empty(generatorDiagnostics);
         Assert.Contains(output.SyntaxTrees, tree => tree.FilePath.EndsWith("PlantMessages.Stubs.g.cs", StringComparison.Ordinal));
+        Assert.Contains(output.SyntaxTrees, tree => tree.FilePath.EndsWith("Switchboard.Manifest.g.cs", StringComparison.Ordinal));
+        Assert.Contains(output.SyntaxTrees, tree => tree.FilePath.EndsWith("RemoteMessages.Stubs.g.cs", StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
     }
 
@@ -84,15 +100,17 @@ public sealed class OldestCompilerTests
         var analyzers = Instances<DiagnosticAnalyzer>("Switchboard.Analyzers.dll", typeof(DiagnosticAnalyzerAttribute));
         Assert.True(analyzers.Count > 10, $"only {analyzers.Count} analyzers were found");
         var generator = Assert.Single(Instances<IIncrementalGenerator>("Switchboard.Generators.dll", typeof(GeneratorAttribute)));
-        CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: CSharp12)
-            .RunGeneratorsAndUpdateCompilation(Compilation(), out var output, out _);
+        CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], [Manifest()], CSharp12)
+            .RunGeneratorsAndUpdateCompilation(SampleCompilation.Value, out var output, out _);
 
-        var diagnostics = await output.WithAnalyzers([.. analyzers]).GetAnalyzerDiagnosticsAsync();
+        var options = new AnalyzerOptions([Manifest()]);
+        var diagnostics = await output.WithAnalyzers([.. analyzers], options).GetAnalyzerDiagnosticsAsync();
 
         var found = diagnostics.Select(diagnostic => (diagnostic.Id, Text: diagnostic.Location.SourceTree!.ToString()[diagnostic.Location.SourceSpan.Start..diagnostic.Location.SourceSpan.End])).ToList();
         Assert.Contains(("SWB0001", "\"reding\""), found);
         Assert.Contains(("SWB0003", "\"X\""), found);
-        Assert.Equal(2, found.Count);
+        Assert.Contains(("SWB0001", "\"alrm\""), found);
+        Assert.Equal(3, found.Count);
     }
 
     [Fact]
@@ -121,6 +139,8 @@ public sealed class OldestCompilerTests
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
+    private static AdditionalText Manifest() => new ManifestText();
+
     private static Assembly Load(string file) => Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, file));
 
     /// <summary>What a compiler instantiates from an analyzer assembly: each concrete type carrying the attribute.</summary>
@@ -129,4 +149,11 @@ public sealed class OldestCompilerTests
             .Where(type => !type.IsAbstract && typeof(T).IsAssignableFrom(type) && type.IsDefined(attribute, inherit: false))
             .Select(type => (T)Activator.CreateInstance(type, nonPublic: true)!)
             .ToList();
+
+    private sealed class ManifestText : AdditionalText
+    {
+        public override string Path => "/remote/Remote.switchboard.json";
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(RemoteManifest);
+    }
 }
