@@ -58,7 +58,7 @@ public static class DiagnosticDescriptors
     public const string PayloadTypesDifferByScopeId = "SWB0016";
 
     /// <summary>A handler manifest file that cannot be read.</summary>
-    public const string UnreadableManifestId = "SWB0025";
+    public const string UnreadableManifestId = "SWB0017";
 
     // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
     // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
@@ -243,7 +243,7 @@ public static class DiagnosticDescriptors
         "All the declarations of one handler name share one field and one Send stub. When they take different typed payloads, the stub's payload is object: the compiler no longer checks what is sent, and a payload is converted through JSON for each scope whose type it is not, failing at run time when it does not fit.",
         HelpLinkBase + PayloadTypesDifferByScopeId + ".md");
 
-    /// <summary>SWB0025: a handler manifest file that cannot be read.</summary>
+    /// <summary>SWB0017: a handler manifest file that cannot be read.</summary>
     public static readonly DiagnosticDescriptor UnreadableManifest = new(
         UnreadableManifestId,
         "Handler manifest cannot be read",
