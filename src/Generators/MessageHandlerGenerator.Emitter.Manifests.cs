@@ -48,6 +48,16 @@ public sealed partial class MessageHandlerGenerator
                 .Open()
                 .Line($"/// <summary>The project name, <c>{Identifiers.Xml(project.ProjectName)}</c>.</summary>")
                 .Line($"public const string ProjectName = {Identifiers.Literal(project.ProjectName)};");
+            GroupMembers(writer, project);
+
+            writer.Close();
+            CloseNamespace(writer, project);
+            return writer.ToString();
+        }
+
+        /// <summary>Each handler name's field, send stub and (for a gateway handler that returns a value) request stub.</summary>
+        private static void GroupMembers(IndentedWriter writer, ProjectSpec project)
+        {
             foreach (var group in project.Groups)
             {
                 writer.Line();
@@ -60,10 +70,6 @@ public sealed partial class MessageHandlerGenerator
                     RequestStub(writer, group);
                 }
             }
-
-            writer.Close();
-            CloseNamespace(writer, project);
-            return writer.ToString();
         }
 
         public static string Export(ImmutableArray<ProjectSpec> projects)
