@@ -20,4 +20,10 @@ public static class StepNames
 
     /// <summary>The handlers grouped into projects, one model per project.</summary>
     public const string Projects = nameof(Projects);
+
+    /// <summary>Each handler's payload and response types, described for System.Text.Json.</summary>
+    public const string JsonTypes = nameof(JsonTypes);
+
+    /// <summary>Every described type once, in one model for the JSON metadata output.</summary>
+    public const string JsonMetadata = nameof(JsonMetadata);
 }

@@ -41,7 +41,11 @@ public static class SwitchboardBuilderRedisExtensions
         {
             if (provider.GetService<IConfiguration>() is { } configuration)
             {
-                RedisNetworkOptionsBinder.Bind(configuration.GetSection(RedisNetworkHostingOptions.SectionName), target);
+                // The configuration-binding source generator (EnableConfigurationBindingGenerator) intercepts this call
+                // with generated code: no reflection. The trim analyzer still sees the reflection-based method it replaces.
+#pragma warning disable IL2026, IL3050
+                configuration.GetSection(RedisNetworkHostingOptions.SectionName).Bind(target);
+#pragma warning restore IL2026, IL3050
             }
         });
         if (configure is not null)
