@@ -114,7 +114,7 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
-        Assert.Equal("The configuration value \"five seconds\" at Switchboard:Redis:PresenceTimeout is not a time span such as 00:00:30.", failure.Message);
+        Assert.Equal("The configuration value \"five seconds\" at Switchboard:Redis:PresenceTimeout is not a valid System.TimeSpan.", failure.Message);
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
-        Assert.Equal("The configuration value \"sometimes\" at Switchboard:Redis:ConfirmRemoteSends is not true or false.", failure.Message);
+        Assert.Equal("The configuration value \"sometimes\" at Switchboard:Redis:ConfirmRemoteSends is not a valid System.Boolean.", failure.Message);
     }
 
     [Fact]

@@ -43,9 +43,17 @@ public static class SwitchboardBuilderRedisExtensions
             {
                 // The configuration-binding source generator (EnableConfigurationBindingGenerator) intercepts this call
                 // with generated code: no reflection. The trim analyzer still sees the reflection-based method it replaces.
+                var section = configuration.GetSection(RedisNetworkHostingOptions.SectionName);
+                try
+                {
 #pragma warning disable IL2026, IL3050
-                configuration.GetSection(RedisNetworkHostingOptions.SectionName).Bind(target);
+                    section.Bind(target);
 #pragma warning restore IL2026, IL3050
+                }
+                catch (InvalidOperationException failure)
+                {
+                    throw ConfigurationErrors.WithValue(section, failure);
+                }
             }
         });
         if (configure is not null)
