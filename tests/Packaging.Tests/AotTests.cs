@@ -26,7 +26,7 @@ public sealed class AotTests : IDisposable
         var run = await DotNet.RunProgramAsync(Path.Combine(output, "AotApp"), output, TimeSpan.FromMinutes(2));
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("received dictionary: Gateway \"agent-8088\" got press-4 Running limit=12.5 tags=[a,b] counts=[ok=3] operator=ada#7 due=none serial=S-1", run.Output);
-        Assert.Contains("received: Gateway \"agent-9000\" got press-5 Stopped limit=3 tags=[x] counts=[bad=1] operator=grace#9 due=0 serial=S-2", run.Output);
+        Assert.Contains("received remote: Gateway \"agent-9000\" got press-5 Stopped limit=3 tags=[x] counts=[bad=1] operator=grace#9 due=0 serial=S-2", run.Output);
         Assert.Contains("type=RemoteGateway,serverName=agent-9000,project=AotApp,messageHandler=machine", run.Output);
         Assert.Contains("remote response: press-5 Stopped (1 tags)", run.Output);
         Assert.Contains("received audit: audit Name=linus,Badge=1", run.Output);
