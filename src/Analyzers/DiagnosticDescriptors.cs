@@ -60,6 +60,9 @@ public static class DiagnosticDescriptors
     /// <summary>A handler manifest file that cannot be read.</summary>
     public const string UnreadableManifestId = "SWB0017";
 
+    /// <summary>SWB0030 (SWB0017 to SWB0029 are kept for handler and send checks).</summary>
+    public const string PayloadJsonMetadataId = "SWB0030";
+
     // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
     // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
     private const string HelpLinkBase = "docs/diagnostics/";
@@ -254,4 +257,15 @@ public static class DiagnosticDescriptors
         "A *.switchboard.json file among the additional files is a handler manifest of a project built elsewhere: the typed stubs and the checks of sends to that project come from it. A file that is not valid JSON, or not in the manifest format of this Switchboard version, gives neither.",
         HelpLinkBase + UnreadableManifestId + ".md",
         WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>SWB0030: a payload or response type the generator cannot describe as JSON metadata.</summary>
+    public static readonly DiagnosticDescriptor PayloadJsonMetadata = new(
+        PayloadJsonMetadataId,
+        "No generated JSON metadata for a payload or response type",
+        "Handler '{0}' {1} '{2}', but the generator cannot describe it as JSON metadata: {3}. Converting it needs reflection, which native AOT and trimmed applications do not have; change the type, or list it in a JsonSerializerContext set as PayloadJson.TypeInfoResolver.",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "The generator emits System.Text.Json metadata for every handler's payload and response types, so that converting a dictionary to a typed payload, and sending a typed payload to another gateway, work in native AOT applications with no setup. A type it cannot describe falls back to reflection, which native AOT and trimmed applications turn off: the conversion then fails at run time with a PayloadConversionException.",
+        HelpLinkBase + PayloadJsonMetadataId + ".md");
 }

@@ -148,7 +148,7 @@ public sealed partial class MessageHandlerGenerator
             return new GenerationSettings(project, Identifiers.ToNamespace(name));
         }
 
-        private static bool TryReadAttribute(
+        internal static bool TryReadAttribute(
             AttributeData attribute, out string name, out int scope, out string? project, out int threading, out string? requiredRole)
         {
             name = "";
@@ -349,7 +349,7 @@ public sealed partial class MessageHandlerGenerator
         private static bool IsAccessibleInAssembly(Accessibility accessibility) =>
             accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
-        private static bool IsPayloadDictionary(ITypeSymbol type) =>
+        internal static bool IsPayloadDictionary(ITypeSymbol type) =>
             type is INamedTypeSymbol { Name: "IReadOnlyDictionary", Arity: 2 } named
             && IsInNamespace(named, "System", "Collections", "Generic")
             && named.TypeArguments[0].SpecialType == SpecialType.System_String

@@ -7,7 +7,8 @@ namespace Switchboard.Generators;
 /// <summary>
 /// Turns every <c>[MessageHandler]</c> method into a registry entry with a direct invoker, typed send and request
 /// stubs in a <c>&lt;Project&gt;Messages</c> class, and an assembly-level manifest. This file is the pipeline only:
-/// parsing is in <c>MessageHandlerGenerator.Parser.cs</c>, grouping in <c>.Planner.cs</c>, text in <c>.Emitter.cs</c>.
+/// parsing is in <c>MessageHandlerGenerator.Parser.cs</c>, grouping in <c>.Planner.cs</c>, text in <c>.Emitter.cs</c>;
+/// payload JSON metadata in <c>.JsonParser.cs</c> and <c>.JsonEmitter.cs</c>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class MessageHandlerGenerator : IIncrementalGenerator
@@ -77,5 +78,21 @@ public sealed partial class MessageHandlerGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.ForeignProjects);
 
         context.RegisterSourceOutput(foreignProjects, static (output, project) => Emitter.EmitForeign(output, project));
+
+        // JSON metadata for every payload and response type, so conversions need no reflection (native AOT).
+        var jsonTypes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                MessageHandlerAttributeName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (attributed, cancellationToken) => JsonParser.ParseHandlerTypes(attributed, cancellationToken))
+            .WithTrackingName(StepNames.JsonTypes);
+
+        var jsonMetadata = jsonTypes
+            .Collect()
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => JsonParser.Combine(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.JsonMetadata);
+
+        context.RegisterSourceOutput(jsonMetadata, static (output, metadata) => JsonEmitter.Emit(output, metadata));
     }
 }

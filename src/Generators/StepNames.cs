@@ -29,4 +29,10 @@ public static class StepNames
 
     /// <summary>The foreign projects planned from the manifests, one model per project.</summary>
     public const string ForeignProjects = nameof(ForeignProjects);
+
+    /// <summary>Each handler's payload and response types, described for System.Text.Json.</summary>
+    public const string JsonTypes = nameof(JsonTypes);
+
+    /// <summary>Every described type once, in one model for the JSON metadata output.</summary>
+    public const string JsonMetadata = nameof(JsonMetadata);
 }

@@ -11,9 +11,13 @@ internal static class DotNet
         public override string ToString() => $"exit code {ExitCode}:\n{Output}";
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) =>
+        RunProgramAsync("dotnet", workingDirectory, TimeSpan.FromMinutes(15), arguments);
+
+    /// <summary>Runs any program (such as a published app) the same way: time limit, everything it printed kept.</summary>
+    public static async Task<Result> RunProgramAsync(string program, string workingDirectory, TimeSpan limit, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -36,7 +40,7 @@ internal static class DotNet
         var output = new StringBuilder();
         var stdout = Pump(process.StandardOutput, output);
         var stderr = Pump(process.StandardError, output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -44,7 +48,7 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 15 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {limit.TotalMinutes} minutes:\n{output}");
         }
 
         await Task.WhenAll(stdout, stderr);

@@ -33,6 +33,14 @@ internal sealed class Workspace : IDisposable
 
     public string Consumer { get; }
 
+    /// <summary>Copies one more file or folder of the repository (without bin/ and obj/) into <see cref="Sources"/>, at the same place.</summary>
+    public string AddFromRepository(string relativePath)
+    {
+        var target = Path.Combine(Sources, relativePath);
+        Copy(Path.Combine(Repository, relativePath), target);
+        return target;
+    }
+
     public void Dispose()
     {
         try
