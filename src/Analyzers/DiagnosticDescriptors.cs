@@ -58,9 +58,9 @@ public static class DiagnosticDescriptors
     public const string PayloadTypesDifferByScopeId = "SWB0016";
 
     /// <summary>A handler manifest file that cannot be read.</summary>
-    public const string UnreadableManifestId = "SWB0017";
+    public const string UnreadableManifestId = "SWB0020";
 
-    /// <summary>SWB0030 (SWB0017 to SWB0029 are kept for handler and send checks).</summary>
+    /// <summary>SWB0030 (SWB0021 to SWB0029 are kept for handler and send checks).</summary>
     public const string PayloadJsonMetadataId = "SWB0030";
 
     // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
@@ -246,7 +246,7 @@ public static class DiagnosticDescriptors
         "All the declarations of one handler name share one field and one Send stub. When they take different typed payloads, the stub's payload is object: the compiler no longer checks what is sent, and a payload is converted through JSON for each scope whose type it is not, failing at run time when it does not fit.",
         HelpLinkBase + PayloadTypesDifferByScopeId + ".md");
 
-    /// <summary>SWB0017: a handler manifest file that cannot be read.</summary>
+    /// <summary>SWB0020: a handler manifest file that cannot be read.</summary>
     public static readonly DiagnosticDescriptor UnreadableManifest = new(
         UnreadableManifestId,
         "Handler manifest cannot be read",

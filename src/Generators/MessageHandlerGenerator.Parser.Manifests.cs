@@ -12,7 +12,7 @@ public sealed partial class MessageHandlerGenerator
 {
     internal static partial class Parser
     {
-        /// <summary>Reads a manifest file into values; an unreadable one gives no entries (SWB0017 reports it).</summary>
+        /// <summary>Reads a manifest file into values; an unreadable one gives no entries (SWB0020 reports it).</summary>
         public static ManifestFileSpec ParseManifestFile(AdditionalText file, CancellationToken cancellationToken)
         {
             var entries = ImmutableArray.CreateBuilder<ManifestEntrySpec>();

@@ -95,7 +95,7 @@ public sealed class ManifestFileTests
     }
 
     [Fact]
-    public async Task A_manifest_that_cannot_be_read_is_SWB0017_and_adds_no_handlers()
+    public async Task A_manifest_that_cannot_be_read_is_SWB0020_and_adds_no_handlers()
     {
         var test = Test<UnreadableManifestAnalyzer>(Sources.Send("""gateway.SendMessage("Plant", "reading", null);"""), """{ "switchboardManifest": 2, "projects": [] }""");
         test.ExpectedDiagnostics.Add(new DiagnosticResult(DiagnosticDescriptors.UnreadableManifest)

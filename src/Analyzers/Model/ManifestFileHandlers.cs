@@ -11,7 +11,7 @@ namespace Switchboard.Analyzers.Model;
 /// <summary>
 /// The handlers of projects built elsewhere, from the <c>*.switchboard.json</c> manifests among the additional files.
 /// A project already known from source or a referenced assembly is skipped: what the compilation can see wins over
-/// a file that may be stale. A file that cannot be read adds nothing (SWB0017 reports it).
+/// a file that may be stale. A file that cannot be read adds nothing (SWB0020 reports it).
 /// </summary>
 internal static class ManifestFileHandlers
 {

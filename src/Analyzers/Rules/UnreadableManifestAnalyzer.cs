@@ -5,7 +5,7 @@ using Switchboard.Analyzers.Model;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0017: a <c>*.switchboard.json</c> additional file that is not a handler manifest this version reads.</summary>
+/// <summary>SWB0020: a <c>*.switchboard.json</c> additional file that is not a handler manifest this version reads.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class UnreadableManifestAnalyzer : DiagnosticAnalyzer
 {
