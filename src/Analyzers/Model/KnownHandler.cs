@@ -16,7 +16,8 @@ internal sealed class KnownHandler
         ITypeSymbol? payloadType,
         bool? returnsValue,
         IMethodSymbol? method,
-        string origin)
+        string origin,
+        ITypeSymbol? responseType = null)
     {
         Project = project;
         Name = name;
@@ -26,6 +27,7 @@ internal sealed class KnownHandler
         ReturnsValue = returnsValue;
         Method = method;
         Origin = origin;
+        ResponseType = responseType;
     }
 
     public string Project { get; }
@@ -42,6 +44,9 @@ internal sealed class KnownHandler
 
     /// <summary>Whether it answers requests with a value; <see langword="null"/> when its return type is invalid.</summary>
     public bool? ReturnsValue { get; }
+
+    /// <summary>What a request handler's answer is (<c>T</c> of <c>Task&lt;T&gt;</c>), or <see langword="null"/> when it returns nothing or is unknown.</summary>
+    public ITypeSymbol? ResponseType { get; }
 
     /// <summary>The method, for handlers declared in this compilation; <see langword="null"/> for manifest entries.</summary>
     public IMethodSymbol? Method { get; }

@@ -4,12 +4,16 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Switchboard.Analyzers.Model;
+using Switchboard.Analyzers.Payloads;
 using Switchboard.Analyzers.Sends;
 using Switchboard.Analyzers.Text;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0012: a dictionary literal payload whose keys do not match the payload type of the typed handler it goes to.</summary>
+/// <summary>
+/// SWB0012: a dictionary literal payload whose keys do not match the payload type of the typed handler it goes to: a
+/// key that matches no property, or no key for a value the type requires. Keys match ignoring case, as at run time.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class DictionaryPayloadKeysAnalyzer : SendAnalyzer
 {
@@ -25,11 +29,16 @@ internal sealed class DictionaryPayloadKeysAnalyzer : SendAnalyzer
             return;
         }
 
-        foreach (var members in PayloadTypesReached(call, target, facts.Symbols))
+        foreach (var handler in target.PayloadsReached(call))
         {
+            if (facts.Symbols.Shapes.IsUntypedPayload(handler.PayloadType) || PayloadMembers.TryCreate(handler.PayloadType!, facts.Symbols) is not { } members)
+            {
+                continue;
+            }
+
             var typeName = members.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
             var about = $"'{typeName}', the payload of handler '{target.HandlerName}' in project '{target.ProjectName}'";
-            foreach (var (key, syntax) in literal.Keys)
+            foreach (var (key, syntax, _) in literal.Keys)
             {
                 if (!members.Accepts(key))
                 {
@@ -46,35 +55,24 @@ internal sealed class DictionaryPayloadKeysAnalyzer : SendAnalyzer
                 continue;
             }
 
-            foreach (var required in members.Required)
+            var missing = members.Required
+                .Where(required => !literal.Keys.Any(entry => string.Equals(entry.Key, required.Key, System.StringComparison.OrdinalIgnoreCase)))
+                .ToList();
+            if (missing.Count == 0)
             {
-                if (!literal.Keys.Any(entry => string.Equals(entry.Key, required, System.StringComparison.OrdinalIgnoreCase)))
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.DictionaryPayloadKeys,
-                        literal.Creation.Syntax.GetLocation(),
-                        $"The dictionary has no key for '{required}', a required property of {about}"));
-                }
+                continue;
             }
-        }
-    }
 
-    /// <summary>The distinct typed payloads among the declarations the send can reach (requests: the gateway one).</summary>
-    private static IEnumerable<PayloadMembers> PayloadTypesReached(SendCall call, SendTarget target, SwitchboardSymbols symbols)
-    {
-        var reached = call.IsRequest ? ScopeFlags.Gateway : call.TryGetConstantScope(out var scope) ? scope : ScopeFlags.All;
-        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var handler in target.Handlers)
-        {
-            if ((handler.Scope & reached) != 0
-                && handler.IsPayloadKnown
-                && handler.PayloadType is { } payloadType
-                && !symbols.Shapes.IsUntypedPayload(payloadType)
-                && seen.Add(payloadType)
-                && PayloadMembers.TryCreate(payloadType, symbols) is { } members)
-            {
-                yield return members;
-            }
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.MissingKeys, string.Join("\n", missing.Select(required => required.Key)))
+                .Add(DiagnosticProperties.Placeholders, string.Join("\n", missing.Select(required => Placeholder.For(required.Type))));
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.DictionaryPayloadKeys,
+                literal.Creation.Syntax.GetLocation(),
+                properties,
+                missing.Count == 1
+                    ? $"The dictionary has no key for '{missing[0].Key}', {missing[0].Reason} of {about}"
+                    : $"The dictionary has no keys for {string.Join(", ", missing.Select(required => $"'{required.Key}' ({required.Reason})"))}, which {about} needs"));
         }
     }
 }

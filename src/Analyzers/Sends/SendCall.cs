@@ -33,6 +33,9 @@ internal sealed class SendCall
     /// <summary>Explicit filter arguments (clientSessionId, user, hasRole, hostName) that are not a null constant.</summary>
     public ImmutableArray<IArgumentOperation> Filters { get; private set; } = ImmutableArray<IArgumentOperation>.Empty;
 
+    /// <summary>The explicit <c>remoteServer</c> or <c>remoteServers</c> argument that is not a null constant.</summary>
+    public IArgumentOperation? RemoteServers { get; private set; }
+
     /// <summary>A request (<c>SendRequest…</c> or <c>Request…</c>): goes to exactly one gateway handler and wants its value.</summary>
     public bool IsRequest { get; private set; }
 
@@ -80,6 +83,9 @@ internal sealed class SendCall
                     break;
                 case "clientSessionId" or "user" or "hasRole" or "hostName" when !IsNullConstant(argument.Value):
                     filters.Add(argument);
+                    break;
+                case "remoteServer" or "remoteServers" when !IsNullConstant(argument.Value):
+                    call.RemoteServers = argument;
                     break;
             }
         }

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Switchboard.Analyzers.Model;
 
 namespace Switchboard.Analyzers.Sends;
@@ -40,6 +42,23 @@ internal sealed class SendTarget
             }
 
             return scope;
+        }
+    }
+
+    /// <summary>
+    /// The declarations <paramref name="call"/> can reach whose typed payload is known, one per distinct payload type: a
+    /// request reaches the gateway one, a send those in its constant scope (every scope when it has none).
+    /// </summary>
+    public IEnumerable<KnownHandler> PayloadsReached(SendCall call)
+    {
+        var reached = call.IsRequest ? ScopeFlags.Gateway : call.TryGetConstantScope(out var scope) ? scope : ScopeFlags.All;
+        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var handler in Handlers)
+        {
+            if ((handler.Scope & reached) != 0 && handler.IsPayloadKnown && handler.PayloadType is { } payloadType && seen.Add(payloadType))
+            {
+                yield return handler;
+            }
         }
     }
 
