@@ -28,6 +28,9 @@ internal static class DiagnosticProperties
     /// <summary>The handler's response type, fully qualified, to write as the type argument of a request (SWB0019).</summary>
     public const string ResponseType = nameof(ResponseType);
 
+    /// <summary>The same type as written in messages and fix titles (<c>int</c>).</summary>
+    public const string ResponseTypeDisplay = nameof(ResponseTypeDisplay);
+
     /// <summary>The <c>HandlerShapeProblemKind</c> of an SWB0005 diagnostic.</summary>
     public const string ProblemKind = nameof(ProblemKind);
 }

@@ -70,9 +70,22 @@ internal sealed class DictionaryPayloadKeysAnalyzer : SendAnalyzer
                 DiagnosticDescriptors.DictionaryPayloadKeys,
                 literal.Creation.Syntax.GetLocation(),
                 properties,
-                missing.Count == 1
-                    ? $"The dictionary has no key for '{missing[0].Key}', {missing[0].Reason} of {about}"
-                    : $"The dictionary has no keys for {string.Join(", ", missing.Select(required => $"'{required.Key}' ({required.Reason})"))}, which {about} needs"));
+                MissingMessage(missing, about)));
         }
+    }
+
+    private static string MissingMessage(List<RequiredKey> missing, string about)
+    {
+        if (missing.Count == 1)
+        {
+            return $"The dictionary has no key for '{missing[0].Key}', {missing[0].Reason} of {about}";
+        }
+
+        var sameReason = missing.All(required => required.Reason == missing[0].Reason);
+        var keys = missing.Select(required => sameReason ? $"'{required.Key}'" : $"'{required.Key}' ({required.Reason})").ToList();
+        var list = string.Join(", ", keys.Take(keys.Count - 1)) + " and " + keys[keys.Count - 1];
+        return sameReason
+            ? $"The dictionary has no keys for {list}, each {missing[0].Reason} of {about}"
+            : $"The dictionary has no keys for {list}, which {about} requires";
     }
 }

@@ -45,7 +45,9 @@ internal sealed class ResponseTypeAnalyzer : SendAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.ResponseTypeMismatch,
                 ResponseTypeLocation(invocation),
-                ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ResponseType, answer.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),
+                ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.ResponseType, answer.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                    .Add(DiagnosticProperties.ResponseTypeDisplay, answerName),
                 target.HandlerName,
                 target.ProjectName,
                 answerName,
