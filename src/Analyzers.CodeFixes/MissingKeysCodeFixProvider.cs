@@ -72,6 +72,11 @@ internal sealed class MissingKeysCodeFixProvider : CodeFixProvider
     private static ExpressionSyntax KeyLiteral(string key) =>
         SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(key));
 
-    private static ExpressionSyntax Value(string value) =>
-        SyntaxFactory.ParseExpression(value).WithAdditionalAnnotations(Simplifier.Annotation);
+    // default(global::T) is simplified to default(T) where T is in scope; the type carries the annotation, as the
+    // simplifier reduces marked names only.
+    private static ExpressionSyntax Value(string value) => SyntaxFactory.ParseExpression(value) switch
+    {
+        DefaultExpressionSyntax defaultValue => defaultValue.WithType(defaultValue.Type.WithAdditionalAnnotations(Simplifier.Annotation)),
+        var literal => literal,
+    };
 }
