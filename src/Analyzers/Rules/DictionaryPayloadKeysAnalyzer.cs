@@ -15,63 +15,49 @@ namespace Switchboard.Analyzers.Rules;
 /// key that matches no property, or no key for a value the type requires. Keys match ignoring case, as at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class DictionaryPayloadKeysAnalyzer : SendAnalyzer
+internal sealed class DictionaryPayloadKeysAnalyzer : DictionaryPayloadAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.DictionaryPayloadKeys);
 
-    protected override void AnalyzeSend(OperationAnalysisContext context, SendCall call, CompilationFacts facts)
+    protected override void AnalyzeDictionary(
+        OperationAnalysisContext context, DictionaryLiteral literal, SendTarget target, PayloadMembers members, CompilationFacts facts)
     {
-        if (call.Payload is null
-            || DictionaryLiteral.TryRead(call.Payload.Value) is not { } literal
-            || SendTarget.Resolve(call, facts.Index) is not { Handlers.IsEmpty: false } target)
+        var typeName = members.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        var about = $"'{typeName}', the payload of handler '{target.HandlerName}' in project '{target.ProjectName}'";
+        foreach (var (key, syntax, _) in literal.Keys)
+        {
+            if (!members.Accepts(key))
+            {
+                var suggestion = NameSuggestion.Phrase(NameSuggestion.Closest(key, members.Names));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.DictionaryPayloadKeys,
+                    syntax.GetLocation(),
+                    $"The key '{key}' matches no property of {about}{suggestion}"));
+            }
+        }
+
+        if (!literal.AllKeysConstant)
         {
             return;
         }
 
-        foreach (var handler in target.PayloadsReached(call))
+        var missing = members.Required
+            .Where(required => !literal.Keys.Any(entry => string.Equals(entry.Key, required.Key, System.StringComparison.OrdinalIgnoreCase)))
+            .ToList();
+        if (missing.Count == 0)
         {
-            if (facts.Symbols.Shapes.IsUntypedPayload(handler.PayloadType) || PayloadMembers.TryCreate(handler.PayloadType!, facts.Symbols) is not { } members)
-            {
-                continue;
-            }
-
-            var typeName = members.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
-            var about = $"'{typeName}', the payload of handler '{target.HandlerName}' in project '{target.ProjectName}'";
-            foreach (var (key, syntax, _) in literal.Keys)
-            {
-                if (!members.Accepts(key))
-                {
-                    var suggestion = NameSuggestion.Phrase(NameSuggestion.Closest(key, members.Names));
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.DictionaryPayloadKeys,
-                        syntax.GetLocation(),
-                        $"The key '{key}' matches no property of {about}{suggestion}"));
-                }
-            }
-
-            if (!literal.AllKeysConstant)
-            {
-                continue;
-            }
-
-            var missing = members.Required
-                .Where(required => !literal.Keys.Any(entry => string.Equals(entry.Key, required.Key, System.StringComparison.OrdinalIgnoreCase)))
-                .ToList();
-            if (missing.Count == 0)
-            {
-                continue;
-            }
-
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(DiagnosticProperties.MissingKeys, string.Join("\n", missing.Select(required => required.Key)))
-                .Add(DiagnosticProperties.Placeholders, string.Join("\n", missing.Select(required => Placeholder.For(required.Type))));
-            context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.DictionaryPayloadKeys,
-                literal.Creation.Syntax.GetLocation(),
-                properties,
-                MissingMessage(missing, about)));
+            return;
         }
+
+        var properties = ImmutableDictionary<string, string?>.Empty
+            .Add(DiagnosticProperties.MissingKeys, string.Join("\n", missing.Select(required => required.Key)))
+            .Add(DiagnosticProperties.Placeholders, string.Join("\n", missing.Select(required => Placeholder.For(required.Type))));
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.DictionaryPayloadKeys,
+            literal.Creation.Syntax.GetLocation(),
+            properties,
+            MissingMessage(missing, about)));
     }
 
     private static string MissingMessage(List<RequiredKey> missing, string about)

@@ -14,63 +14,49 @@ namespace Switchboard.Analyzers.Rules;
 /// string that is no number for a number read from strings.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class DictionaryValueTypeAnalyzer : SendAnalyzer
+internal sealed class DictionaryValueTypeAnalyzer : DictionaryPayloadAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.DictionaryValueType);
 
-    protected override void AnalyzeSend(OperationAnalysisContext context, SendCall call, CompilationFacts facts)
+    protected override void AnalyzeDictionary(
+        OperationAnalysisContext context, DictionaryLiteral literal, SendTarget target, PayloadMembers members, CompilationFacts facts)
     {
-        if (call.Payload is null
-            || DictionaryLiteral.TryRead(call.Payload.Value) is not { } literal
-            || SendTarget.Resolve(call, facts.Index) is not { Handlers.IsEmpty: false } target)
+        foreach (var (key, _, value) in literal.Keys)
         {
-            return;
-        }
-
-        foreach (var handler in target.PayloadsReached(call))
-        {
-            if (PayloadMembers.TryCreate(handler.PayloadType!, facts.Symbols) is not { } members)
+            if (members.PropertyFor(key) is not { } property)
             {
                 continue;
             }
 
-            foreach (var (key, _, value) in literal.Keys)
+            var written = RuntimeTypes.Written(value, facts.Symbols, context.CancellationToken);
+            var read = JsonShapes.Read(property.Type, property, facts.Symbols);
+            string? why = null;
+            if ((written & read) == 0)
             {
-                if (members.PropertyFor(key) is not { } property)
-                {
-                    continue;
-                }
-
-                var written = RuntimeTypes.Written(value, facts.Symbols, context.CancellationToken);
-                var read = JsonShapes.Read(property.Type, property, facts.Symbols);
-                string? why = null;
-                if ((written & read) == 0)
-                {
-                    why = $"it is written as {JsonKindText.Describe(written)}, and the property reads {JsonKindText.Describe(read)}";
-                }
-                else if (IsNonNumericString(value, read))
-                {
-                    why = "it is not a number, and the property reads numbers from strings only when they are numbers";
-                }
-
-                if (why is null)
-                {
-                    continue;
-                }
-
-                var sent = RuntimeTypes.StaticType(value)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "null";
-                context.ReportDiagnostic(Diagnostic.Create(
-                    DiagnosticDescriptors.DictionaryValueType,
-                    SendCall.WithoutImplicitConversions(value).Syntax.GetLocation(),
-                    key,
-                    sent,
-                    property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
-                    property.ContainingType.Name + "." + property.Name,
-                    target.HandlerName,
-                    target.ProjectName,
-                    why));
+                why = $"it is written as {JsonKindText.Describe(written)}, and the property reads {JsonKindText.Describe(read)}";
             }
+            else if (IsNonNumericString(value, read))
+            {
+                why = "it is not a number, and the property reads numbers from strings only when they are numbers";
+            }
+
+            if (why is null)
+            {
+                continue;
+            }
+
+            var sent = RuntimeTypes.StaticType(value)?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "null";
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.DictionaryValueType,
+                SendCall.WithoutImplicitConversions(value).Syntax.GetLocation(),
+                key,
+                sent,
+                property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                property.ContainingType.Name + "." + property.Name,
+                target.HandlerName,
+                target.ProjectName,
+                why));
         }
     }
 

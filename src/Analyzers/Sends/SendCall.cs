@@ -10,7 +10,8 @@ namespace Switchboard.Analyzers.Sends;
 /// <summary>
 /// A call to a send-shaped API, read by parameter name: <c>IMessageSender.SendMessage</c>, <c>SendAsync</c>,
 /// <c>SendRequestAsync</c> (and the endpoints that implement them) or any other method with a <c>messageHandler</c>
-/// string parameter; or a method with a <c>Scope</c> parameter and filter parameters (the generated typed stubs).
+/// string parameter; or a method with a <c>Scope</c> parameter and filter or <c>remoteServers</c> parameters (the
+/// generated typed stubs).
 /// Only explicit arguments count: a default scope is never "explicit".
 /// </summary>
 internal sealed class SendCall
@@ -168,7 +169,8 @@ internal sealed class SendCall
                 case "scope" when IsScopeType(parameter.Type, symbols):
                     hasScopeEnum = true;
                     break;
-                case "clientSessionId" or "user" or "hasRole" or "hostName":
+                // Typed stubs of gateway-only handlers have no filters, but still remoteServers.
+                case "clientSessionId" or "user" or "hasRole" or "hostName" or "remoteServers":
                     hasFilter = true;
                     break;
             }
