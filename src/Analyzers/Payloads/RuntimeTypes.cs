@@ -16,6 +16,12 @@ internal static class RuntimeTypes
     /// </summary>
     public static bool MayBeInstanceOf(Compilation compilation, ITypeSymbol source, ITypeSymbol target)
     {
+        // The common case, a payload of the handler's own type, needs no conversion lookup.
+        if (SymbolEqualityComparer.Default.Equals(source, target))
+        {
+            return true;
+        }
+
         if (compilation is not CSharpCompilation csharp
             || source.TypeKind is TypeKind.TypeParameter or TypeKind.Error or TypeKind.Dynamic
             || target.TypeKind is TypeKind.TypeParameter or TypeKind.Error or TypeKind.Dynamic)

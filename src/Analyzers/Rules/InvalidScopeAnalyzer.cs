@@ -108,12 +108,13 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
 
         foreach (var argument in arguments)
         {
+            // Constant strings first: most arguments are not, and those skip the attribute lookup.
             if (argument.ArgumentKind != ArgumentKind.Explicit
                 || ReferenceEquals(argument, sendScope)
                 || argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter
-                || !HasAttribute(parameter, attribute)
                 || SendCall.ConstantOf(argument.Value) is not { HasValue: true, Value: var value }
-                || value is null && parameter.NullableAnnotation == NullableAnnotation.Annotated)
+                || value is null && parameter.NullableAnnotation == NullableAnnotation.Annotated
+                || !HasAttribute(parameter, attribute))
             {
                 continue;
             }

@@ -27,18 +27,21 @@ internal sealed class PayloadTypeAnalyzer : SendAnalyzer
             return;
         }
 
+        // Cheapest test first: the JSON the static type is written as. Only where it never fits what a handler reads
+        // are the instance test (a conversion lookup) and the nullability of the expression worth asking for.
+        var writtenByType = Absent(JsonShapes.Written(sent, facts.Symbols));
         JsonKinds? written = null;
         foreach (var handler in target.PayloadsReached(call))
         {
             var payloadType = handler.PayloadType!;
-            if (RuntimeTypes.MayBeInstanceOf(context.Compilation, sent, payloadType))
+            var read = JsonShapes.Read(payloadType, member: null, facts.Symbols) & ~JsonKinds.Null;
+            if ((writtenByType & read) != 0 || RuntimeTypes.MayBeInstanceOf(context.Compilation, sent, payloadType))
             {
                 continue;
             }
 
             // The runtime sends an empty dictionary for a null payload.
             written ??= Absent(RuntimeTypes.Written(payload.Value, facts.Symbols, context.CancellationToken));
-            var read = JsonShapes.Read(payloadType, member: null, facts.Symbols) & ~JsonKinds.Null;
             if ((written.Value & read) != 0)
             {
                 continue;
