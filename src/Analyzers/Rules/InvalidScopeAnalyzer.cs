@@ -97,7 +97,10 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Constant strings passed to <c>[ScopeLetters]</c> parameters, except the send's own scope (checked above).</summary>
+    /// <summary>
+    /// Constant strings passed to <c>[ScopeLetters]</c> parameters, except the send's own scope (checked above). A null
+    /// constant is left to nullable analysis: it is no scope letters, and the parameter says whether it may be null.
+    /// </summary>
     private static void AnalyzeScopeLetterArguments(
         OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, IArgumentOperation? sendScope, SwitchboardSymbols symbols)
     {
@@ -112,14 +115,13 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
             if (argument.ArgumentKind != ArgumentKind.Explicit
                 || ReferenceEquals(argument, sendScope)
                 || argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter
-                || SendCall.ConstantOf(argument.Value) is not { HasValue: true, Value: var value }
-                || value is null && parameter.NullableAnnotation == NullableAnnotation.Annotated
+                || SendCall.ConstantOf(argument.Value) is not { HasValue: true, Value: string letters }
                 || !HasAttribute(parameter, attribute))
             {
                 continue;
             }
 
-            AnalyzeLetters(context, argument.Value, value as string, nullMeansDefault: parameter.NullableAnnotation == NullableAnnotation.Annotated);
+            AnalyzeLetters(context, argument.Value, letters, nullMeansDefault: parameter.NullableAnnotation == NullableAnnotation.Annotated);
         }
     }
 

@@ -62,6 +62,7 @@ public sealed class ScopeLettersTests
                     _ = ScopeCode.Parse("sgc");
                     _ = ScopeCode.Parse("G");
                     _ = ScopeCode.Parse(fromConfig);
+                    _ = ScopeCode.Parse(null!);
                     _ = ScopeCode.TryParse(fromConfig, out _);
                     Other("CGX");
                 }
