@@ -115,25 +115,39 @@ public sealed partial class MessageHandlerGenerator
 
         private static void SendStub(IndentedWriter writer, HandlerGroupSpec group)
         {
+            // Filters never narrow the gateway, so a name declared only there gets no filter parameters: with them the
+            // send could only throw ArgumentException.
+            var gatewayOnly = group.Scope == GatewayScope;
             writer.Line("/// <summary>")
                 .Line($"/// Sends to <c>{Identifiers.Xml(group.Name)}</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a")
-                .Line($"/// <paramref name=\"scope\"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to {Letters(group.Scope)}.")
-                .Line("/// </summary>")
+                .Line($"/// <paramref name=\"scope\"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to {Letters(group.Scope)}.");
+            if (gatewayOnly)
+            {
+                writer.Line("/// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters")
+                    .Line("/// never apply, so this stub does not offer them.");
+            }
+
+            writer.Line("/// </summary>")
                 .Line("/// <param name=\"sender\">Who sends: a gateway, client, session or designer.</param>");
             if (group.Payload is not null)
             {
                 writer.Line("/// <param name=\"payload\">The payload.</param>");
             }
 
-            writer.Line("/// <param name=\"scope\">Where to deliver; <see langword=\"null\"/> for the default.</param>")
-                .Line("/// <param name=\"clientSessionId\">Only the client or session with this session id.</param>")
-                .Line("/// <param name=\"user\">Only clients and sessions where this user is logged in.</param>")
-                .Line("/// <param name=\"hasRole\">Only clients and sessions whose user has this role.</param>")
-                .Line("/// <param name=\"hostName\">Only clients and sessions on this host.</param>")
-                .Line("/// <param name=\"remoteServers\">Gateway names to deliver to instead of the local gateway.</param>")
+            writer.Line("/// <param name=\"scope\">Where to deliver; <see langword=\"null\"/> for the default.</param>");
+            if (!gatewayOnly)
+            {
+                writer.Line("/// <param name=\"clientSessionId\">Only the client or session with this session id.</param>")
+                    .Line("/// <param name=\"user\">Only clients and sessions where this user is logged in.</param>")
+                    .Line("/// <param name=\"hasRole\">Only clients and sessions whose user has this role.</param>")
+                    .Line("/// <param name=\"hostName\">Only clients and sessions on this host.</param>");
+            }
+
+            writer.Line("/// <param name=\"remoteServers\">Gateway names to deliver to instead of the local gateway.</param>")
                 .Line("/// <param name=\"cancellationToken\">Cancels the send before anything is queued.</param>")
-                .Line("/// <returns>One result per system selected for delivery.</returns>")
-                .Line($"{Accessibility(group)} static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> Send{group.MemberName}Async(")
+                .Line("/// <returns>One result per system selected for delivery.</returns>");
+            SendExceptions(writer, group);
+            writer.Line($"{Accessibility(group)} static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> Send{group.MemberName}Async(")
                 .Indent()
                 .Line("this global::Switchboard.IMessageSender sender,");
             if (group.Payload is not null)
@@ -141,15 +155,39 @@ public sealed partial class MessageHandlerGenerator
                 writer.Line($"{group.Payload.Name} payload,");
             }
 
-            writer.Line("global::Switchboard.Scope? scope = null,")
-                .Line("string? clientSessionId = null,")
-                .Line("string? user = null,")
-                .Line("string? hasRole = null,")
-                .Line("string? hostName = null,")
-                .Line("global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,")
+            writer.Line("global::Switchboard.Scope? scope = null,");
+            if (!gatewayOnly)
+            {
+                writer.Line("string? clientSessionId = null,")
+                    .Line("string? user = null,")
+                    .Line("string? hasRole = null,")
+                    .Line("string? hostName = null,");
+            }
+
+            var payload = group.Payload is null ? "" : "payload, ";
+            writer.Line("global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,")
                 .Line("global::System.Threading.CancellationToken cancellationToken = default) =>")
-                .Line($"{group.MemberName}.SendAsync(sender, {(group.Payload is null ? "" : "payload, ")}scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);")
+                .Line(gatewayOnly
+                    ? $"{group.MemberName}.SendAsync(sender, {payload}scope, remoteServers: remoteServers, cancellationToken: cancellationToken);"
+                    : $"{group.MemberName}.SendAsync(sender, {payload}scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);")
                 .Unindent();
+        }
+
+        /// <summary>What a send stub can throw, as far as its handler name's declarations let it.</summary>
+        private static void SendExceptions(IndentedWriter writer, HandlerGroupSpec group)
+        {
+            writer.Line(group.Payload is null
+                ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
+                : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
+                .Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"scope\"/> is not a combination of Client, Gateway and Session.</exception>");
+            if (group.Payload == TypeSpec.Object)
+            {
+                writer.Line("/// <exception cref=\"global::Switchboard.PayloadConversionException\">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>");
+            }
+
+            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer.</exception>")
+                .Line("/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>")
+                .Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
         }
 
         private static void RequestStub(IndentedWriter writer, HandlerGroupSpec group)
@@ -167,6 +205,17 @@ public sealed partial class MessageHandlerGenerator
                 .Line("/// <param name=\"timeout\">How long to wait; the gateway's default (60 s) when <see langword=\"null\"/>.</param>")
                 .Line("/// <param name=\"cancellationToken\">Cancels the wait and signals the handler.</param>")
                 .Line("/// <returns>The handler's return value.</returns>")
+                .Line(group.Payload is null
+                    ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
+                    : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
+                .Line("/// <exception cref=\"global::Switchboard.MessageHandlerNotFoundException\">The gateway asked has no handler of that name in the project.</exception>")
+                .Line("/// <exception cref=\"global::Switchboard.MessageDeniedException\">The sender lacks the handler's required role.</exception>")
+                .Line("/// <exception cref=\"global::Switchboard.MessageHandlerFailedException\">The handler threw; the inner exception is the handler's.</exception>")
+                .Line("/// <exception cref=\"global::Switchboard.MessageQueueFullException\">The handler's queue is full.</exception>")
+                .Line("/// <exception cref=\"global::Switchboard.RequestTimeoutException\">No response within the timeout.</exception>")
+                .Line("/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>")
+                .Line("/// <exception cref=\"global::Switchboard.GatewayUnreachableException\"><paramref name=\"remoteServer\"/> is unknown or not running.</exception>")
+                .Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>")
                 .Line($"{Accessibility(group)} static global::System.Threading.Tasks.Task<{group.Response!.Name}> Request{group.MemberName}Async(")
                 .Indent()
                 .Line("this global::Switchboard.IMessageSender sender,");
@@ -327,6 +376,9 @@ public sealed partial class MessageHandlerGenerator
 
             return string.Join(" | ", flags);
         }
+
+        /// <summary><c>Scope.Gateway</c>'s value.</summary>
+        private const int GatewayScope = 2;
 
         private static string Letters(int scope) =>
             ((scope & 1) != 0 ? "C" : "") + ((scope & 2) != 0 ? "G" : "") + ((scope & 4) != 0 ? "S" : "");

@@ -69,7 +69,8 @@ internal static class HandlerIndexBuilder
             shape.PayloadType,
             returnsValue,
             declaration.Method,
-            declaration.Method.ContainingType.Name + "." + declaration.Method.Name);
+            declaration.Method.ContainingType.Name + "." + declaration.Method.Name,
+            returnsValue == true ? shape.ResponseType : null);
     }
 
     private static void AddSourceHandlers(INamespaceSymbol root, string assemblyProject, SwitchboardSymbols symbols, List<KnownHandler> handlers)
@@ -165,6 +166,7 @@ internal static class HandlerIndexBuilder
             payloadType: arguments[3].Value as ITypeSymbol,
             returnsValue: arguments[4].Value is ITypeSymbol,
             method: null,
-            origin: "assembly " + assemblyName);
+            origin: "assembly " + assemblyName,
+            responseType: arguments[4].Value as ITypeSymbol);
     }
 }

@@ -18,6 +18,7 @@ internal sealed class KnownHandler
         bool? returnsValue,
         IMethodSymbol? method,
         string origin,
+        ITypeSymbol? responseType = null,
         ManifestType? manifestPayload = null)
     {
         ManifestPayload = manifestPayload;
@@ -29,6 +30,7 @@ internal sealed class KnownHandler
         ReturnsValue = returnsValue;
         Method = method;
         Origin = origin;
+        ResponseType = responseType;
     }
 
     public string Project { get; }
@@ -45,6 +47,9 @@ internal sealed class KnownHandler
 
     /// <summary>Whether it answers requests with a value; <see langword="null"/> when its return type is invalid.</summary>
     public bool? ReturnsValue { get; }
+
+    /// <summary>What a request handler's answer is (<c>T</c> of <c>Task&lt;T&gt;</c>), or <see langword="null"/> when it returns nothing or is unknown.</summary>
+    public ITypeSymbol? ResponseType { get; }
 
     /// <summary>The method, for handlers declared in this compilation; <see langword="null"/> for manifest entries.</summary>
     public IMethodSymbol? Method { get; }

@@ -52,7 +52,8 @@ internal static class ManifestFileHandlers
                         returnsValue: handler.AnswersRequests,
                         method: null,
                         origin,
-                        handler.Payload));
+                        responseType: handler.AnswersRequests ? Resolve(compilation, handler.Response) : null,
+                        manifestPayload: handler.Payload));
                 }
             }
         }
