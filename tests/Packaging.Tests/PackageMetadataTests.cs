@@ -25,7 +25,7 @@ public sealed partial class PackageMetadataTests(PackedSolution packed)
 
         var v = packed.Version;
         Assert.Equal(
-            [$"Switchboard.Redis.{v}.nupkg", $"Switchboard.Redis.{v}.snupkg", $"Switchboard.Templates.{v}.nupkg", $"Switchboard.{v}.nupkg", $"Switchboard.{v}.snupkg"],
+            [$"Switchboard.{v}.nupkg", $"Switchboard.{v}.snupkg", $"Switchboard.Redis.{v}.nupkg", $"Switchboard.Redis.{v}.snupkg", $"Switchboard.Templates.{v}.nupkg"],
             Directory.GetFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
