@@ -27,8 +27,20 @@ public sealed class PackedSolution : IAsyncLifetime
         RepositoryUrl = XDocument.Load(Path.Combine(Workspace.Sources, "Directory.Build.props"))
             .Descendants("SwitchboardRepositoryUrl").Single().Value;
 
-        // A clone has a commit and an origin remote; SourceLink reads both.
+        // A clone has a commit and an origin remote; SourceLink reads both. The copy must be a repository of its own:
+        // git must never reach the repository the tests run from.
+        if (Path.Exists(Path.Combine(Workspace.Sources, ".git")))
+        {
+            throw new InvalidOperationException("The sources copy already has a .git entry; refusing to run git in it.");
+        }
+
         await Git("init", "-q", "-b", "main");
+        var top = (await Tool.RunAsync("git", Workspace.Sources, null, "rev-parse", "--show-toplevel")).Output.Trim();
+        if (Path.GetFullPath(top) != Path.GetFullPath(Workspace.Sources))
+        {
+            throw new InvalidOperationException($"git init in {Workspace.Sources} made a repository at {top}.");
+        }
+
         await Git("add", "-A");
         await Git("-c", "user.name=test", "-c", "user.email=test@example.invalid", "commit", "-q", "-m", "snapshot");
         await Git("remote", "add", "origin", RepositoryUrl);

@@ -7,7 +7,9 @@ namespace Switchboard.Packaging.Tests;
 /// </summary>
 internal sealed class Workspace : IDisposable
 {
-    private static readonly string[] Skipped = ["bin", "obj", ".git", "TestResults", "results"];
+    // Build outputs, test results, and git's own data: in a worktree or a submodule ".git" is a file that points at
+    // the real repository, and git commands run in the copy would act on that repository.
+    private static readonly string[] Skipped = ["bin", "obj", ".git", "TestResults"];
 
     public Workspace()
     {
@@ -83,7 +85,7 @@ internal sealed class Workspace : IDisposable
     private static void CopyTree(string from, string to)
     {
         Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from))
+        foreach (var file in Directory.EnumerateFiles(from).Where(file => !Skipped.Contains(Path.GetFileName(file))))
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
