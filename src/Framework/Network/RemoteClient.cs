@@ -192,7 +192,7 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
         var onlyThisClient = new FilterParams(HostName: null, ClientSessionId: SessionId, Scope.Client, User: null, HasRole: null);
         try
         {
-            localGateway.Router.SendLocal(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient);
+            localGateway.Deliveries.SendLocal(new MessageSend(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient, RemoteServers: null));
         }
         catch (Exception exception) when (exception is PayloadConversionException or ObjectDisposedException)
         {
