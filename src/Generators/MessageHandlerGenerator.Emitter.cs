@@ -10,7 +10,8 @@ namespace Switchboard.Generators;
 public sealed partial class MessageHandlerGenerator
 {
     /// <summary>
-    /// Writes a project's three files: <c>XMessages.Stubs.g.cs</c> (fields and typed send/request stubs),
+    /// Writes a project's three files: <c>XMessages.Stubs.g.cs</c> (fields and typed send/request stubs, and a global using of
+    /// their namespace),
     /// <c>XMessages.Registry.g.cs</c> (descriptors with direct invokers) and <c>XMessages.Manifest.g.cs</c>
     /// (assembly attributes). Pure: the same model always gives the same text.
     /// </summary>
@@ -36,6 +37,7 @@ public sealed partial class MessageHandlerGenerator
         public static string Stubs(ProjectSpec project)
         {
             var writer = Start();
+            GlobalUsing(writer, project);
             OpenNamespace(writer, project);
             writer.Line("/// <summary>")
                 .Line($"/// Typed access to the messaging project <c>{Identifiers.Xml(project.ProjectName)}</c>: a field per handler name, and")
@@ -391,6 +393,16 @@ public sealed partial class MessageHandlerGenerator
         };
 
         private static IndentedWriter Start() => new IndentedWriter().Line(Header).Line(Nullable).Line(ObsoletePragma).Line();
+
+        // Top-level statements live in the global namespace and other code may live outside the root namespace: the
+        // global using makes the class and its extension stubs reachable from every file of the assembly as written.
+        private static void GlobalUsing(IndentedWriter writer, ProjectSpec project)
+        {
+            if (project.Namespace.Length > 0)
+            {
+                writer.Line($"global using global::{project.Namespace};").Line();
+            }
+        }
 
         private static void OpenNamespace(IndentedWriter writer, ProjectSpec project)
         {

@@ -12,12 +12,18 @@ internal static class DotNet
     }
 
     public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) =>
-        RunProgramAsync("dotnet", workingDirectory, TimeSpan.FromMinutes(15), arguments);
+        Tool.RunAsync("dotnet", workingDirectory, null, arguments);
 
-    /// <summary>Runs any program (such as a published app) the same way: time limit, everything it printed kept.</summary>
-    public static async Task<Result> RunProgramAsync(string program, string workingDirectory, TimeSpan limit, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Tool.RunAsync("dotnet", workingDirectory, environment, arguments);
+}
+
+/// <summary>Runs a command-line tool with a time limit and keeps everything it printed.</summary>
+internal static class Tool
+{
+    public static async Task<DotNet.Result> RunAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -35,12 +41,16 @@ internal static class DotNet
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment.Remove("MSBuildSDKsPath");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         var stdout = Pump(process.StandardOutput, output);
         var stderr = Pump(process.StandardError, output);
-        using var timeout = new CancellationTokenSource(limit);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -48,11 +58,11 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {limit.TotalMinutes} minutes:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within 20 minutes:\n{output}");
         }
 
         await Task.WhenAll(stdout, stderr);
-        return new Result(process.ExitCode, output.ToString());
+        return new DotNet.Result(process.ExitCode, output.ToString());
     }
 
     private static async Task Pump(StreamReader reader, StringBuilder output)

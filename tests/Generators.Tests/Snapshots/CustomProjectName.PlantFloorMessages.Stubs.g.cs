@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.
 
+global using global::Plant.Floor;
+
 namespace Plant.Floor
 {
     /// <summary>
