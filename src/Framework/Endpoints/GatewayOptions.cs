@@ -14,6 +14,13 @@ public sealed class GatewayOptions
     /// <summary>How many invocations may wait in each dedicated (and client UI) queue; default 10,000.</summary>
     public int DedicatedQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// What an awaited send (<c>SendAsync</c>, the typed <c>Send…Async</c> stubs) does when a target's queue is full:
+    /// wait for room (<see cref="QueueFullMode.Wait"/>, the default) or report <c>QUEUE_FULL</c> at once
+    /// (<see cref="QueueFullMode.Report"/>). <c>SendMessage</c> always reports at once, as Ignition's fire-and-forget.
+    /// </summary>
+    public QueueFullMode QueueFullMode { get; set; } = QueueFullMode.Wait;
+
     /// <summary>The default request timeout (Ignition's 60 s).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
@@ -38,6 +45,7 @@ public sealed class GatewayOptions
         SharedPoolSize = SharedPoolSize,
         SharedQueueCapacity = SharedQueueCapacity,
         DedicatedQueueCapacity = DedicatedQueueCapacity,
+        QueueFullMode = QueueFullMode,
         RequestTimeout = RequestTimeout,
         DrainTimeout = DrainTimeout,
         LoggerFactory = LoggerFactory,
@@ -50,6 +58,11 @@ public sealed class GatewayOptions
         Positive(SharedPoolSize, nameof(SharedPoolSize));
         Positive(SharedQueueCapacity, nameof(SharedQueueCapacity));
         Positive(DedicatedQueueCapacity, nameof(DedicatedQueueCapacity));
+        if (!Enum.IsDefined(QueueFullMode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(QueueFullMode), QueueFullMode, "GatewayOptions.QueueFullMode must be Wait or Report.");
+        }
+
         PositiveTime(RequestTimeout, nameof(RequestTimeout));
         PositiveTime(DrainTimeout, nameof(DrainTimeout));
         ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));

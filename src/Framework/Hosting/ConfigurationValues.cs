@@ -42,6 +42,18 @@ public static class ConfigurationValues
         : bool.TryParse(text, out var value) ? value
         : throw Invalid(section, key, text, "true or false");
 
+    /// <summary>Reads one of an enum's names (in any case), for example <c>Wait</c>.</summary>
+    /// <typeparam name="TEnum">The enum.</typeparam>
+    /// <param name="section">The section.</param>
+    /// <param name="key">The key within it.</param>
+    /// <returns>The value, or <see langword="null"/> when the key is absent.</returns>
+    /// <exception cref="InvalidOperationException">The value is not one of the enum's names; the message names the key, the value and the names allowed.</exception>
+    public static TEnum? ReadEnum<TEnum>(this IConfigurationSection section, string key)
+        where TEnum : struct, Enum =>
+        section[key] is not { } text ? null
+        : Enum.TryParse<TEnum>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(text.TrimStart()[0]) ? value
+        : throw Invalid(section, key, text, "one of " + string.Join(", ", Enum.GetNames<TEnum>()));
+
     private static InvalidOperationException Invalid(IConfigurationSection section, string key, string text, string expected) =>
         new($"The configuration value \"{text}\" at {section.Path}:{key} is not {expected}.");
 }

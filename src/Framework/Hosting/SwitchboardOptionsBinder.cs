@@ -14,6 +14,7 @@ internal static class SwitchboardOptionsBinder
         options.SharedPoolSize = section.ReadInt32(nameof(SwitchboardOptions.SharedPoolSize)) ?? options.SharedPoolSize;
         options.SharedQueueCapacity = section.ReadInt32(nameof(SwitchboardOptions.SharedQueueCapacity)) ?? options.SharedQueueCapacity;
         options.DedicatedQueueCapacity = section.ReadInt32(nameof(SwitchboardOptions.DedicatedQueueCapacity)) ?? options.DedicatedQueueCapacity;
+        options.QueueFullMode = section.ReadEnum<QueueFullMode>(nameof(SwitchboardOptions.QueueFullMode)) ?? options.QueueFullMode;
         options.RequestTimeout = section.ReadTimeSpan(nameof(SwitchboardOptions.RequestTimeout)) ?? options.RequestTimeout;
         options.DrainTimeout = section.ReadTimeSpan(nameof(SwitchboardOptions.DrainTimeout)) ?? options.DrainTimeout;
     }
