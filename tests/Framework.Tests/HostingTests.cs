@@ -21,7 +21,13 @@ public sealed class HostingTests
     public async Task Options_come_from_the_Switchboard_section_and_the_gateway_is_the_injectable_sender()
     {
         using var host = BuildHost(
-            new() { ["Switchboard:Name"] = "agent-9000", ["Switchboard:SharedQueueCapacity"] = "123", ["Switchboard:RequestTimeout"] = "00:00:07" },
+            new()
+            {
+                ["Switchboard:Name"] = "agent-9000",
+                ["Switchboard:SharedQueueCapacity"] = "123",
+                ["Switchboard:RequestTimeout"] = "00:00:07",
+                ["Switchboard:QueueFullMode"] = "report",
+            },
             services => services.AddSwitchboard());
         await host.StartAsync();
 
@@ -29,6 +35,7 @@ public sealed class HostingTests
         Assert.Equal("agent-9000", gateway.Name);
         Assert.Equal(123, gateway.Options.SharedQueueCapacity);
         Assert.Equal(TimeSpan.FromSeconds(7), gateway.Options.RequestTimeout);
+        Assert.Equal(QueueFullMode.Report, gateway.Options.QueueFullMode);
         Assert.Equal(new GatewayOptions().DrainTimeout, gateway.Options.DrainTimeout);
         Assert.Same(gateway, host.Services.GetRequiredService<IMessageSender>());
         await host.StopAsync();
@@ -51,6 +58,18 @@ public sealed class HostingTests
         var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<Gateway>());
         Assert.Contains("Switchboard:SharedPoolSize", error.Message);
         Assert.Contains("\"lots\"", error.Message);
+    }
+
+    [Theory]
+    [InlineData("Drop")]
+    [InlineData("1")]
+    public void A_queue_full_mode_that_is_not_a_name_of_the_enum_names_its_key_and_the_names_allowed(string value)
+    {
+        using var host = BuildHost(new() { ["Switchboard:QueueFullMode"] = value }, services => services.AddSwitchboard());
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<Gateway>());
+        Assert.Contains("Switchboard:QueueFullMode", error.Message);
+        Assert.Contains("one of Wait, Report", error.Message);
     }
 
     [Fact]
