@@ -16,8 +16,8 @@ namespace Switchboard;
 /// concurrency bound) until it finishes, and the drainer then carries on from the thread pool.
 /// <para>Across cores: the counters that senders and drainers write sit on cache lines of their own, away from the
 /// fields every send only reads; a drainer gives the capacity it took back in batches (large queues only, see
-/// <see cref="releaseBatch"/>); and only one idle drainer at a time spins for more work, the others stop at once, so
-/// an idle pool on many cores has one thread watching the queue rather than one per core.</para>
+/// <see cref="releaseBatch"/>); and at most two idle drainers at a time spin for more work, the others stop at once,
+/// so an idle pool on many cores has two threads watching the queue rather than one per core.</para>
 /// <para>A full queue refuses at once (<see cref="TryEnqueue"/>); a sender that chose to wait
 /// (<see cref="QueueFullMode.Wait"/>) awaits <see cref="WaitForRoomAsync"/> and retries, woken one per freed slot.</para>
 /// </remarks>
@@ -33,6 +33,12 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     // How long an idle drainer keeps looking before it stops, in SpinWait rounds (some tens of microseconds). A send
     // that arrives meanwhile is taken without starting anything; one that arrives later starts a drainer.
     private const int DefaultIdleSpins = 40;
+
+    // How many idle drainers may spin at once; the others stop at once. Two, not one: while one drainer runs a handler
+    // the other must still be there to take the next send, or every send that finds the first one busy would wake a
+    // thread (measured: with one spinner, a stream of sends to an idle 2-worker pool became several times slower).
+    // Not one per core either: on many cores that is many threads reading the queue's lines that each send writes.
+    private const int MaxSpinners = 2;
 
     // Large queues release capacity in batches of up to this many items; small ones item by item, so that their
     // bound stays exact.
@@ -194,7 +200,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
             // Nothing to take: give back what was taken before looking further, so that waiting senders get room.
             Release(taken);
             taken = 0;
-            if (SpinUntilWorkAsTheOnlySpinner() || !TryStop())
+            if (SpinUntilWorkAsOneOfFewSpinners() || !TryStop())
             {
                 continue;
             }
@@ -231,16 +237,22 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
-    /// <summary>Spins for more work, unless another idle drainer already does: then this one stops at once.</summary>
-    private bool SpinUntilWorkAsTheOnlySpinner()
+    /// <summary>Spins for more work, unless <see cref="MaxSpinners"/> idle drainers already do: then this one stops at once.</summary>
+    private bool SpinUntilWorkAsOneOfFewSpinners()
     {
-        if (idleSpins == 0 || Interlocked.CompareExchange(ref hot.Spinning, 1, 0) != 0)
+        if (idleSpins == 0)
         {
             return false;
         }
 
+        if (Interlocked.Increment(ref hot.Spinning) > MaxSpinners)
+        {
+            Interlocked.Decrement(ref hot.Spinning);
+            return false;
+        }
+
         var found = SpinUntilWork();
-        Volatile.Write(ref hot.Spinning, 0);
+        Interlocked.Decrement(ref hot.Spinning);
         return found;
     }
 
@@ -313,7 +325,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         [FieldOffset(2 * CacheLine)]
         public long Drainers;
 
-        /// <summary>1 while an idle drainer spins for work.</summary>
+        /// <summary>How many idle drainers spin for work (at most <see cref="MaxSpinners"/>).</summary>
         [FieldOffset(3 * CacheLine)]
         public int Spinning;
     }
