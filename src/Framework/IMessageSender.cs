@@ -50,12 +50,19 @@ public interface IMessageSender
     /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
     /// <param name="hostName">Only clients and sessions on this host.</param>
     /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
-    /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
+    /// <param name="cancellationToken">
+    /// Cancels the send before anything is queued, or while it waits for room in a full queue
+    /// (<see cref="QueueFullMode.Wait"/>): what it had queued by then still runs, the targets it still waited for get nothing.
+    /// </param>
     /// <returns>The delivery report.</returns>
+    /// <remarks>
+    /// When a selected target's queue is full, the send waits for room there (<see cref="GatewayOptions.QueueFullMode"/>
+    /// <see cref="QueueFullMode.Wait"/>, the default) or reports <c>QUEUE_FULL</c> for it at once (<see cref="QueueFullMode.Report"/>).
+    /// </remarks>
     /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
     /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
-    /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed.</exception>
+    /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed (also while the send waited for room).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask<DeliveryReport> SendAsync(
         string project,

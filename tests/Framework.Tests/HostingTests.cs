@@ -22,7 +22,13 @@ public sealed class HostingTests
     public async Task Options_come_from_the_Switchboard_section_and_the_gateway_is_the_injectable_sender()
     {
         using var host = BuildHost(
-            new() { ["Switchboard:Name"] = "agent-9000", ["Switchboard:SharedQueueCapacity"] = "123", ["Switchboard:RequestTimeout"] = "00:00:07" },
+            new()
+            {
+                ["Switchboard:Name"] = "agent-9000",
+                ["Switchboard:SharedQueueCapacity"] = "123",
+                ["Switchboard:RequestTimeout"] = "00:00:07",
+                ["Switchboard:QueueFullMode"] = "report",
+            },
             services => services.AddSwitchboard());
         await host.StartAsync();
 
@@ -30,6 +36,7 @@ public sealed class HostingTests
         Assert.Equal("agent-9000", gateway.Name);
         Assert.Equal(123, gateway.Options.SharedQueueCapacity);
         Assert.Equal(TimeSpan.FromSeconds(7), gateway.Options.RequestTimeout);
+        Assert.Equal(QueueFullMode.Report, gateway.Options.QueueFullMode);
         Assert.Equal(new GatewayOptions().DrainTimeout, gateway.Options.DrainTimeout);
         Assert.Same(gateway, host.Services.GetRequiredService<IMessageSender>());
         await host.StopAsync();
@@ -65,6 +72,16 @@ public sealed class HostingTests
         Assert.Contains("Switchboard.Name", error.Message);
         Assert.Contains("Switchboard.SharedQueueCapacity", error.Message);
         Assert.Contains("Switchboard.DrainTimeout", error.Message);
+    }
+
+    [Fact]
+    public void A_queue_full_mode_that_is_not_a_name_of_the_enum_names_its_key_and_the_value()
+    {
+        using var host = BuildHost(new() { ["Switchboard:QueueFullMode"] = "Drop" }, services => services.AddSwitchboard());
+
+        var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<Gateway>());
+        Assert.Contains("Switchboard:QueueFullMode", error.Message);
+        Assert.Contains("Drop", error.Message);
     }
 
     [Fact]

@@ -75,12 +75,12 @@ public sealed class StatusTests
     }
 
     [Fact]
-    public async Task A_full_queue_is_QUEUE_FULL_and_everything_SENT_still_runs()
+    public async Task A_full_queue_is_QUEUE_FULL_in_Report_mode_and_everything_SENT_still_runs()
     {
         var started = new ManualResetEventSlim();
         var release = new ManualResetEventSlim();
         var runs = 0;
-        var gateway = new Gateway("agent-8088", new GatewayOptions { SharedPoolSize = 1, SharedQueueCapacity = 2 });
+        var gateway = new Gateway("agent-8088", new GatewayOptions { SharedPoolSize = 1, SharedQueueCapacity = 2, QueueFullMode = QueueFullMode.Report });
         gateway.AddProject(Handlers.Registry("X", Handlers.Of("X", "slow", Scope.Gateway, (_, _) =>
         {
             started.Set();
@@ -106,11 +106,11 @@ public sealed class StatusTests
     }
 
     [Fact]
-    public async Task A_full_dedicated_queue_is_QUEUE_FULL_per_endpoint()
+    public async Task A_full_dedicated_queue_is_QUEUE_FULL_per_endpoint_in_Report_mode()
     {
         var started = new ManualResetEventSlim();
         var release = new ManualResetEventSlim();
-        await using var gateway = new Gateway("agent-8088", new GatewayOptions { DedicatedQueueCapacity = 1 });
+        await using var gateway = new Gateway("agent-8088", new GatewayOptions { DedicatedQueueCapacity = 1, QueueFullMode = QueueFullMode.Report });
         gateway.AddProject(Handlers.Registry("X", Handlers.Of("X", "slow", Scope.Client, (_, _) =>
         {
             started.Set();

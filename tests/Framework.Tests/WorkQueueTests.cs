@@ -179,6 +179,7 @@ public sealed class WorkQueueTests
     [InlineData(1, 0)]
     [InlineData(4, 0)]
     [InlineData(2, 40)]
+    [InlineData(4, 40)]
     public async Task No_item_is_stranded_while_senders_race_drainers_that_go_idle(int concurrency, int idleSpins)
     {
         // Senders pause now and then, and drainers stop as soon as they find the queue empty (no idle spin), so that
@@ -222,6 +223,7 @@ public sealed class WorkQueueTests
     [InlineData(1, 0)]
     [InlineData(3, 0)]
     [InlineData(2, 40)]
+    [InlineData(4, 40)]
     public async Task No_item_is_stranded_when_the_last_send_races_a_drainer_that_stops(int concurrency, int idleSpins)
     {
         // Each round two threads send at once and then wait until both items have run, with nothing sent later that

@@ -23,6 +23,14 @@ public sealed class GatewayOptions
     [Range(1, int.MaxValue)]
     public int DedicatedQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// What an awaited send (<c>SendAsync</c>, the typed <c>Send…Async</c> stubs) does when a target's queue is full:
+    /// wait for room (<see cref="QueueFullMode.Wait"/>, the default) or report <c>QUEUE_FULL</c> at once
+    /// (<see cref="QueueFullMode.Report"/>). <c>SendMessage</c> always reports at once, as Ignition's fire-and-forget.
+    /// </summary>
+    [EnumDataType(typeof(QueueFullMode))]
+    public QueueFullMode QueueFullMode { get; set; } = QueueFullMode.Wait;
+
     /// <summary>The default request timeout (Ignition's 60 s).</summary>
     [PositiveTimeout]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
@@ -53,6 +61,7 @@ public sealed class GatewayOptions
             SharedPoolSize = SharedPoolSize,
             SharedQueueCapacity = SharedQueueCapacity,
             DedicatedQueueCapacity = DedicatedQueueCapacity,
+            QueueFullMode = QueueFullMode,
             RequestTimeout = RequestTimeout,
             DrainTimeout = DrainTimeout,
             LoggerFactory = LoggerFactory,

@@ -7,6 +7,7 @@ namespace Switchboard;
 internal sealed class SynchronizationContextQueue(SynchronizationContext context, int capacity) : IDeliveryQueue
 {
     private readonly TaskCompletionSource drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SpaceWaiters waiters = new();
     private int pending;
     private int completing;
 
@@ -27,9 +28,13 @@ internal sealed class SynchronizationContextQueue(SynchronizationContext context
         return true;
     }
 
+    public Task<bool> WaitForRoomAsync(CancellationToken cancellationToken) =>
+        waiters.WaitAsync(() => Volatile.Read(ref pending) < capacity || Volatile.Read(ref completing) == 1, cancellationToken);
+
     public Task CompleteAsync()
     {
         Interlocked.Exchange(ref completing, 1);
+        waiters.WakeAll();
         if (Volatile.Read(ref pending) == 0)
         {
             drained.TrySetResult();
@@ -43,6 +48,11 @@ internal sealed class SynchronizationContextQueue(SynchronizationContext context
         if (Interlocked.Decrement(ref pending) == 0 && Volatile.Read(ref completing) == 1)
         {
             drained.TrySetResult();
+        }
+
+        if (waiters.Any)
+        {
+            waiters.WakeOne();
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 
 namespace Switchboard;
 
@@ -13,6 +14,12 @@ namespace Switchboard;
 /// and fewer than <c>concurrency</c> are active, so a steady stream of sends costs an enqueue, not a thread wake-up.
 /// Handlers that complete synchronously run back to back; one that does not keeps its drainer (and its place in the
 /// concurrency bound) until it finishes, and the drainer then carries on from the thread pool.
+/// <para>Across cores: the counters that senders and drainers write sit on cache lines of their own, away from the
+/// fields every send only reads; a drainer gives the capacity it took back in batches (large queues only, see
+/// <see cref="releaseBatch"/>); and at most two idle drainers at a time spin for more work, the others stop at once,
+/// so an idle pool on many cores has two threads watching the queue rather than one per core.</para>
+/// <para>A full queue refuses at once (<see cref="TryEnqueue"/>); a sender that chose to wait
+/// (<see cref="QueueFullMode.Wait"/>) awaits <see cref="WaitForRoomAsync"/> and retries, woken one per freed slot.</para>
 /// </remarks>
 internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 {
@@ -27,17 +34,35 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     // that arrives meanwhile is taken without starting anything; one that arrives later starts a drainer.
     private const int DefaultIdleSpins = 40;
 
+    // How many idle drainers may spin at once; the others stop at once. Two, not one: while one drainer runs a handler
+    // the other must still be there to take the next send, or every send that finds the first one busy would wake a
+    // thread (measured: with one spinner, a stream of sends to an idle 2-worker pool became several times slower).
+    // Not one per core either: on many cores that is many threads reading the queue's lines that each send writes.
+    private const int MaxSpinners = 2;
+
+    // Large queues release capacity in batches of up to this many items; small ones item by item, so that their
+    // bound stays exact.
+    private const int MaxReleaseBatch = 32;
+    private const int ItemsPerBatchedRelease = 1024;
+
+    // What the runtime pads its own concurrent queues to (two 64-byte lines, for the adjacent-line prefetcher).
+    private const int CacheLine = 128;
+
     private readonly ConcurrentQueue<WorkItem> items = new();
     private readonly TaskCompletionSource completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SpaceWaiters waiters = new();
+    private readonly Func<bool> hasRoom;
     private readonly int concurrency;
     private readonly int capacity;
     private readonly int idleSpins;
 
-    // Accepted items not yet taken by a drainer (reserved before they are enqueued, released once taken): the depth
-    // that the capacity bounds. The queue never holds more items than this counts.
-    private int count;
-    private long drainers;
+    // How many taken items a drainer may hold before it gives their capacity back: 1 (exact) up to 1,023 items of
+    // capacity, growing to MaxReleaseBatch, so the bound is never off by more than 3 % (a batch per active drainer).
+    private readonly int releaseBatch;
     private int completing;
+
+    // Written by senders and drainers on every item: kept off the lines of the read-only fields above.
+    private HotCounters hot;
 
     /// <param name="concurrency">How many items may run at once; 1 for strict order.</param>
     /// <param name="capacity">How many accepted items may wait; more are refused.</param>
@@ -50,10 +75,12 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         this.concurrency = concurrency;
         this.capacity = capacity;
         this.idleSpins = idleSpins;
+        releaseBatch = Math.Clamp(capacity / ItemsPerBatchedRelease, 1, MaxReleaseBatch);
+        hasRoom = () => Volatile.Read(ref hot.Count) < this.capacity || Volatile.Read(ref completing) != 0;
     }
 
-    /// <summary>How many accepted items wait to be started.</summary>
-    public int Count => Volatile.Read(ref count);
+    /// <summary>How many accepted items wait to be started (for a large queue, plus up to a batch per drainer taken but not yet released).</summary>
+    public int Count => Volatile.Read(ref hot.Count);
 
     public bool TryEnqueue(in WorkItem item)
     {
@@ -66,7 +93,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         // send sees the queue completing and backs out, or completion sees the reservation and waits for the item.
         if (Volatile.Read(ref completing) != 0)
         {
-            Interlocked.Decrement(ref count);
+            Release(1);
             TryFinishCompletion();
             return false;
         }
@@ -77,7 +104,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         // before it looks at the queue (also fenced). So either this send sees that no drainer is free and starts
         // one, or the stopping drainer sees this item and carries on: the item is never stranded.
         Interlocked.MemoryBarrier();
-        if ((Volatile.Read(ref drainers) & FreeMask) == 0 && TryActivate())
+        if ((Volatile.Read(ref hot.Drainers) & FreeMask) == 0 && TryActivate())
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -85,9 +112,12 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         return true;
     }
 
+    public Task<bool> WaitForRoomAsync(CancellationToken cancellationToken) => waiters.WaitAsync(hasRoom, cancellationToken);
+
     public Task CompleteAsync()
     {
         Interlocked.Exchange(ref completing, 1);
+        waiters.WakeAll();
         TryFinishCompletion();
         return completed.Task;
     }
@@ -98,10 +128,10 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     {
         // A compare-and-swap rather than increment-then-undo, so that a send racing another at the bound never sees
         // a full queue that is not.
-        var seen = Volatile.Read(ref count);
+        var seen = Volatile.Read(ref hot.Count);
         while (seen < capacity)
         {
-            var previous = Interlocked.CompareExchange(ref count, seen + 1, seen);
+            var previous = Interlocked.CompareExchange(ref hot.Count, seen + 1, seen);
             if (previous == seen)
             {
                 return true;
@@ -116,10 +146,10 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     /// <summary>Counts one more active, free drainer, unless <c>concurrency</c> are active already.</summary>
     private bool TryActivate()
     {
-        var seen = Volatile.Read(ref drainers);
+        var seen = Volatile.Read(ref hot.Drainers);
         while ((seen >> 32) < concurrency)
         {
-            var previous = Interlocked.CompareExchange(ref drainers, seen + Active + Free, seen);
+            var previous = Interlocked.CompareExchange(ref hot.Drainers, seen + Active + Free, seen);
             if (previous == seen)
             {
                 return true;
@@ -134,15 +164,21 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     // Runs as one active drainer, counted free whenever it is not running a handler.
     private void Drain()
     {
+        // Items taken whose capacity this drainer has not given back yet (at most releaseBatch).
+        var taken = 0;
         while (true)
         {
             if (items.TryDequeue(out var item))
             {
-                Interlocked.Decrement(ref count);
+                if (++taken >= releaseBatch || waiters.Any)
+                {
+                    Release(taken);
+                    taken = 0;
+                }
 
                 // Busy from here on. If that leaves no drainer free while items wait, start another (within the
                 // limit): the same fenced pair as in TryEnqueue, seen from this side.
-                if ((Interlocked.Add(ref drainers, -Free) & FreeMask) == 0 && !items.IsEmpty && TryActivate())
+                if ((Interlocked.Add(ref hot.Drainers, -Free) & FreeMask) == 0 && !items.IsEmpty && TryActivate())
                 {
                     ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 }
@@ -150,21 +186,42 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                 var running = HandlerRunner.RunAsync(item);
                 if (!running.IsCompleted)
                 {
-                    // Still active (and busy) while the handler runs on; this drainer resumes on the thread pool.
+                    // Still active (and busy) while the handler runs on; this drainer resumes on the thread pool. What
+                    // it took is given back first: a handler that waits must not hold queue capacity meanwhile.
+                    Release(taken);
                     _ = ResumeAfterAsync(running);
                     return;
                 }
 
-                Interlocked.Add(ref drainers, Free);
+                Interlocked.Add(ref hot.Drainers, Free);
                 continue;
             }
 
-            if (SpinUntilWork() || !TryStop())
+            // Nothing to take: give back what was taken before looking further, so that waiting senders get room.
+            Release(taken);
+            taken = 0;
+            if (SpinUntilWorkAsOneOfFewSpinners() || !TryStop())
             {
                 continue;
             }
 
             return;
+        }
+    }
+
+    /// <summary>Gives back the capacity of <paramref name="taken"/> items, and wakes a waiting sender if there is one.</summary>
+    private void Release(int taken)
+    {
+        if (taken == 0)
+        {
+            return;
+        }
+
+        // The decrement is a full fence before Any is read: see SpaceWaiters for why no waiter is missed.
+        Interlocked.Add(ref hot.Count, -taken);
+        if (waiters.Any)
+        {
+            waiters.WakeOne();
         }
     }
 
@@ -176,8 +233,27 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     {
         // HandlerRunner never throws; SuppressThrowing keeps the drainer counted correctly even if that ever changed.
         await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        Interlocked.Add(ref drainers, Free);
+        Interlocked.Add(ref hot.Drainers, Free);
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    /// <summary>Spins for more work, unless <see cref="MaxSpinners"/> idle drainers already do: then this one stops at once.</summary>
+    private bool SpinUntilWorkAsOneOfFewSpinners()
+    {
+        if (idleSpins == 0)
+        {
+            return false;
+        }
+
+        if (Interlocked.Increment(ref hot.Spinning) > MaxSpinners)
+        {
+            Interlocked.Decrement(ref hot.Spinning);
+            return false;
+        }
+
+        var found = SpinUntilWork();
+        Interlocked.Decrement(ref hot.Spinning);
+        return found;
     }
 
     private bool SpinUntilWork()
@@ -208,7 +284,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     {
         // Uncounted first, then the queue is read (the add is a full fence): an enqueue that still counted this
         // drainer as free has published its item before it read the count, so the read below sees that item.
-        Interlocked.Add(ref drainers, -(Active + Free));
+        Interlocked.Add(ref hot.Drainers, -(Active + Free));
         if (!items.IsEmpty && TryActivate())
         {
             return false;
@@ -225,9 +301,32 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         // Every accepted item is counted until a drainer takes it, and that drainer stays active until the item has
         // run: so no count and no drainer means every accepted item has run. Each party that can make this true last
         // (CompleteAsync, a send backing out, a drainer stopping) checks after its own interlocked change.
-        if (Volatile.Read(ref completing) != 0 && Volatile.Read(ref count) == 0 && Volatile.Read(ref drainers) == 0)
+        if (Volatile.Read(ref completing) != 0 && Volatile.Read(ref hot.Count) == 0 && Volatile.Read(ref hot.Drainers) == 0)
         {
             completed.TrySetResult();
         }
+    }
+
+    /// <summary>
+    /// The fields senders and drainers write, each on its own pair of cache lines (the size the runtime pads its own
+    /// queues to), so that writing one does not take another, or the queue's read-only fields, away from a core.
+    /// </summary>
+    [StructLayout(LayoutKind.Explicit, Size = 4 * CacheLine)]
+    private struct HotCounters
+    {
+        /// <summary>
+        /// Accepted items not yet released by a drainer (reserved before they are enqueued, released once taken, in
+        /// batches for a large queue): the depth that the capacity bounds. The queue never holds more items than this counts.
+        /// </summary>
+        [FieldOffset(CacheLine)]
+        public int Count;
+
+        /// <summary>Active drainers in the high half, the free ones among them in the low half (see <see cref="Active"/>).</summary>
+        [FieldOffset(2 * CacheLine)]
+        public long Drainers;
+
+        /// <summary>How many idle drainers spin for work (at most <see cref="MaxSpinners"/>).</summary>
+        [FieldOffset(3 * CacheLine)]
+        public int Spinning;
     }
 }

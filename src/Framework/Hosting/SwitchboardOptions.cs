@@ -28,6 +28,9 @@ public sealed class SwitchboardOptions
     /// <inheritdoc cref="GatewayOptions.DedicatedQueueCapacity"/>
     public int? DedicatedQueueCapacity { get; set; }
 
+    /// <inheritdoc cref="GatewayOptions.QueueFullMode"/>
+    public QueueFullMode? QueueFullMode { get; set; }
+
     /// <inheritdoc cref="GatewayOptions.RequestTimeout"/>
     public TimeSpan? RequestTimeout { get; set; }
 
@@ -41,6 +44,7 @@ public sealed class SwitchboardOptions
         options.SharedPoolSize = SharedPoolSize ?? options.SharedPoolSize;
         options.SharedQueueCapacity = SharedQueueCapacity ?? options.SharedQueueCapacity;
         options.DedicatedQueueCapacity = DedicatedQueueCapacity ?? options.DedicatedQueueCapacity;
+        options.QueueFullMode = QueueFullMode ?? options.QueueFullMode;
         options.RequestTimeout = RequestTimeout ?? options.RequestTimeout;
         options.DrainTimeout = DrainTimeout ?? options.DrainTimeout;
         return options;

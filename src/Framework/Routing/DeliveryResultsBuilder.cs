@@ -16,6 +16,9 @@ internal struct DeliveryResultsBuilder
     private List<DeliveryResult>? rest;
     private int count;
 
+    /// <summary>How many results were added: the line the next one will have in the report.</summary>
+    public readonly int Count => count;
+
     public void Add(in DeliveryResult result)
     {
         if (count++ == 0)

@@ -158,14 +158,42 @@ internal sealed partial class MessageRouter : ILocalDelivery
     }
 
     /// <summary>
-    /// The awaited send: like <see cref="Send"/>, and over a gateway network it also waits for the remote gateways' own
-    /// results, unless the network was told not to confirm remote sends.
+    /// The awaited send: like <see cref="Send"/>, except that in <see cref="QueueFullMode.Wait"/> it waits for room in
+    /// full queues, and over a gateway network it also waits for the remote gateways' own results, unless the network
+    /// was told not to confirm remote sends.
     /// </summary>
-    public ValueTask<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken) =>
-        // The local path completes synchronously: no state machine on the hot path.
-        RemoteDelivery.Applies(gateway, send.RemoteServers)
-            ? SendRemoteAsync(send, cancellationToken)
-            : new(Send(send));
+    public ValueTask<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken)
+    {
+        if (RemoteDelivery.Applies(gateway, send.RemoteServers))
+        {
+            return SendRemoteAsync(send, cancellationToken);
+        }
+
+        if (gateway.Options.QueueFullMode == QueueFullMode.Report)
+        {
+            return new(Send(send));
+        }
+
+        // The local path completes synchronously unless a queue was full: no state machine on the hot path.
+        using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, send.Project, send.Handler, send.Filters.Scope);
+        FullQueueWaits? full = null;
+        var report = SendLocal(send, ref full);
+        if (full is not null)
+        {
+            return WaitForRoomAsync(send, report, full, cancellationToken);
+        }
+
+        SendTelemetry.Record(activity, send.Project, report);
+        return new(report);
+    }
+
+    private static async ValueTask<DeliveryReport> WaitForRoomAsync(MessageSend send, DeliveryReport queued, FullQueueWaits full, CancellationToken cancellationToken)
+    {
+        // The send's span has ended with the select-and-queue; the counters count each target once, with its final status.
+        var report = await full.DeliverAsync(queued, cancellationToken).ConfigureAwait(false);
+        SendTelemetry.Record(activity: null, send.Project, report);
+        return report;
+    }
 
     private async ValueTask<DeliveryReport> SendRemoteAsync(MessageSend send, CancellationToken cancellationToken)
     {
@@ -177,6 +205,15 @@ internal sealed partial class MessageRouter : ILocalDelivery
 
     /// <summary>Selects and queues on this gateway's own endpoints; messages from the gateway network arrive here with their sender's identity.</summary>
     public DeliveryReport SendLocal(in MessageSend send)
+    {
+        FullQueueWaits? reportAtOnce = null;
+        return SendLocal(send, ref reportAtOnce, waitForRoom: false);
+    }
+
+    /// <summary>Selects and queues; a delivery that finds its queue full is kept in <paramref name="full"/> to be retried.</summary>
+    private DeliveryReport SendLocal(in MessageSend send, ref FullQueueWaits? full) => SendLocal(send, ref full, waitForRoom: true);
+
+    private DeliveryReport SendLocal(in MessageSend send, ref FullQueueWaits? full, bool waitForRoom)
     {
         // Everything that can fail for the sender (an unconvertible payload) fails here, before anything is queued.
         var handlers = Volatile.Read(ref projects).GetValueOrDefault(send.Project, ProjectHandlers.Empty);
@@ -191,7 +228,7 @@ internal sealed partial class MessageRouter : ILocalDelivery
         if (toGateway.Selected)
         {
             // The gateway is the first target, so refusing here means nothing of this send was queued.
-            var status = toGateway.DeliverTo(gateway, send.Sender);
+            var status = toGateway.DeliverTo(gateway, send.Sender, ref full, waitForRoom ? results.Count : -1);
             ObjectDisposedException.ThrowIf(status is null, gateway);
             results.Add(send.Result(DeliveryTargetType.Gateway, status.GetValueOrDefault()));
         }
@@ -203,8 +240,8 @@ internal sealed partial class MessageRouter : ILocalDelivery
             gate.EnterReadLock();
             try
             {
-                SelectAndDeliver(ref toClients, attached.Clients, send, ref results);
-                SelectAndDeliver(ref toSessions, attached.Sessions, send, ref results);
+                SelectAndDeliver(ref toClients, attached.Clients, send, ref results, ref full, waitForRoom);
+                SelectAndDeliver(ref toSessions, attached.Sessions, send, ref results, ref full, waitForRoom);
             }
             finally
             {
@@ -227,7 +264,8 @@ internal sealed partial class MessageRouter : ILocalDelivery
         return attempt == DeliveryAttempt.Queued;
     }
 
-    private static void SelectAndDeliver(ref Target target, EndpointIndex index, in MessageSend send, ref DeliveryResultsBuilder results)
+    private static void SelectAndDeliver(
+        ref Target target, EndpointIndex index, in MessageSend send, ref DeliveryResultsBuilder results, ref FullQueueWaits? full, bool waitForRoom)
     {
         if (!target.Selected || index.Count == 0)
         {
@@ -241,7 +279,7 @@ internal sealed partial class MessageRouter : ILocalDelivery
             foreach (var endpoint in selected)
             {
                 // An endpoint that has begun closing is left out, as if it had closed before this send.
-                if (target.DeliverTo(endpoint, send.Sender) is not { } status)
+                if (target.DeliverTo(endpoint, send.Sender, ref full, waitForRoom ? results.Count : -1) is not { } status)
                 {
                     continue;
                 }

@@ -45,8 +45,15 @@ internal struct Target
     }
 
     /// <summary>Queues the message for <paramref name="endpoint"/>, or says why not.</summary>
+    /// <param name="endpoint">The endpoint selected.</param>
+    /// <param name="sender">Who sends.</param>
+    /// <param name="full">
+    /// Where a delivery that finds its queue full is kept to be retried when there is room (<see cref="QueueFullMode.Wait"/>),
+    /// made on first use; <see langword="null"/> and <paramref name="line"/> below zero to report <c>QUEUE_FULL</c> at once.
+    /// </param>
+    /// <param name="line">The line of the report this endpoint's result will have.</param>
     /// <returns>The endpoint's status, or <see langword="null"/> when it has begun closing and so was not reached.</returns>
-    public DeliveryStatus? DeliverTo(Endpoint endpoint, SenderInfo sender)
+    public DeliveryStatus? DeliverTo(Endpoint endpoint, SenderInfo sender, ref FullQueueWaits? full, int line)
     {
         if (status != DeliveryStatus.Sent)
         {
@@ -54,11 +61,16 @@ internal struct Target
             return status;
         }
 
-        switch (endpoint.TryDeliver(new WorkItem(endpoint, handler!, scope, sender, payload, request: null)))
+        var item = new WorkItem(endpoint, handler!, scope, sender, payload, request: null);
+        switch (endpoint.TryDeliver(item))
         {
             case DeliveryAttempt.Queued:
                 reached++;
                 return DeliveryStatus.Sent;
+            case DeliveryAttempt.QueueFull when line >= 0:
+                reached++;
+                (full ??= new FullQueueWaits()).Add(line, item);
+                return DeliveryStatus.QueueFull;
             case DeliveryAttempt.QueueFull:
                 reached++;
                 queueFull++;
