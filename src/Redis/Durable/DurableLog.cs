@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace Switchboard.Redis.Durable;
+
+/// <summary>The durable queue's log lines (event ids 50 and up).</summary>
+internal static partial class DurableLog
+{
+    [LoggerMessage(EventId = 50, Level = LogLevel.Warning,
+        Message = "Durable message {MessageId} to {Project}/{MessageHandler} failed (attempt {Attempt} of {MaxAttempts}); it is delivered again after the retry delay.")]
+    public static partial void Failed(ILogger logger, Exception exception, string messageId, string project, string messageHandler, long attempt, int maxAttempts);
+
+    [LoggerMessage(EventId = 51, Level = LogLevel.Error,
+        Message = "Durable message {MessageId} to {Project}/{MessageHandler} moved to the dead-letter stream after {Attempts} failed attempts: {Error}. Inspect it with RedisDurableQueue.GetDeadLettersAsync and replay it with ReplayDeadLetterAsync.")]
+    public static partial void DeadLettered(ILogger logger, string messageId, string project, string messageHandler, long attempts, string error);
+
+    [LoggerMessage(EventId = 52, Level = LogLevel.Debug, Message = "Durable message {MessageId} was already processed; acknowledged without running its handler again.")]
+    public static partial void Duplicate(ILogger logger, string messageId);
+
+    [LoggerMessage(EventId = 53, Level = LogLevel.Warning, Message = "Reading durable messages of {Gateway}/{Project} failed; retrying.")]
+    public static partial void ReadFailed(ILogger logger, Exception exception, string gateway, string project);
+}
