@@ -97,7 +97,7 @@ public sealed partial class DurableDeliveryTests
         await Wait.UntilAsync(() => log.Of("testHandler").Count >= 50, "the 50 queued messages ran after the restart", TimeSpan.FromSeconds(60));
         var ran = log.Of("testHandler").Select(delivery => (long)((IReadOnlyDictionary<string, object?>)delivery.Payload!)["n"]!).ToArray();
         Assert.Equal(Enumerable.Range(0, 50).Select(n => (long)n), ran.Order());
-        Assert.All(log.Of("testHandler"), delivery => Assert.Equal(new SenderInfo(EndpointKind.Gateway, "agent-8088", null, null, [], null).GatewayName, delivery.Sender.GatewayName));
+        Assert.All(log.Of("testHandler"), delivery => Assert.Equal((EndpointKind.Gateway, "agent-8088"), (delivery.Sender.Kind, delivery.Sender.GatewayName)));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ internal static class DurableEntry
 {
     private const char RoleSeparator = '\u001f';
 
+    // Redis stores no null: an absent value is written empty and read back as null.
     public static NameValueEntry[] Fields(DurableMessage message) =>
     [
         new("id", message.Id),
@@ -16,10 +17,10 @@ internal static class DurableEntry
         new("payload", message.PayloadJson),
         new("sender.kind", message.Sender.Kind.ToString()),
         new("sender.gateway", message.Sender.GatewayName),
-        new("sender.session", message.Sender.SessionId),
-        new("sender.user", message.Sender.User),
+        new("sender.session", message.Sender.SessionId ?? string.Empty),
+        new("sender.user", message.Sender.User ?? string.Empty),
         new("sender.roles", string.Join(RoleSeparator, message.Sender.Roles)),
-        new("sender.host", message.Sender.HostName),
+        new("sender.host", message.Sender.HostName ?? string.Empty),
     ];
 
     /// <summary>Reads an entry back; <see langword="null"/> when a required field is missing or invalid.</summary>
