@@ -150,6 +150,38 @@ public sealed partial class DurableDeliveryTests
     }
 
     [Fact]
+    public async Task WithANetworkKeyOnlySignedMessagesRun()
+    {
+        using var redis = new RedisServer();
+        const string Key = "0123456789abcdef0123456789abcdef-durable";
+        var log = new Deliveries();
+        await using var queue = await RedisDurableQueue.ConnectAsync(redis.Configuration, new RedisDurableQueueOptions { NetworkName = "signed", NetworkKey = Key });
+        await using var forger = await RedisDurableQueue.ConnectAsync(redis.Configuration, new RedisDurableQueueOptions { NetworkName = "signed", NetworkKey = Key.Replace('0', '1') });
+        await using var unsigned = await RedisDurableQueue.ConnectAsync(redis.Configuration, new RedisDurableQueueOptions { NetworkName = "signed" });
+        await using var gateway = new Gateway("agent-9000");
+        gateway.AddProject(TestProject.Registry(log));
+        await queue.AttachAsync(gateway);
+
+        var admin = new SenderInfo(EndpointKind.Client, "agent-8088", "F0RGED00", "mallory", ["Admin"], null);
+        await forger.EnqueueAsync(new DurableMessage("forged-1", "agent-9000", "X", "testHandler", "{\"who\":\"forger\"}", admin));
+        await unsigned.EnqueueAsync(new DurableMessage("forged-2", "agent-9000", "X", "testHandler", "{\"who\":\"unsigned\"}", admin));
+        await gateway.SendDurableAsync("X", "testHandler", new Dictionary<string, object?> { ["who"] = "member" }, "agent-9000");
+
+        await Wait.UntilAsync(async () => (await queue.GetDeadLettersAsync("agent-9000", "X")).Count == 2, "both forged messages were dead-lettered", TimeSpan.FromSeconds(30));
+        await Wait.UntilAsync(() => log.Of("testHandler").Count == 1, "the signed message ran", TimeSpan.FromSeconds(30));
+        Assert.Equal("member", ((IReadOnlyDictionary<string, object?>)Assert.Single(log.Of("testHandler")).Payload!)["who"]);
+        Assert.All(await queue.GetDeadLettersAsync("agent-9000", "X"), dead => Assert.Contains("unsigned or badly signed", dead.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AShortNetworkKeyIsRefusedWithHowToMakeOne()
+    {
+        using var redis = new RedisServer();
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => RedisDurableQueue.ConnectAsync(redis.Configuration, new RedisDurableQueueOptions { NetworkKey = "short" }));
+        Assert.Contains("openssl rand -base64 32", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendingDurablyWithoutAQueueSaysHowToSetOne()
     {
         await using var gateway = new Gateway("agent-8088");

@@ -21,12 +21,14 @@ internal sealed class DurableConsumer
     private readonly Gateway gateway;
     private readonly DurableKeys keys;
     private readonly RedisDurableQueueOptions options;
+    private readonly byte[]? key;
     private readonly ILogger logger;
     private readonly CancellationTokenSource stopping = new();
     private Task? running;
 
-    public DurableConsumer(IDatabase database, Gateway gateway, DurableKeys keys, RedisDurableQueueOptions options, ILogger logger)
+    public DurableConsumer(IDatabase database, Gateway gateway, DurableKeys keys, RedisDurableQueueOptions options, byte[]? key, ILogger logger)
     {
+        this.key = key;
         this.database = database;
         this.gateway = gateway;
         this.keys = keys;
@@ -130,6 +132,12 @@ internal sealed class DurableConsumer
 
     private async Task HandleAsync(StreamEntry entry, CancellationToken cancellationToken)
     {
+        if (key is not null && !DurableSignature.IsValid(entry, key))
+        {
+            await DeadLetterAsync(entry, entry["id"].ToString(), "the message is unsigned or badly signed (RedisDurableQueueOptions.NetworkKey)", attempts: 0).ConfigureAwait(false);
+            return;
+        }
+
         if (DurableEntry.Read(entry) is not { } message)
         {
             await DeadLetterAsync(entry, entry["id"].ToString(), "the stream entry is not a durable message", attempts: 0).ConfigureAwait(false);

@@ -23,6 +23,9 @@ internal static class DurableEntry
         new("sender.host", message.Sender.HostName ?? string.Empty),
     ];
 
+    /// <summary>Whether a field is part of the message (and so signed), rather than the queue's own bookkeeping.</summary>
+    public static bool IsSigned(RedisValue name) => name.StartsWith("sender.") || name == "id" || name == "gateway" || name == "project" || name == "handler" || name == "payload";
+
     /// <summary>Reads an entry back; <see langword="null"/> when a required field is missing or invalid.</summary>
     public static DurableMessage? Read(StreamEntry entry)
     {

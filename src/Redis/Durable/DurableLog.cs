@@ -18,4 +18,8 @@ internal static partial class DurableLog
 
     [LoggerMessage(EventId = 53, Level = LogLevel.Warning, Message = "Reading durable messages of {Gateway}/{Project} failed; retrying.")]
     public static partial void ReadFailed(ILogger logger, Exception exception, string gateway, string project);
+
+    [LoggerMessage(EventId = 54, Level = LogLevel.Warning,
+        Message = "The durable queue of network \"{Network}\" has no NetworkKey: its messages are not signed, so anyone who can write to its Redis streams can queue a message as any sender. Set RedisDurableQueueOptions.NetworkKey and limit the stream commands with Redis ACLs.")]
+    public static partial void Unsigned(ILogger logger, string network);
 }

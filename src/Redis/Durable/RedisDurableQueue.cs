@@ -28,6 +28,7 @@ public sealed class RedisDurableQueue : IDurableQueue, IAsyncDisposable
     private readonly RedisDurableQueueOptions options;
     private readonly ILogger logger;
     private readonly ConcurrentBag<DurableConsumer> consumers = [];
+    private readonly byte[]? key;
     private int disposed;
 
     /// <summary>Uses an existing connection, which the caller keeps and disposes.</summary>
@@ -47,6 +48,11 @@ public sealed class RedisDurableQueue : IDurableQueue, IAsyncDisposable
         this.options = (options ?? new RedisDurableQueueOptions()).ValidatedCopy();
         logger = (this.options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Redis.Durable");
         database = connection.GetDatabase();
+        key = this.options.NetworkKey is { } secret ? System.Text.Encoding.UTF8.GetBytes(secret) : null;
+        if (key is null)
+        {
+            DurableLog.Unsigned(logger, this.options.NetworkName);
+        }
     }
 
     /// <summary>Connects to Redis and returns a queue that owns its connection.</summary>
@@ -86,7 +92,7 @@ public sealed class RedisDurableQueue : IDurableQueue, IAsyncDisposable
         gateway.UseDurableQueue(this);
         foreach (var project in gateway.Projects)
         {
-            var consumer = new DurableConsumer(database, gateway, Keys(gateway.Name, project), options, logger);
+            var consumer = new DurableConsumer(database, gateway, Keys(gateway.Name, project), options, key, logger);
             await consumer.StartAsync().ConfigureAwait(false);
             consumers.Add(consumer);
         }
@@ -98,7 +104,13 @@ public sealed class RedisDurableQueue : IDurableQueue, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(message);
         cancellationToken.ThrowIfCancellationRequested();
-        await database.StreamAddAsync(Keys(message.TargetGateway, message.Project).Stream, DurableEntry.Fields(message)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var fields = DurableEntry.Fields(message);
+        if (key is not null)
+        {
+            fields = DurableSignature.Signed(fields, key);
+        }
+
+        await database.StreamAddAsync(Keys(message.TargetGateway, message.Project).Stream, fields).WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The dead letters of a gateway's project, oldest first.</summary>

@@ -26,6 +26,13 @@ public sealed class RedisDurableQueueOptions
     /// <summary>How many messages one read takes from a stream. Default 64.</summary>
     public int BatchSize { get; set; } = 64;
 
+    /// <summary>
+    /// The network's secret (the same as <c>GatewayNetworkOptions.NetworkKey</c>, at least 32 bytes): every message is
+    /// signed with it, and a message without a valid signature is dead-lettered instead of run. Without it, anyone who
+    /// may write to the durable streams can queue a message as any sender, and a warning says so when the queue connects.
+    /// </summary>
+    public string? NetworkKey { get; set; }
+
     /// <summary>Where the queue logs redeliveries, failures and dead letters; none when <see langword="null"/>.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
@@ -37,6 +44,11 @@ public sealed class RedisDurableQueueOptions
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(RetryDelay, TimeSpan.Zero, nameof(RetryDelay));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ProcessedIdRetention, TimeSpan.Zero, nameof(ProcessedIdRetention));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PollInterval, TimeSpan.Zero, nameof(PollInterval));
+        if (NetworkKey is not null && System.Text.Encoding.UTF8.GetByteCount(NetworkKey) < 32)
+        {
+            throw new ArgumentException("RedisDurableQueueOptions.NetworkKey must be at least 32 bytes (for example the 44 characters that `openssl rand -base64 32` prints).", nameof(NetworkKey));
+        }
+
         return (RedisDurableQueueOptions)MemberwiseClone();
     }
 }
