@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard.Network;
 using Switchboard.Redis;
+using Switchboard.Redis.Durable;
 
 namespace Switchboard.Samples.GatewayNetwork;
 
@@ -22,6 +23,16 @@ internal static class GatewayProcess
         await using var gateway = new Gateway(arguments.Name, new GatewayOptions { LoggerFactory = logging, Services = services });
         gateway.AddProject(XMessages.Registry);
         await network.JoinAsync(gateway);
+
+        // --durable on: messages sent with SendDurableAsync to this gateway wait for it in Redis, and run once each.
+        await using var durable = arguments.Durable
+            ? await RedisDurableQueue.ConnectAsync(arguments.Redis, new RedisDurableQueueOptions { NetworkName = arguments.Network, LoggerFactory = logging, RetryDelay = TimeSpan.FromSeconds(1) })
+            : null;
+        if (durable is not null)
+        {
+            await durable.AttachAsync(gateway);
+        }
+
         Console.WriteLine($"[{arguments.Name}] ready on network \"{arguments.Network}\" at {arguments.Redis}; press Enter or Ctrl+C to stop.");
 
         await WaitForStopAsync();

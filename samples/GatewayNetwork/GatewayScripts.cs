@@ -16,4 +16,9 @@ internal sealed class GatewayScripts(HandlerOutput output)
         output.WriteLine($"gateway {context.Gateway.Name} answered add({payload.A}, {payload.B}) = {sum} for {HandlerOutput.Describe(context.Sender)}");
         return sum;
     }
+
+    /// <summary>A durable message's handler: send it with <c>SendDurableAsync</c> to a gateway started with <c>--durable on</c>.</summary>
+    [MessageHandler("record", Scope.Gateway)]
+    public void Record(IReadOnlyDictionary<string, object?> payload, MessageContext context) =>
+        output.WriteLine($"gateway {context.Gateway.Name} recorded {HandlerOutput.Format(payload)}");
 }

@@ -3,6 +3,7 @@
 //   gateway agent-9000        a second one
 //   client agent-9000         a remote client of agent-9000 that runs Example 3 and a remote request, then exits
 // Options: --redis <StackExchange.Redis configuration> (default localhost:6379), --network <name> (default switchboard),
+//          --durable on (gateway only: run the messages sent to it with SendDurableAsync, at least once),
 //          --user <name> (client only, default bob).
 using Switchboard.Samples.GatewayNetwork;
 

@@ -1,7 +1,7 @@
 namespace Switchboard.Samples.GatewayNetwork;
 
 /// <summary>The sample's command line: a role, a name, and where the network is.</summary>
-internal sealed record SampleArguments(string Role, string Name, string Redis, string Network, string User)
+internal sealed record SampleArguments(string Role, string Name, string Redis, string Network, string User, bool Durable)
 {
     public static SampleArguments? Parse(string[] args)
     {
@@ -26,6 +26,7 @@ internal sealed record SampleArguments(string Role, string Name, string Redis, s
             args[1],
             options.GetValueOrDefault("redis", "localhost:6379"),
             options.GetValueOrDefault("network", "switchboard"),
-            options.GetValueOrDefault("user", "bob"));
+            options.GetValueOrDefault("user", "bob"),
+            options.GetValueOrDefault("durable") == "on");
     }
 }

@@ -84,5 +84,6 @@ public sealed class ResultFormatTests
     [InlineData(DeliveryStatus.Denied, "DENIED")]
     [InlineData(DeliveryStatus.Unreachable, "UNREACHABLE")]
     [InlineData(DeliveryStatus.QueueFull, "QUEUE_FULL")]
+    [InlineData(DeliveryStatus.Queued, "QUEUED")]
     public void Status_codes(DeliveryStatus status, string code) => Assert.Equal(code, status.ToCode());
 }

@@ -1,6 +1,7 @@
 using StackExchange.Redis;
 using Switchboard.Network;
 using Switchboard.Redis;
+using Switchboard.Redis.Durable;
 
 namespace Switchboard.Benchmarks.Network;
 
@@ -10,7 +11,8 @@ namespace Switchboard.Benchmarks.Network;
 /// StackExchange.Redis connection for the raw baselines. A third gateway, <c>bench-publisher</c>, sends on a network
 /// whose <see cref="GatewayNetworkOptions.ConfirmRemoteSends"/> is off. <c>bench-signed-sender</c> and
 /// <c>bench-receiver</c> again are on a second network, <c>bench-signed</c>, whose messages are signed
-/// (<see cref="GatewayNetworkOptions.NetworkKey"/>).
+/// (<see cref="GatewayNetworkOptions.NetworkKey"/>). <see cref="Durable"/> is a durable queue that both
+/// <c>bench-sender</c> and <c>bench-receiver</c> use, for sends in durable mode.
 /// </summary>
 public sealed class RedisPair : IAsyncDisposable
 {
@@ -23,6 +25,9 @@ public sealed class RedisPair : IAsyncDisposable
     private GatewayNetwork publisherNetwork = null!;
     private GatewayNetwork signedSenderNetwork = null!;
     private GatewayNetwork signedReceiverNetwork = null!;
+
+    /// <summary>The durable queue (Redis Streams) that <see cref="Sender"/> sends durably through and <see cref="Receiver"/> reads.</summary>
+    public RedisDurableQueue Durable { get; private set; } = null!;
 
     /// <summary>A sending gateway on the signed network.</summary>
     public Gateway SignedSender { get; private set; } = null!;
@@ -78,6 +83,10 @@ public sealed class RedisPair : IAsyncDisposable
         pair.SignedReceiver.AddProject(BenchMessages.Registry);
         await pair.signedSenderNetwork.JoinAsync(pair.SignedSender);
         await pair.signedReceiverNetwork.JoinAsync(pair.SignedReceiver);
+        // A 1 ms poll, so that an idle reader's wait does not count against a batch's first message.
+        pair.Durable = await RedisDurableQueue.ConnectAsync(pair.server.Configuration, new RedisDurableQueueOptions { NetworkName = "bench", PollInterval = TimeSpan.FromMilliseconds(1) });
+        await pair.Durable.AttachAsync(pair.Receiver);
+        await pair.Durable.AttachAsync(pair.Sender);
         await WaitUntilSeesReceiverAsync(pair.senderNetwork);
         await WaitUntilSeesReceiverAsync(pair.publisherNetwork);
         await WaitUntilSeesReceiverAsync(pair.signedSenderNetwork);
@@ -100,6 +109,7 @@ public sealed class RedisPair : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        await Durable.DisposeAsync();
         await Sender.DisposeAsync();
         await UnconfirmedSender.DisposeAsync();
         await Receiver.DisposeAsync();

@@ -11,6 +11,7 @@ namespace Switchboard.Benchmarks.Network;
 /// twice: awaiting each receiver's results (<see cref="Switchboard.Network.GatewayNetworkOptions.ConfirmRemoteSends"/>,
 /// the default) and completing once published to the listening receiver (the option off, as Ignition's sendMessage);
 /// and once more on a network with a <see cref="Switchboard.Network.GatewayNetworkOptions.NetworkKey"/>, every message signed and verified.
+/// The durable row sends the same message with <see cref="Endpoint.SendDurableAsync"/> through Redis Streams.
 /// </summary>
 [MemoryDiagnoser]
 public class RemoteSendThroughputBenchmarks
@@ -107,6 +108,19 @@ public class RemoteSendThroughputBenchmarks
         for (var i = 0; i < Batch; i++)
         {
             pending[i] = pair.SignedSender.SendRemotePingAsync(ping, remoteServers: pair.ToReceiver).AsTask();
+        }
+
+        await Task.WhenAll(pending);
+        await SwitchboardHandlers.RemoteDone.WaitAsync();
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch, Description = "Switchboard SendDurableAsync, pipelined (Redis Streams, acknowledged after each handler)")]
+    public async Task SwitchboardDurablePipelined()
+    {
+        SwitchboardHandlers.RemoteDone.Arm(Batch);
+        for (var i = 0; i < Batch; i++)
+        {
+            pending[i] = pair.Sender.SendDurableAsync("Bench", "remotePing", ping, RedisPair.ReceiverName).AsTask();
         }
 
         await Task.WhenAll(pending);

@@ -17,4 +17,10 @@ public enum DeliveryStatus
 
     /// <summary>The handler's queue was full; the message was not queued (<c>QUEUE_FULL</c>).</summary>
     QueueFull,
+
+    /// <summary>
+    /// Stored durably for the remote gateway (<c>QUEUED</c>): it runs when that gateway reads it, at least once, even
+    /// after a crash of either side (see <see cref="Endpoint.SendDurableAsync"/>).
+    /// </summary>
+    Queued,
 }

@@ -13,6 +13,7 @@ public static class DeliveryStatusCode
         DeliveryStatus.Denied => "DENIED",
         DeliveryStatus.Unreachable => "UNREACHABLE",
         DeliveryStatus.QueueFull => "QUEUE_FULL",
+        DeliveryStatus.Queued => "QUEUED",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown delivery status."),
     };
 }

@@ -15,7 +15,7 @@ namespace Switchboard;
 /// var results = gateway.SendMessage("X", "testHandler", scope: "CG");
 /// </code>
 /// </example>
-public sealed class Gateway : Endpoint
+public sealed partial class Gateway : Endpoint
 {
     private INetworkLink? networkLink;
 

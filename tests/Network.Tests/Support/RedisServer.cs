@@ -10,10 +10,22 @@ namespace Switchboard.Network.Tests.Support;
 /// </summary>
 public sealed class RedisServer : IDisposable
 {
+    private readonly string? dataDirectory;
     private Process? process;
 
     public RedisServer()
+        : this(appendOnly: false)
     {
+    }
+
+    /// <summary>With <paramref name="appendOnly"/>, the server keeps an AOF (fsync on every write) in its own folder, so a restart keeps its data.</summary>
+    public RedisServer(bool appendOnly)
+    {
+        if (appendOnly)
+        {
+            dataDirectory = Directory.CreateTempSubdirectory("switchboard-redis-").FullName;
+        }
+
         // A free port can be taken by someone else before redis-server binds it: then try another.
         for (var attempt = 1; ; attempt++)
         {
@@ -59,7 +71,11 @@ public sealed class RedisServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes" })
+        string[] persistence = dataDirectory is null
+            ? ["--appendonly", "no"]
+            : ["--appendonly", "yes", "--appendfsync", "always", "--dir", dataDirectory];
+        string[] arguments = ["--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--protected-mode", "yes", .. persistence];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -79,7 +95,14 @@ public sealed class RedisServer : IDisposable
         }
     }
 
-    public void Dispose() => Stop();
+    public void Dispose()
+    {
+        Stop();
+        if (dataDirectory is not null)
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
 
     private void WaitUntilListening()
     {
