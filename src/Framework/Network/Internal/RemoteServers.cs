@@ -119,7 +119,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         var (json, utf8) = EncodePayload(payload, project, messageHandler);
         var call = await RemoteCall.CallAsync(
             network,
-            network.Channels.Gateway(server),
+            server,
             id => new Envelope
             {
                 Kind = EnvelopeKinds.Request,
@@ -205,7 +205,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
                     continue;
                 }
 
-                var pending = network.Replies.Register(wait, cancellationToken);
+                var pending = network.Replies.Register(wait, servers[i], cancellationToken);
                 calls[i] = new PreparedCall(pending, null, null); // Kept before encoding, so that a failure forgets it too.
                 calls[i] = calls[i] with
                 {
@@ -322,7 +322,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
 
         var wait = network.Options.RemoteResultsTimeout;
-        var call = await RemoteCall.CallAsync(network, network.Channels.Gateway(server), pending, prepared.Bytes!, cancelOnGiveUp: false, cancellationToken)
+        var call = await RemoteCall.CallAsync(network, pending, prepared.Bytes!, cancelOnGiveUp: false, cancellationToken)
             .ConfigureAwait(false);
         if (call.IsTimedOut)
         {
