@@ -26,7 +26,26 @@ internal sealed class PresenceView(TimeSpan timeout, TimeProvider time)
             return;
         }
 
-        gateways[name] = new Entry(presence.Node!, time.GetTimestamp());
+        gateways[name] = new Entry(presence.Node!, time.GetTimestamp(), Listens: true);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="gateway"/> was heard from within the timeout and its channel had a listener at the last
+    /// publish: a message to it may be handed to the transport without waiting to count its listeners.
+    /// </summary>
+    public bool IsListening(string gateway) =>
+        gateways.TryGetValue(gateway, out var entry) && entry.Listens && time.GetElapsedTime(entry.LastHeard) <= timeout;
+
+    /// <summary>
+    /// A publish to <paramref name="gateway"/> found nobody listening (its process died, and its heartbeats have not
+    /// yet been missed for long): until its next heartbeat, publishes to it count their listeners again.
+    /// </summary>
+    public void NobodyListened(string gateway)
+    {
+        if (gateways.TryGetValue(gateway, out var entry) && entry.Listens)
+        {
+            gateways.TryUpdate(gateway, entry with { Listens = false }, entry);
+        }
     }
 
     /// <summary>Whether <paramref name="gateway"/> was heard from once but has been silent for longer than the timeout.</summary>
@@ -70,5 +89,5 @@ internal sealed class PresenceView(TimeSpan timeout, TimeProvider time)
         }
     }
 
-    private readonly record struct Entry(string Node, long LastHeard);
+    private readonly record struct Entry(string Node, long LastHeard, bool Listens);
 }
