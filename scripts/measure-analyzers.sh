@@ -8,9 +8,11 @@
 # shapes and one constant-name send per handler, builds it once to warm up, then rebuilds only that project RUNS times
 # with -p:ReportAnalyzer=true -v:d and prints the Switchboard lines of each analyzer report. The report splits time
 # between analyzers by who ran when; the handler index is built once per compilation by whichever rule needs it
-# first, so the script also rebuilds RUNS times with and without the Switchboard analyzers and compares the CPU time
-# of the two builds: that difference is what the analyzers add to a build. It also counts SWB diagnostics: the generated project is
-# correct, so any would be a false positive (and the script fails).
+# first, so the script also rebuilds RUNS times with the generator and the analyzers, with the generator alone, and
+# with neither (the sends are string-based, so the project compiles without its stubs), and compares the CPU time of
+# the three builds: the differences are what the analyzers, and the generator (its pipeline and the compile of what it
+# emits), add to a build, also as a share of the whole build. It also counts SWB diagnostics: the generated project
+# is correct, so any would be a false positive (and the script fails).
 set -euo pipefail
 handlers="${1:-1000}"
 runs="${2:-3}"
@@ -32,9 +34,12 @@ open(os.path.join(work, "Bench", "Bench.csproj"), "w").write(f"""<Project Sdk="M
   </PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="{src}/Framework/Framework.csproj" />
+  </ItemGroup>
+  <!-- -p:WithoutSwitchboardAnalyzers=true builds the same project without them, and -p:WithoutSwitchboardGenerator=true
+       without the generator too, for comparison. -->
+  <ItemGroup Condition="'$(WithoutSwitchboardGenerator)' != 'true'">
     <ProjectReference Include="{src}/Generators/Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
   </ItemGroup>
-  <!-- -p:WithoutSwitchboardAnalyzers=true builds the same project without them, for comparison. -->
   <ItemGroup Condition="'$(WithoutSwitchboardAnalyzers)' != 'true'">
     <ProjectReference Include="{src}/Analyzers/Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
     <ProjectReference Include="{src}/Analyzers.CodeFixes/Analyzers.CodeFixes.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
@@ -96,6 +101,7 @@ cpu_seconds() {
 
 with_times=()
 without_times=()
+bare_times=()
 for run in $(seq 1 "$runs"); do
   log="$work/build-$run.log"
   dotnet build "$project" -c Release -nologo --no-dependencies --no-incremental -p:ReportAnalyzer=true -v:d >"$log"
@@ -111,10 +117,15 @@ for run in $(seq 1 "$runs"); do
 
   with_times+=("$(cpu_seconds)")
   without_times+=("$(cpu_seconds -p:WithoutSwitchboardAnalyzers=true)")
-  echo "== run $run: build CPU ${with_times[-1]} s with the Switchboard analyzers, ${without_times[-1]} s without"
+  bare_times+=("$(cpu_seconds -p:WithoutSwitchboardAnalyzers=true -p:WithoutSwitchboardGenerator=true)")
+  echo "== run $run: build CPU ${with_times[-1]} s with the generator and the analyzers, ${without_times[-1]} s with the generator alone, ${bare_times[-1]} s with neither"
 done
 
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 with=$(median "${with_times[@]}")
 without=$(median "${without_times[@]}")
-echo "== median build CPU over $runs runs: $with s with, $without s without; the Switchboard analyzers add $(awk -v a="$with" -v b="$without" 'BEGIN {printf "%.2f", a - b}') s"
+bare=$(median "${bare_times[@]}")
+echo "== median build CPU over $runs runs: $with s with the generator and the analyzers, $without s with the generator alone, $bare s with neither"
+awk -v a="$with" -v g="$without" -v n="$bare" 'BEGIN {
+  printf "== the analyzers add %.2f s (%.1f %% of the build), the generator %.2f s (%.1f %%), both %.2f s (%.1f %%)\n",
+    a - g, 100 * (a - g) / a, g - n, 100 * (g - n) / a, a - n, 100 * (a - n) / a }'

@@ -3,6 +3,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Switchboard;
+using Switchboard.Network;
 using Switchboard.QuickStart;
 
 // Instance handlers without a parameterless constructor come from the endpoint's services.
@@ -29,6 +30,18 @@ Print("Example 1: scope CG", await gateway.SendTestHandlerAsync(new Greeting("He
 await using var bob = gateway.ConnectClient(new ClientIdentity { Project = "X", User = "Bob", SessionId = "0B0B0B0B" }, services);
 Print("Example 2: user Bob", await gateway.SendMyMessageHandlerAsync(scope: Scope.Client, user: "Bob"));
 
+// Example 3: to remote servers over the gateway network. Here the network is the in-process one, so nothing needs
+// installing; with Switchboard.Redis the same call crosses machines (samples/GatewayNetwork).
+var network = new InMemoryNetwork();
+await using var agent9000 = new Gateway("agent-9000", new GatewayOptions { LoggerFactory = logging, Services = services });
+agent9000.AddProject(XMessages.Registry);
+await using var network8088 = new GatewayNetwork(network.Connect());
+await using var network9000 = new GatewayNetwork(network.Connect());
+await network8088.JoinAsync(gateway);
+await network9000.JoinAsync(agent9000);
+Print("Example 3: remoteServers agent-8088, agent-9000",
+    await gateway.SendTestHandlerAsync(new Greeting("Hello", "Remote"), scope: Scope.Gateway, remoteServers: ["agent-8088", "agent-9000"]));
+
 // Example 4: a tag's value change sends to the session handler "test", which logs the payload.
 await using var session = gateway.OpenSession(new SessionIdentity { Project = "X", User = "Alice" }, services);
 var tag = new MemoryTag("test");
@@ -41,7 +54,8 @@ await Task.WhenAll(sent);
 var sum = await bob.RequestAddAsync(new AddRequest(2, 3));
 log.LogInformation("sendRequest add(2, 3) = {Sum}", sum);
 
-// Closing the gateway drains every accepted message first, so every handler above has run when this returns.
+// Closing the gateways drains every accepted message first, so every handler above has run when this returns.
+await agent9000.DisposeAsync();
 await gateway.DisposeAsync();
 
 async Task SendTagChangeAsync(object? currentValue) =>

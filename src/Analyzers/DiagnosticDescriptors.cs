@@ -4,7 +4,7 @@ namespace Switchboard.Analyzers;
 
 /// <summary>
 /// Every diagnostic Switchboard reports, with its stable ID. IDs are never reused: a retired rule keeps its number.
-/// Each rule has a help page at <c>docs/diagnostics/SWBnnnn.md</c>; its severity can be changed in <c>.editorconfig</c>
+/// Each rule has a help page at <c>docs/diagnostics/SWBnnnn.md</c>, linked absolutely from its descriptor; its severity can be changed in <c>.editorconfig</c>
 /// (<c>dotnet_diagnostic.SWB0001.severity = warning</c>).
 /// </summary>
 public static class DiagnosticDescriptors
@@ -57,9 +57,25 @@ public static class DiagnosticDescriptors
     /// <summary>One handler name whose declarations in different scopes take different typed payloads.</summary>
     public const string PayloadTypesDifferByScopeId = "SWB0016";
 
-    // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
-    // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
-    private const string HelpLinkBase = "docs/diagnostics/";
+    /// <summary>A payload on a string-based send that can never become the handler's payload type.</summary>
+    public const string PayloadTypeMismatchId = "SWB0017";
+
+    /// <summary>A dictionary literal value that can never become the type of the property its key fills.</summary>
+    public const string DictionaryValueTypeId = "SWB0018";
+
+    /// <summary>A request whose type argument the handler's answer can never be.</summary>
+    public const string ResponseTypeMismatchId = "SWB0019";
+
+    /// <summary>A handler manifest file that cannot be read.</summary>
+    public const string UnreadableManifestId = "SWB0020";
+
+    /// <summary>SWB0030 (SWB0021 to SWB0029 are kept for handler and send checks).</summary>
+    public const string PayloadJsonMetadataId = "SWB0030";
+
+    // Absolute, so an IDE can open it: DocsUrl.DiagnosticsBase is written at build time from $(SwitchboardDocsUrl) in
+    // Directory.Build.props. Each descriptor is a direct constructor call with constant arguments, which is what
+    // release tracking (RS2000-RS2008) can read.
+    private const string HelpLinkBase = DocsUrl.DiagnosticsBase;
 
     private const string UsageCategory = "Switchboard.Usage";
     private const string DeclarationCategory = "Switchboard.Declaration";
@@ -193,7 +209,7 @@ public static class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or a required property without a key, means the handler does not get what the sender meant.",
+        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or no key for a value the type requires (a required property, or a constructor parameter without a default), makes the conversion fail at run time.",
         HelpLinkBase + DictionaryPayloadKeysId + ".md");
 
     /// <summary>SWB0013: UI threading outside clients.</summary>
@@ -239,4 +255,60 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         "All the declarations of one handler name share one field and one Send stub. When they take different typed payloads, the stub's payload is object: the compiler no longer checks what is sent, and a payload is converted through JSON for each scope whose type it is not, failing at run time when it does not fit.",
         HelpLinkBase + PayloadTypesDifferByScopeId + ".md");
+
+    /// <summary>SWB0017: a payload that can never become the handler's payload type.</summary>
+    public static readonly DiagnosticDescriptor PayloadTypeMismatch = new(
+        PayloadTypeMismatchId,
+        "Payload can never become the handler's payload type",
+        "A '{0}' payload can never become '{1}', the payload of handler '{2}' in project '{3}': it is written as {4}, and '{1}' is read from {5}; send a '{1}' instead",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A payload that is not already the handler's payload type is converted through JSON before anything is queued. When the payload's static type is no instance of the handler's type and the JSON it is written as (a string, a number, an object, an array) is never what that type reads, the send always throws PayloadConversionException. A null payload is an empty dictionary, a JSON object.",
+        HelpLinkBase + PayloadTypeMismatchId + ".md");
+
+    /// <summary>SWB0018: a dictionary value that can never become its property's type.</summary>
+    public static readonly DiagnosticDescriptor DictionaryValueType = new(
+        DictionaryValueTypeId,
+        "Dictionary value can never become its property's type",
+        "The value for key '{0}' is a '{1}', which can never become '{2}', the type of {3}, the payload property of handler '{4}' in project '{5}': {6}",
+        UsageCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "A dictionary sent to a typed handler is converted to its payload type through JSON. A value whose JSON can never be read as the property's type (a string for a double, null for an int, a number for a string) makes every such send throw PayloadConversionException.",
+        HelpLinkBase + DictionaryValueTypeId + ".md");
+
+    /// <summary>SWB0019: a request type argument the handler's answer can never be.</summary>
+    public static readonly DiagnosticDescriptor ResponseTypeMismatch = new(
+        ResponseTypeMismatchId,
+        "Request asks for a type the handler never answers with",
+        "Handler '{0}' of project '{1}' answers with '{2}', which is never a '{3}'; ask for SendRequestAsync<{2}>",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A request's answer is handed over as the handler returned it: it must be an instance of the type the request asks for (a base type, an interface it implements or object also work). Numeric and user-defined conversions are not applied, so an int answer is never a long, and such a request always fails with InvalidCastException.",
+        HelpLinkBase + ResponseTypeMismatchId + ".md");
+
+    /// <summary>SWB0020: a handler manifest file that cannot be read.</summary>
+    public static readonly DiagnosticDescriptor UnreadableManifest = new(
+        UnreadableManifestId,
+        "Handler manifest cannot be read",
+        "The handler manifest '{0}' cannot be read: {1}. Its projects' handlers are unknown to this project until it is fixed; rebuild the project that wrote it, or remove the file from SwitchboardManifest or AdditionalFiles.",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A *.switchboard.json file among the additional files is a handler manifest of a project built elsewhere: the typed stubs and the checks of sends to that project come from it. A file that is not valid JSON, or not in the manifest format of this Switchboard version, gives neither.",
+        HelpLinkBase + UnreadableManifestId + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>SWB0030: a payload or response type the generator cannot describe as JSON metadata.</summary>
+    public static readonly DiagnosticDescriptor PayloadJsonMetadata = new(
+        PayloadJsonMetadataId,
+        "No generated JSON metadata for a payload or response type",
+        "Handler '{0}' {1} '{2}', but the generator cannot describe it as JSON metadata: {3}. Converting it needs reflection, which native AOT and trimmed applications do not have; change the type, or list it in a JsonSerializerContext set as PayloadJson.TypeInfoResolver.",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "The generator emits System.Text.Json metadata for every handler's payload and response types, so that converting a dictionary to a typed payload, and sending a typed payload to another gateway, work in native AOT applications with no setup. A type it cannot describe falls back to reflection, which native AOT and trimmed applications turn off: the conversion then fails at run time with a PayloadConversionException.",
+        HelpLinkBase + PayloadJsonMetadataId + ".md");
 }

@@ -19,6 +19,18 @@ internal static class DiagnosticProperties
     /// <summary>Present (SWB0004) when the replacement is not a narrowing: none of the requested scopes has the handler.</summary>
     public const string ScopeMovesElsewhere = nameof(ScopeMovesElsewhere);
 
+    /// <summary>The keys a dictionary payload lacks, one per line (SWB0012).</summary>
+    public const string MissingKeys = nameof(MissingKeys);
+
+    /// <summary>A placeholder value for each of <see cref="MissingKeys"/>, one C# expression per line, in the same order.</summary>
+    public const string Placeholders = nameof(Placeholders);
+
+    /// <summary>The handler's response type, fully qualified, to write as the type argument of a request (SWB0019).</summary>
+    public const string ResponseType = nameof(ResponseType);
+
+    /// <summary>The same type as written in messages and fix titles (<c>int</c>).</summary>
+    public const string ResponseTypeDisplay = nameof(ResponseTypeDisplay);
+
     /// <summary>The <c>HandlerShapeProblemKind</c> of an SWB0005 diagnostic.</summary>
     public const string ProblemKind = nameof(ProblemKind);
 }

@@ -19,7 +19,15 @@ internal sealed class SwitchboardSymbols
         JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
         JsonExtensionDataAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonExtensionDataAttribute");
         JsonRequiredAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonRequiredAttribute");
+        JsonConverterAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
+        JsonNumberHandlingAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonNumberHandlingAttribute");
+        JsonConstructorAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConstructorAttribute");
+        ScopeLettersAttribute = compilation.GetTypeByMetadataName("Switchboard.ScopeLettersAttribute");
+        ReadOnlyDictionaryOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
+        DictionaryOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
+        UntypedDictionary = compilation.GetTypeByMetadataName("System.Collections.IDictionary");
         Shapes = HandlerShapeTypes.From(compilation);
+        RuntimeRequiresConstructorParameters = FrameworkTargetsNet9OrLater(messageHandlerAttribute.ContainingAssembly);
         FrameworkAssemblyName = messageHandlerAttribute.ContainingAssembly.Name;
     }
 
@@ -39,6 +47,27 @@ internal sealed class SwitchboardSymbols
 
     public INamedTypeSymbol? JsonRequiredAttribute { get; }
 
+    public INamedTypeSymbol? JsonConverterAttribute { get; }
+
+    public INamedTypeSymbol? JsonNumberHandlingAttribute { get; }
+
+    public INamedTypeSymbol? JsonConstructorAttribute { get; }
+
+    /// <summary><c>Switchboard.ScopeLettersAttribute</c>: marks a string parameter that takes scope letters.</summary>
+    public INamedTypeSymbol? ScopeLettersAttribute { get; }
+
+    public INamedTypeSymbol? ReadOnlyDictionaryOfT { get; }
+
+    public INamedTypeSymbol? DictionaryOfT { get; }
+
+    public INamedTypeSymbol? UntypedDictionary { get; }
+
+    /// <summary>
+    /// Whether the referenced Switchboard build converts payloads with <c>RespectRequiredConstructorParameters</c>
+    /// (its .NET 9 and later builds), so a constructor parameter without a default needs a key.
+    /// </summary>
+    public bool RuntimeRequiresConstructorParameters { get; }
+
     /// <summary>The types handler signatures are classified against.</summary>
     public HandlerShapeTypes Shapes { get; }
 
@@ -50,6 +79,25 @@ internal sealed class SwitchboardSymbols
         compilation.GetTypeByMetadataName("Switchboard.MessageHandlerAttribute") is { } attribute
             ? new SwitchboardSymbols(compilation, attribute)
             : null;
+
+    private static bool FrameworkTargetsNet9OrLater(IAssemblySymbol framework)
+    {
+        foreach (var attribute in framework.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "TargetFrameworkAttribute" }
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string moniker)
+            {
+                // ".NETCoreApp,Version=v10.0"
+                var version = moniker.Substring(moniker.LastIndexOf('v') + 1);
+                return moniker.StartsWith(".NETCoreApp", System.StringComparison.Ordinal)
+                    && System.Version.TryParse(version, out var parsed)
+                    && parsed.Major >= 9;
+            }
+        }
+
+        return false;
+    }
 
     public bool IsMessageHandlerAttribute(AttributeData attribute) =>
         SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, MessageHandlerAttribute);

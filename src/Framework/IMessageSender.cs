@@ -30,7 +30,7 @@ public interface IMessageSender
         string project,
         string messageHandler,
         IReadOnlyDictionary<string, object?>? payload = null,
-        string? scope = null,
+        [ScopeLetters] string? scope = null,
         string? clientSessionId = null,
         string? user = null,
         string? hasRole = null,

@@ -18,7 +18,7 @@ public static class ScopeCode
     /// <returns>The scope the letters name.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is <see langword="null"/>.</exception>
     /// <exception cref="FormatException">The string is empty, or has an unknown or repeated letter.</exception>
-    public static Scope Parse(string code)
+    public static Scope Parse([ScopeLetters] string code)
     {
         ArgumentNullException.ThrowIfNull(code);
         if (!TryParse(code, out var scope, out var error))
@@ -33,7 +33,7 @@ public static class ScopeCode
     /// <param name="code">One to three distinct letters among C, G and S, case-insensitive.</param>
     /// <param name="scope">The parsed scope, or 0 when parsing fails.</param>
     /// <returns><see langword="true"/> when <paramref name="code"/> is a valid scope string.</returns>
-    public static bool TryParse([NotNullWhen(true)] string? code, out Scope scope) => TryParse(code, out scope, out _);
+    public static bool TryParse([NotNullWhen(true), ScopeLetters] string? code, out Scope scope) => TryParse(code, out scope, out _);
 
     /// <summary>Formats a scope as Ignition letters in canonical order C, G, S (for example <c>"CG"</c>).</summary>
     /// <param name="scope">A non-empty combination of <see cref="Scope"/> flags.</param>

@@ -14,7 +14,7 @@ public sealed partial class MessageHandlerGenerator
     /// Reads symbols into models. A handler the generator cannot call is skipped (<see langword="null"/>): the
     /// analyzers report it, so the generator stays silent.
     /// </summary>
-    internal static class Parser
+    internal static partial class Parser
     {
         private const string SwitchboardNamespace = "Switchboard";
         private const int AllScopes = 7;
@@ -77,7 +77,9 @@ public sealed partial class MessageHandlerGenerator
                 // An absent payload arrives as an empty dictionary, never null: the stub's payload is not nullable.
                 payload = payloadKind == PayloadKind.Dictionary
                     ? TypeSpec.Dictionary
-                    : SpecOf(payloadType.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+                    : SpecOf(payloadType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) is { } typed
+                        ? typed with { Properties = PayloadProperties.Of(payloadType) }
+                        : null;
                 if (payload is null)
                 {
                     return null;
@@ -146,7 +148,7 @@ public sealed partial class MessageHandlerGenerator
             return new GenerationSettings(project, Identifiers.ToNamespace(name));
         }
 
-        private static bool TryReadAttribute(
+        internal static bool TryReadAttribute(
             AttributeData attribute, out string name, out int scope, out string? project, out int threading, out string? requiredRole)
         {
             name = "";
@@ -294,7 +296,10 @@ public sealed partial class MessageHandlerGenerator
             var access = IsWritable(type) ? AccessOf(type) : Access.None;
             return access == Access.None
                 ? null
-                : new TypeSpec(type.ToDisplayString(DeclarationFormat), type.ToDisplayString(TypeOfFormat), access == Access.Public);
+                : new TypeSpec(type.ToDisplayString(DeclarationFormat), type.ToDisplayString(TypeOfFormat), access == Access.Public)
+                {
+                    MetadataName = PayloadProperties.MetadataNameOf(type),
+                };
         }
 
         private enum Access
@@ -344,7 +349,7 @@ public sealed partial class MessageHandlerGenerator
         private static bool IsAccessibleInAssembly(Accessibility accessibility) =>
             accessibility is Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal;
 
-        private static bool IsPayloadDictionary(ITypeSymbol type) =>
+        internal static bool IsPayloadDictionary(ITypeSymbol type) =>
             type is INamedTypeSymbol { Name: "IReadOnlyDictionary", Arity: 2 } named
             && IsInNamespace(named, "System", "Collections", "Generic")
             && named.TypeArguments[0].SpecialType == SpecialType.System_String

@@ -1,12 +1,14 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Switchboard.Manifests;
 
 namespace Switchboard.Generators;
 
 /// <summary>
 /// Turns every <c>[MessageHandler]</c> method into a registry entry with a direct invoker, typed send and request
 /// stubs in a <c>&lt;Project&gt;Messages</c> class, and an assembly-level manifest. This file is the pipeline only:
-/// parsing is in <c>MessageHandlerGenerator.Parser.cs</c>, grouping in <c>.Planner.cs</c>, text in <c>.Emitter.cs</c>.
+/// parsing is in <c>MessageHandlerGenerator.Parser.cs</c>, grouping in <c>.Planner.cs</c>, text in <c>.Emitter.cs</c>;
+/// payload JSON metadata in <c>.JsonParser.cs</c> and <c>.JsonEmitter.cs</c>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed partial class MessageHandlerGenerator : IIncrementalGenerator
@@ -48,5 +50,49 @@ public sealed partial class MessageHandlerGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Projects);
 
         context.RegisterSourceOutput(projects, static (output, project) => Emitter.Emit(output, project));
+
+        // This compilation's manifest, as JSON in a generated comment that the build targets copy to a file.
+        var localProjects = projects.Collect();
+        context.RegisterSourceOutput(localProjects, static (output, all) => Emitter.EmitExport(output, all));
+
+        // Projects built elsewhere, from their *.switchboard.json manifests (AdditionalFiles): typed stubs only.
+        var manifests = context.AdditionalTextsProvider
+            .Where(static file => HandlerManifest.IsManifestPath(file.Path))
+            .Select(static (file, cancellationToken) => Parser.ParseManifestFile(file, cancellationToken))
+            .WithTrackingName(StepNames.ManifestFiles)
+            .Collect();
+
+        // Which manifest types this compilation can name: only the names leave this step, not the compilation.
+        var availableTypes = manifests
+            .Select(static (files, _) => Parser.ManifestTypeNames(files))
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => Parser.ResolveTypeNames(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.ManifestTypes);
+
+        var foreignProjects = manifests
+            .Combine(availableTypes)
+            .Combine(localProjects)
+            .Combine(settings)
+            .SelectMany(static (input, cancellationToken) =>
+                Planner.PlanForeign(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(StepNames.ForeignProjects);
+
+        context.RegisterSourceOutput(foreignProjects, static (output, project) => Emitter.EmitForeign(output, project));
+
+        // JSON metadata for every payload and response type, so conversions need no reflection (native AOT).
+        var jsonTypes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                MessageHandlerAttributeName,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (attributed, cancellationToken) => JsonParser.ParseHandlerTypes(attributed, cancellationToken))
+            .WithTrackingName(StepNames.JsonTypes);
+
+        var jsonMetadata = jsonTypes
+            .Collect()
+            .Combine(settings)
+            .Select(static (pair, cancellationToken) => JsonParser.Combine(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.JsonMetadata);
+
+        context.RegisterSourceOutput(jsonMetadata, static (output, metadata) => JsonEmitter.Emit(output, metadata));
     }
 }

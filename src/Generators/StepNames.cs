@@ -20,4 +20,19 @@ public static class StepNames
 
     /// <summary>The handlers grouped into projects, one model per project.</summary>
     public const string Projects = nameof(Projects);
+
+    /// <summary>Each <c>*.switchboard.json</c> additional file read into values.</summary>
+    public const string ManifestFiles = nameof(ManifestFiles);
+
+    /// <summary>The manifests' payload and response types that this compilation can name.</summary>
+    public const string ManifestTypes = nameof(ManifestTypes);
+
+    /// <summary>The foreign projects planned from the manifests, one model per project.</summary>
+    public const string ForeignProjects = nameof(ForeignProjects);
+
+    /// <summary>Each handler's payload and response types, described for System.Text.Json.</summary>
+    public const string JsonTypes = nameof(JsonTypes);
+
+    /// <summary>Every described type once, in one model for the JSON metadata output.</summary>
+    public const string JsonMetadata = nameof(JsonMetadata);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,10 +13,15 @@ public sealed class DiagnosticCatalogTests
     public static TheoryData<string> RuleIds => new(Descriptors().Select(descriptor => descriptor.Id));
 
     [Fact]
-    public void Ids_are_distinct_and_numbered_from_SWB0001_without_gaps()
+    public void Ids_are_distinct_and_numbered_without_gaps_from_SWB0001_and_from_SWB0030()
     {
+        // Two blocks: SWB0001 on for handlers and sends, SWB0030 on for payload JSON metadata.
+        const int SecondBlock = 30;
         var ids = Descriptors().Select(descriptor => descriptor.Id).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(Enumerable.Range(1, ids.Count).Select(n => $"SWB{n:0000}"), ids);
+        var first = ids.Where(id => int.Parse(id[3..], CultureInfo.InvariantCulture) < SecondBlock).ToList();
+        var second = ids.Except(first).ToList();
+        Assert.Equal(Enumerable.Range(1, first.Count).Select(n => $"SWB{n:0000}"), first);
+        Assert.Equal(Enumerable.Range(SecondBlock, second.Count).Select(n => $"SWB{n:0000}"), second);
     }
 
     [Fact]
@@ -36,7 +42,8 @@ public sealed class DiagnosticCatalogTests
     public void Every_rule_links_to_its_help_page_which_says_what_why_example_fix_and_severity(string id)
     {
         var descriptor = Descriptors().Single(candidate => candidate.Id == id);
-        Assert.Equal($"docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.Equal($"{DocsUrl()}/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out var link) && link.Scheme == Uri.UriSchemeHttps, descriptor.HelpLinkUri);
         var page = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "diagnostics", id + ".md"));
         Assert.StartsWith($"# {id}: {descriptor.Title}", page, StringComparison.Ordinal);
         foreach (var section in new[] { "## What it reports", "## Why", "## Example", "## How to fix", "## Configuring the severity" })
@@ -58,6 +65,24 @@ public sealed class DiagnosticCatalogTests
         var cells = row.Split('|').Select(cell => cell.Trim()).ToArray();
         Assert.Equal(descriptor.Category, cells[1]);
         Assert.Equal(descriptor.DefaultSeverity.ToString(), cells[2]);
+    }
+
+    [Fact]
+    public void The_readme_links_the_diagnostics_pages_absolutely_from_the_docs_url()
+    {
+        // The README is the package's readme too, where a relative link cannot open.
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        Assert.Contains($"]({DocsUrl()}/diagnostics/)", readme, StringComparison.Ordinal);
+        Assert.DoesNotContain("](docs/diagnostics/", readme, StringComparison.Ordinal);
+    }
+
+    /// <summary>$(SwitchboardDocsUrl) as Directory.Build.props defines it, from $(SwitchboardRepositoryUrl).</summary>
+    private static string DocsUrl()
+    {
+        var properties = System.Xml.Linq.XDocument.Load(Path.Combine(RepositoryRoot, "Directory.Build.props")).Descendants().ToList();
+        var repository = properties.Single(element => element.Name.LocalName == "SwitchboardRepositoryUrl").Value;
+        return properties.Single(element => element.Name.LocalName == "SwitchboardDocsUrl").Value
+            .Replace("$(SwitchboardRepositoryUrl)", repository, StringComparison.Ordinal);
     }
 
     private static IEnumerable<DiagnosticDescriptor> Descriptors() =>

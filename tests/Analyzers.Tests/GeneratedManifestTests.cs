@@ -51,7 +51,10 @@ public sealed class GeneratedManifestTests
                 gateway.SendMessage({|SWB0002:"Plnat"|}, "reading");
                 gateway.SendMessage("Plant", "alarm", scope: {|SWB0004:"CS"|});
                 await gateway.SendRequestAsync("Plant", {|SWB0009:"reading"|});
-                await gateway.SendRequestAsync<double>("Plant", "average", new Dictionary<string, object?> { [{|SWB0012:"tga"|}] = "T1", ["value"] = 2.0 });
+                await gateway.SendRequestAsync<double>("Plant", "average", {|SWB0012:new Dictionary<string, object?> { [{|SWB0012:"tga"|}] = "T1", ["value"] = 2.0 }|});
+                await gateway.SendAsync("Plant", "reading", {|SWB0017:"T1=2.0"|}, scope: Scope.Gateway);
+                gateway.SendMessage("Plant", "reading", new Dictionary<string, object?> { ["tag"] = "T1", ["value"] = {|SWB0018:"2.0"|} }, scope: "G");
+                await gateway.SendRequestAsync<{|SWB0019:float|}>("Plant", "average", new Plant.Reading("T1", 2.0));
                 """);
         var test = new SendRulesTest { ReferenceAssemblies = TestReferences.Net100 };
         test.TestState.Sources.Add(TestReferences.Usings + source);
@@ -70,6 +73,9 @@ public sealed class GeneratedManifestTests
             new ScopeWithoutHandlerAnalyzer(),
             new RequestTargetAnalyzer(),
             new DictionaryPayloadKeysAnalyzer(),
+            new PayloadTypeAnalyzer(),
+            new DictionaryValueTypeAnalyzer(),
+            new ResponseTypeAnalyzer(),
         ];
     }
 

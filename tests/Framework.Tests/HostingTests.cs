@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Switchboard.Tests.Support;
 
 namespace Switchboard.Tests;
@@ -44,13 +45,26 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public void A_malformed_configuration_value_names_its_key()
+    public void A_malformed_configuration_value_names_its_key_its_value_and_its_type()
     {
         using var host = BuildHost(new() { ["Switchboard:SharedPoolSize"] = "lots" }, services => services.AddSwitchboard());
 
         var error = Assert.Throws<InvalidOperationException>(() => host.Services.GetRequiredService<Gateway>());
-        Assert.Contains("Switchboard:SharedPoolSize", error.Message);
-        Assert.Contains("\"lots\"", error.Message);
+        Assert.Equal("The configuration value \"lots\" at Switchboard:SharedPoolSize is not a valid System.Int32.", error.Message);
+    }
+
+    [Fact]
+    public async Task Out_of_range_configuration_fails_the_host_start_listing_every_bad_value()
+    {
+        using var host = BuildHost(
+            new() { ["Switchboard:Name"] = " ", ["Switchboard:SharedQueueCapacity"] = "0", ["Switchboard:DrainTimeout"] = "-00:00:05" },
+            services => services.AddSwitchboard());
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Equal(3, error.Failures.Count());
+        Assert.Contains("Switchboard.Name", error.Message);
+        Assert.Contains("Switchboard.SharedQueueCapacity", error.Message);
+        Assert.Contains("Switchboard.DrainTimeout", error.Message);
     }
 
     [Fact]

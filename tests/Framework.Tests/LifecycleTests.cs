@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using System.Collections.Concurrent;
 using Switchboard.Tests.Support;
 
@@ -85,9 +87,9 @@ public sealed class LifecycleTests
     [Fact]
     public async Task A_drain_that_takes_too_long_gives_up_logs_and_cancels_the_handler()
     {
-        var logs = new LogCollector();
+        var logs = new FakeLogCollector();
         var cancelled = new TaskCompletionSource();
-        var gateway = new Gateway("g", new GatewayOptions { DrainTimeout = TimeSpan.FromMilliseconds(200), LoggerFactory = logs });
+        var gateway = new Gateway("g", new GatewayOptions { DrainTimeout = TimeSpan.FromMilliseconds(200), LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]) });
         gateway.AddProject(Handlers.Registry("X", Handlers.Async("X", "stuck", Scope.Gateway, async (_, _, token) =>
         {
             await using var registration = token.Register(() => cancelled.TrySetResult());
@@ -99,7 +101,7 @@ public sealed class LifecycleTests
         await gateway.DisposeAsync();
 
         await cancelled.Task.WaitAsync(Wait.Bound);
-        Assert.Contains(logs.Lines, line => line.EventId.Id == 5 && line.Message.Contains("1 accepted message(s) still pending"));
+        Assert.Contains(logs.GetSnapshot(), line => line.Id.Id == 5 && line.Message.Contains("1 accepted message(s) still pending"));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Switchboard.Tests.Support;
 
 namespace Switchboard.Tests;
@@ -8,8 +11,8 @@ public sealed class StatusTests
     [Fact]
     public async Task A_missing_handler_is_NO_HANDLER_and_logs_Ignitions_text()
     {
-        var logs = new LogCollector();
-        await using var gateway = new Gateway("agent-8088", new GatewayOptions { LoggerFactory = logs });
+        var logs = new FakeLogCollector();
+        await using var gateway = new Gateway("agent-8088", new GatewayOptions { LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]) });
         gateway.AddProject(Handlers.Registry("X", Handlers.Of("X", "h", Scope.Client, (_, _) => { })));
         await using var client = gateway.ConnectClient(new ClientIdentity { Project = "X" });
 
@@ -17,14 +20,14 @@ public sealed class StatusTests
 
         Assert.Equal([DeliveryStatus.NoHandler, DeliveryStatus.Sent], report.Select(result => result.Status));
         Assert.EndsWith("sendStatus=NO_HANDLER", report[0].ToString());
-        Assert.Contains("The message handler \"h\" could not be found! (project \"X\", scope G)", logs.Messages);
+        Assert.Contains("The message handler \"h\" could not be found! (project \"X\", scope G)", logs.GetSnapshot().Select(line => line.Message));
     }
 
     [Fact]
     public async Task A_missing_handler_is_logged_once_per_send_naming_the_project_and_every_scope_that_lacked_it()
     {
-        var logs = new LogCollector();
-        await using var gateway = new Gateway("agent-8088", new GatewayOptions { LoggerFactory = logs });
+        var logs = new FakeLogCollector();
+        await using var gateway = new Gateway("agent-8088", new GatewayOptions { LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]) });
         gateway.AddProject(Handlers.Registry("X", Handlers.Of("X", "other", Scope.Gateway, (_, _) => { })));
         await using var client1 = gateway.ConnectClient(new ClientIdentity { Project = "X" });
         await using var client2 = gateway.ConnectClient(new ClientIdentity { Project = "X" });
@@ -34,7 +37,7 @@ public sealed class StatusTests
 
         Assert.Equal(4, report.Count);
         Assert.All(report, result => Assert.Equal(DeliveryStatus.NoHandler, result.Status));
-        var line = Assert.Single(logs.Lines, line => line.EventId.Id == 1);
+        var line = Assert.Single(logs.GetSnapshot(), line => line.Id.Id == 1);
         Assert.Equal("The message handler \"h\" could not be found! (project \"X\", scope CGS)", line.Message);
         Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
     }
@@ -166,12 +169,27 @@ public sealed class StatusTests
     }
 
     [Fact]
-    public void Out_of_range_options_are_rejected_naming_the_option()
+    public void Out_of_range_options_are_rejected_with_every_bad_value_listed()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new Gateway("g", new GatewayOptions { SharedQueueCapacity = 0 }));
-        Assert.Contains("SharedQueueCapacity", error.Message);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Gateway("g", new GatewayOptions { RequestTimeout = TimeSpan.Zero }));
+        var error = Assert.Throws<OptionsValidationException>(() => new Gateway("g", new GatewayOptions { SharedQueueCapacity = 0 }));
+        Assert.Contains("SharedQueueCapacity", Assert.Single(error.Failures));
+
+        var several = Assert.Throws<OptionsValidationException>(
+            () => new Gateway("g", new GatewayOptions { SharedPoolSize = -1, DedicatedQueueCapacity = 0, RequestTimeout = TimeSpan.Zero, DrainTimeout = TimeSpan.FromSeconds(-5) }));
+        Assert.Equal(4, several.Failures.Count());
+        foreach (var option in new[] { "SharedPoolSize", "DedicatedQueueCapacity", "RequestTimeout", "DrainTimeout" })
+        {
+            Assert.Contains(option, several.Message);
+        }
+
         Assert.Throws<ArgumentException>(() => new Gateway(" "));
+    }
+
+    [Fact]
+    public async Task An_infinite_timeout_is_a_valid_option()
+    {
+        await using var gateway = new Gateway("g", new GatewayOptions { RequestTimeout = Timeout.InfiniteTimeSpan });
+        Assert.Equal(Timeout.InfiniteTimeSpan, gateway.Options.RequestTimeout);
     }
 
     [Fact]

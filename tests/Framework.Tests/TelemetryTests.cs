@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Switchboard.Tests.Support;
 
 namespace Switchboard.Tests;
@@ -38,41 +38,26 @@ public sealed class TelemetryTests
         Assert.Equal(send.SpanId, deliver.ParentSpanId);
         Assert.Equal("h", deliver.GetTagItem("switchboard.message_handler"));
         Assert.Equal(1, send.GetTagItem("switchboard.targets"));
+
+        // OpenTelemetry's messaging conventions: attributes, and the span name "{operation} {destination}".
+        Assert.Equal("switchboard", send.GetTagItem("messaging.system"));
+        Assert.Equal("send", send.GetTagItem("messaging.operation.name"));
+        Assert.Equal("send", send.GetTagItem("messaging.operation.type"));
+        Assert.Equal(project + "/h", send.GetTagItem("messaging.destination.name"));
+        Assert.Equal("send " + project + "/h", send.DisplayName);
+        Assert.Equal("process", deliver.GetTagItem("messaging.operation.type"));
+        Assert.Equal("process " + project + "/h", deliver.DisplayName);
     }
 
     [Fact]
     public async Task Counters_and_the_request_histogram_record_what_happened()
     {
         var project = "Metrics-" + Guid.NewGuid().ToString("N");
-        var measurements = new ConcurrentQueue<(string Instrument, double Value, string? Status)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, meterListener) =>
-            {
-                if (instrument.Meter.Name == SwitchboardTelemetry.Name)
-                {
-                    meterListener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
-        {
-            string? tagProject = null, status = null;
-            foreach (var tag in tags)
-            {
-                tagProject = tag.Key == "switchboard.project" ? (string?)tag.Value : tagProject;
-                status = tag.Key == "status" ? (string?)tag.Value : status;
-            }
-
-            if (tagProject == project)
-            {
-                measurements.Enqueue((instrument.Name, value, status));
-            }
-        }
-
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
-        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
-        listener.Start();
+        using var sent = new MetricCollector<long>(SwitchboardTelemetry.Sent);
+        using var denied = new MetricCollector<long>(SwitchboardTelemetry.Denied);
+        using var delivered = new MetricCollector<long>(SwitchboardTelemetry.Delivered);
+        using var failed = new MetricCollector<long>(SwitchboardTelemetry.Failed);
+        using var duration = new MetricCollector<double>(SwitchboardTelemetry.RequestDuration);
 
         var gateway = new Gateway("g");
         gateway.AddProject(Handlers.Registry(project,
@@ -89,13 +74,22 @@ public sealed class TelemetryTests
         await gateway.SendRequestAsync(project, "answer");
         await gateway.DisposeAsync();
 
-        Assert.Equal(2, measurements.Count(m => m is { Instrument: "switchboard.messages.sent", Status: "SENT" }));
-        Assert.Single(measurements, m => m is { Instrument: "switchboard.messages.sent", Status: "NO_HANDLER" });
-        Assert.Single(measurements, m => m is { Instrument: "switchboard.messages.sent", Status: "DENIED" });
-        Assert.Single(measurements, m => m.Instrument == "switchboard.messages.denied");
-        Assert.Equal(2, measurements.Count(m => m.Instrument == "switchboard.messages.delivered"));
-        Assert.Single(measurements, m => m.Instrument == "switchboard.messages.failed");
-        var latency = Assert.Single(measurements, m => m.Instrument == "switchboard.request.duration");
-        Assert.True(latency.Value >= 0);
+        Assert.Equal(2, Of(sent).Count(m => Equals(m.Tags["status"], "SENT")));
+        Assert.Single(Of(sent), m => Equals(m.Tags["status"], "NO_HANDLER"));
+        Assert.Single(Of(sent), m => Equals(m.Tags["status"], "DENIED"));
+        Assert.Single(Of(denied));
+        Assert.Equal(2, Of(delivered).Count());
+        Assert.Single(Of(failed));
+
+        // OpenTelemetry's conventions: a duration in seconds, with the messaging attributes.
+        Assert.Equal("s", SwitchboardTelemetry.RequestDuration.Unit);
+        var latency = Assert.Single(Of(duration));
+        Assert.InRange(latency.Value, 0, 10);
+        Assert.Equal("switchboard", latency.Tags["messaging.system"]);
+        Assert.Equal(project + "/answer", latency.Tags["messaging.destination.name"]);
+
+        IEnumerable<CollectedMeasurement<T>> Of<T>(MetricCollector<T> collector)
+            where T : struct =>
+            collector.GetMeasurementSnapshot().Where(measurement => Equals(measurement.Tags.GetValueOrDefault("switchboard.project"), project));
     }
 }

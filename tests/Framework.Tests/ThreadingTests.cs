@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using System.Collections.Concurrent;
 using Switchboard.Tests.Support;
 
@@ -142,9 +144,9 @@ public sealed class ThreadingTests
     [Fact]
     public async Task A_throwing_handler_is_logged_and_stops_neither_its_endpoint_nor_others()
     {
-        var logs = new LogCollector();
+        var logs = new FakeLogCollector();
         var good = 0;
-        await using var gateway = new Gateway("g", new GatewayOptions { LoggerFactory = logs, SharedPoolSize = 1 });
+        await using var gateway = new Gateway("g", new GatewayOptions { LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]), SharedPoolSize = 1 });
         gateway.AddProject(Handlers.Registry("X",
             Handlers.Of("X", "bad", Scope.Client | Scope.Gateway, (_, _) => throw new InvalidOperationException("boom")),
             Handlers.Of("X", "good", Scope.Client | Scope.Gateway, (_, _) => Interlocked.Increment(ref good))));
@@ -156,8 +158,8 @@ public sealed class ThreadingTests
         gateway.SendMessage("X", "good", scope: "CG");
 
         await Wait.UntilAsync(() => Volatile.Read(ref good) == 4, "the good handler ran on both endpoints twice");
-        await Wait.UntilAsync(() => logs.Lines.Count(line => line.EventId.Id == 2) == 4, "four failures were logged");
-        var failure = logs.Lines.First(line => line.EventId.Id == 2);
+        await Wait.UntilAsync(() => logs.GetSnapshot().Count(line => line.Id.Id == 2) == 4, "four failures were logged");
+        var failure = logs.GetSnapshot().First(line => line.Id.Id == 2);
         Assert.IsType<InvalidOperationException>(failure.Exception);
         Assert.Contains("\"bad\"", failure.Message);
     }

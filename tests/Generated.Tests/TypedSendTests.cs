@@ -81,11 +81,24 @@ public sealed class TypedSendTests
     }
 
     [Fact]
-    public async Task A_filter_on_a_gateway_only_handler_without_a_scope_is_a_clear_error()
+    public void The_stub_of_a_gateway_only_handler_offers_no_filters_and_one_that_reaches_clients_and_sessions_does()
+    {
+        static string[] Parameters(string stub) =>
+            typeof(E2EMessages).GetMethod(stub)!.GetParameters().Select(parameter => parameter.Name!).ToArray();
+
+        // Filters never narrow the gateway, so on add's stub they could only throw.
+        Assert.Equal(["sender", "payload", "scope", "remoteServers", "cancellationToken"], Parameters(nameof(E2EMessages.SendAddAsync)));
+        Assert.Equal(
+            ["sender", "payload", "scope", "clientSessionId", "user", "hasRole", "hostName", "remoteServers", "cancellationToken"],
+            Parameters(nameof(E2EMessages.SendReadingAsync)));
+    }
+
+    [Fact]
+    public async Task A_filter_on_a_gateway_only_handler_without_a_scope_is_a_clear_error_from_its_field()
     {
         await using var gateway = TestGateway.Create();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => gateway.SendAddAsync(new Sum(1, 2), user: "Bob").AsTask());
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => E2EMessages.Add.SendAsync(gateway, new Sum(1, 2), user: "Bob").AsTask());
 
         Assert.Contains("\"add\"", error.Message);
         Assert.Contains("Scope.Gateway", error.Message);

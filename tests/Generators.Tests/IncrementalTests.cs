@@ -42,7 +42,8 @@ public sealed class IncrementalTests
         """;
 
     private static readonly string[] PipelineSteps =
-        [StepNames.Handlers, StepNames.ValidHandlers, StepNames.Assembly, StepNames.RootNamespace, StepNames.Settings, StepNames.Projects];
+        [StepNames.Handlers, StepNames.ValidHandlers, StepNames.Assembly, StepNames.RootNamespace, StepNames.Settings, StepNames.Projects,
+         StepNames.JsonTypes, StepNames.JsonMetadata];
 
     [Fact]
     public void An_unrelated_edit_leaves_every_step_and_output_cached_or_unchanged()
@@ -90,6 +91,10 @@ public sealed class IncrementalTests
         // Output: Y's files are the same text; X's stubs now name the new handler.
         Assert.Equal(Text(before, "YMessages.Registry.g.cs"), Text(result, "YMessages.Registry.g.cs"));
         Assert.Equal(Text(before, "YMessages.Stubs.g.cs"), Text(result, "YMessages.Stubs.g.cs"));
+
+        // The payload types did not change, so neither does their JSON metadata.
+        Assert.Contains(Assert.Single(Outputs(result, StepNames.JsonMetadata)).Reason, new[] { IncrementalStepRunReason.Cached, IncrementalStepRunReason.Unchanged });
+        Assert.Equal(Text(before, "SwitchboardJsonMetadata.g.cs"), Text(result, "SwitchboardJsonMetadata.g.cs"));
         Assert.Contains("SendTankLevelChangedAsync", Text(result, "XMessages.Stubs.g.cs"));
         Assert.DoesNotContain("SendTankLevelAsync", Text(result, "XMessages.Stubs.g.cs"));
         var sourceOutputs = result.TrackedOutputSteps.SelectMany(pair => pair.Value).SelectMany(step => step.Outputs).ToList();
@@ -120,7 +125,8 @@ public sealed class IncrementalTests
     {
         var compilation = GeneratorHarness.Compilation("Sample", ProjectXHandlers, ProjectYHandlers, Unrelated);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
-        Assert.Equal(6, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        // Per project: stubs, registry and manifest; once: the JSON metadata of the payload types.
+        Assert.Equal(7, driver.GetRunResult().Results.Single().GeneratedSources.Length);
         return (compilation, driver);
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Switchboard.Network.Tests.Support;
 
 namespace Switchboard.Network.Tests;
@@ -8,15 +10,15 @@ public sealed class NetworkApiTests
     [Fact]
     public async Task WithoutANetworkRemoteServersAreUnreachableAndSayHowToJoinOne()
     {
-        var logs = new LogCollector();
-        await using var gateway = new Gateway("agent-8088", new GatewayOptions { LoggerFactory = logs });
+        var logs = new FakeLogCollector();
+        await using var gateway = new Gateway("agent-8088", new GatewayOptions { LoggerFactory = new LoggerFactory([new FakeLoggerProvider(logs)]) });
 
         var results = gateway.SendMessage("X", "testHandler", remoteServers: ["agent-9000"]);
         var refusal = await Assert.ThrowsAsync<GatewayUnreachableException>(() => gateway.SendRequestAsync("X", "add", remoteServer: "agent-9000"));
 
         Assert.Equal(["type=RemoteGateway,serverName=agent-9000,project=X,messageHandler=testHandler,filterParams={hostName=, clientSessionId=, scope=CGS, user=, hasRole=},sendStatus=UNREACHABLE"], results);
         Assert.Contains("GatewayNetwork.JoinAsync", refusal.Message);
-        Assert.Contains(logs.WithEventId(6), line => line.Message.Contains("agent-9000"));
+        Assert.Contains(logs.GetSnapshot().Where(line => line.Id.Id == 6), line => line.Message.Contains("agent-9000"));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public abstract partial class NetworkSuite
             ],
             report.ToStrings());
         await Wait.UntilAsync(() => log9000.Of("testHandler").Count == 1, "agent-9000's handler ran");
-        Assert.Contains(Logs.Lines, line => line.EventId.Id == 6 && line.Message.Contains("agent-nope"));
+        Assert.Contains(Logs.GetSnapshot(), line => line.Id.Id == 6 && line.Message.Contains("agent-nope"));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public abstract partial class NetworkSuite
             "type=RemoteGateway,serverName=agent-nope,project=X,messageHandler=testHandler,filterParams={hostName=, clientSessionId=, scope=G, user=, hasRole=},sendStatus=UNREACHABLE",
             results[1]);
         Assert.Equal([DeliveryStatus.Unreachable], report.Select(result => result.Status));
-        Assert.Contains(Logs.Lines, line => line.EventId.Id == 6 && line.Message.Contains("agent-nope") && line.Message.Contains(NetworkName));
+        Assert.Contains(Logs.GetSnapshot(), line => line.Id.Id == 6 && line.Message.Contains("agent-nope") && line.Message.Contains(NetworkName));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public abstract partial class NetworkSuite
             () => agent8088.SendMessage("X", "testHandler", scope: "G", remoteServers: ["agent-9000"])[0].EndsWith("UNREACHABLE", StringComparison.Ordinal),
             "agent-9000 is reported UNREACHABLE");
         Assert.DoesNotContain("agent-9000", first.LiveGateways);
-        Assert.Contains(Logs.WithEventId(6), line => line.Message.Contains("no heartbeat"));
+        Assert.Contains(Logs.GetSnapshot().Where(line => line.Id.Id == 6), line => line.Message.Contains("no heartbeat"));
     }
 
     [Fact]

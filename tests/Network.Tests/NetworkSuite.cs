@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Switchboard.Network.Tests.Support;
 
 namespace Switchboard.Network.Tests;
@@ -17,7 +19,12 @@ public abstract partial class NetworkSuite : IAsyncLifetime
 
     protected string NetworkName { get; }
 
-    protected LogCollector Logs { get; } = new();
+    private ILoggerFactory? loggers;
+
+    protected FakeLogCollector Logs { get; } = new();
+
+    /// <summary>Loggers that write to <see cref="Logs"/>.</summary>
+    protected ILoggerFactory Loggers => loggers ??= new LoggerFactory([new FakeLoggerProvider(Logs)]);
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -47,7 +54,7 @@ public abstract partial class NetworkSuite : IAsyncLifetime
         PresenceTimeout = TimeSpan.FromSeconds(3),
         RemoteResultsTimeout = TimeSpan.FromSeconds(3),
         ConnectTimeout = TimeSpan.FromSeconds(5),
-        LoggerFactory = Logs,
+        LoggerFactory = Loggers,
     };
 
     protected async Task<(GatewayNetwork Node, INetworkTransport Transport)> NodeAsync(
@@ -63,7 +70,7 @@ public abstract partial class NetworkSuite : IAsyncLifetime
     protected async Task<(Gateway Gateway, Deliveries Log)> GatewayAsync(GatewayNetwork node, string name)
     {
         var log = new Deliveries();
-        var gateway = new Gateway(name, new GatewayOptions { LoggerFactory = Logs, DrainTimeout = TimeSpan.FromSeconds(5) });
+        var gateway = new Gateway(name, new GatewayOptions { LoggerFactory = Loggers, DrainTimeout = TimeSpan.FromSeconds(5) });
         gateway.AddProject(TestProject.Registry(log));
         owned.Add(gateway);
         await node.JoinAsync(gateway);
@@ -73,7 +80,7 @@ public abstract partial class NetworkSuite : IAsyncLifetime
     protected async Task<(RemoteClient Client, Deliveries Log)> RemoteClientAsync(GatewayNetwork node, string gatewayName, ClientIdentity identity)
     {
         var log = new Deliveries();
-        var client = await node.ConnectClientAsync(gatewayName, identity, TestProject.Registry(log), new GatewayOptions { LoggerFactory = Logs });
+        var client = await node.ConnectClientAsync(gatewayName, identity, TestProject.Registry(log), new GatewayOptions { LoggerFactory = Loggers });
         owned.Add(client);
         return (client, log);
     }

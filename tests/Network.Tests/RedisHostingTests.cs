@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,7 +33,7 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
     [Fact]
     public async Task AllowUnauthenticatedStartsAProductionHostWithoutAKeyButWarns()
     {
-        var logs = new LogCollector();
+        var logs = new FakeLogCollector();
         using var host = BuildHost(
             "agent-8088", new Deliveries(), new() { ["Switchboard:Redis:NetworkKey"] = null, ["Switchboard:Redis:AllowUnauthenticated"] = "true" },
             configure: options => options.ConfigureRedis = null,
@@ -168,7 +169,7 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
-        Assert.Equal("The configuration value \"five seconds\" at Switchboard:Redis:PresenceTimeout is not a time span such as 00:00:30.", failure.Message);
+        Assert.Equal("The configuration value \"five seconds\" at Switchboard:Redis:PresenceTimeout is not a valid System.TimeSpan.", failure.Message);
     }
 
     [Fact]
@@ -178,7 +179,7 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
-        Assert.Equal("The configuration value \"sometimes\" at Switchboard:Redis:ConfirmRemoteSends is not true or false.", failure.Message);
+        Assert.Equal("The configuration value \"sometimes\" at Switchboard:Redis:ConfirmRemoteSends is not a valid System.Boolean.", failure.Message);
     }
 
     [Fact]
@@ -220,12 +221,12 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
 
     /// <summary>A host configured only from memory (no files, environment or command line), as appsettings.json would configure it.</summary>
     private IHost BuildHost(
-        string name, Deliveries log, Dictionary<string, string?>? settings = null, Action<RedisNetworkHostingOptions>? configure = null, LogCollector? logs = null)
+        string name, Deliveries log, Dictionary<string, string?>? settings = null, Action<RedisNetworkHostingOptions>? configure = null, FakeLogCollector? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         if (logs is not null)
         {
-            builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs);
+            builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(new Microsoft.Extensions.Logging.LoggerFactory([new FakeLoggerProvider(logs)]));
         }
 
         var configuration = new Dictionary<string, string?>

@@ -14,7 +14,7 @@ public sealed class RedisNetworkTests(RedisNetworkTests.Server server) : Network
     {
         var options = ConfigurationOptions.Parse(server.Redis.Configuration);
         options.ClientName = "node-" + Guid.NewGuid().ToString("N")[..12];
-        var transport = await RedisNetworkTransport.ConnectAsync(options, Logs);
+        var transport = await RedisNetworkTransport.ConnectAsync(options, Loggers);
         clientNames[transport] = options.ClientName;
         return transport;
     }

@@ -11,9 +11,19 @@ internal static class DotNet
         public override string ToString() => $"exit code {ExitCode}:\n{Output}";
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] arguments)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] arguments) =>
+        Tool.RunAsync("dotnet", workingDirectory, null, arguments);
+
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Tool.RunAsync("dotnet", workingDirectory, environment, arguments);
+}
+
+/// <summary>Runs a command-line tool with a time limit and keeps everything it printed.</summary>
+internal static class Tool
+{
+    public static async Task<DotNet.Result> RunAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -31,12 +41,16 @@ internal static class DotNet
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment.Remove("MSBuildSDKsPath");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         var stdout = Pump(process.StandardOutput, output);
         var stderr = Pump(process.StandardError, output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -44,11 +58,11 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 8 minutes:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within 20 minutes:\n{output}");
         }
 
         await Task.WhenAll(stdout, stderr);
-        return new Result(process.ExitCode, output.ToString());
+        return new DotNet.Result(process.ExitCode, output.ToString());
     }
 
     private static async Task Pump(StreamReader reader, StringBuilder output)

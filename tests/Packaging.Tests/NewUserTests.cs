@@ -3,35 +3,31 @@ using System.IO.Compression;
 namespace Switchboard.Packaging.Tests;
 
 /// <summary>
-/// Exactly what a new user does: pack, make a fresh project that references only the package, get an SWB0001 error
-/// for a typo'd handler name, fix it, and run.
+/// Exactly what a new user does: a fresh project that references only the package, an SWB0001 error for a typo'd
+/// handler name, the fix, and a run.
 /// </summary>
-public sealed class NewUserTests : IDisposable
+[Collection(PackedSolutionCollection.Name)]
+public sealed class NewUserTests(PackedSolution packed)
 {
-    private readonly Workspace workspace = new();
-    private readonly string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
-
-    public void Dispose() => workspace.Dispose();
-
     [Fact]
     public async Task A_fresh_consumer_of_the_package_sees_SWB0001_then_builds_and_runs_once_fixed()
     {
-        await PackAsync("src/Framework");
-        var package = Path.Combine(workspace.Feed, $"Switchboard.{version}.nupkg");
-        AssertCarriesTheCompilerParts(package);
+        Assert.True(packed.Pack.ExitCode == 0, packed.Pack.ToString());
+        AssertCarriesTheCompilerParts(packed.PackagePath("Switchboard"));
+        var consumer = packed.Workspace.NewConsumer("Shop");
 
-        WriteConsumer(handlerName: "orderPlacd");
-        var broken = await DotNet.RunAsync(workspace.Consumer, "build");
+        WriteConsumer(consumer, handlerName: "orderPlacd");
+        var broken = await DotNet.RunAsync(consumer, "build");
         Assert.NotEqual(0, broken.ExitCode);
         Assert.Contains("error SWB0001", broken.Output);
         Assert.Contains("orderPlacd", broken.Output);
 
-        WriteConsumer(handlerName: "orderPlaced");
-        var fixedBuild = await DotNet.RunAsync(workspace.Consumer, "build");
+        WriteConsumer(consumer, handlerName: "orderPlaced");
+        var fixedBuild = await DotNet.RunAsync(consumer, "build");
         Assert.True(fixedBuild.ExitCode == 0, fixedBuild.ToString());
         Assert.Contains("0 Warning(s)", fixedBuild.Output);
 
-        var run = await DotNet.RunAsync(workspace.Consumer, "run", "--no-build");
+        var run = await DotNet.RunAsync(consumer, "run", "--no-build");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains(
             "type=Gateway,project=Shop,messageHandler=orderPlaced,filterParams={hostName=, clientSessionId=, scope=G, user=, hasRole=},sendStatus=SENT",
@@ -41,23 +37,16 @@ public sealed class NewUserTests : IDisposable
     }
 
     [Fact]
-    public async Task The_core_package_does_not_pull_in_Redis_and_the_Redis_package_does()
+    public void The_core_package_does_not_pull_in_Redis_and_the_Redis_package_does()
     {
-        await PackAsync("src/Framework");
-        await PackAsync("src/Redis");
+        Assert.True(packed.Pack.ExitCode == 0, packed.Pack.ToString());
 
-        var core = Nuspec(Path.Combine(workspace.Feed, $"Switchboard.{version}.nupkg"));
-        var redis = Nuspec(Path.Combine(workspace.Feed, $"Switchboard.Redis.{version}.nupkg"));
+        var core = Package.Nuspec(packed.PackagePath("Switchboard"));
+        var redis = Package.Nuspec(packed.PackagePath("Switchboard.Redis"));
 
         Assert.DoesNotContain("StackExchange.Redis", core);
         Assert.Contains("id=\"StackExchange.Redis\"", redis);
-        Assert.Contains($"id=\"Switchboard\" version=\"{version}\"", redis);
-    }
-
-    private async Task PackAsync(string project)
-    {
-        var pack = await DotNet.RunAsync(workspace.Sources, "pack", project, "-c", "Release", "-o", workspace.Feed, $"-p:Version={version}");
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        Assert.Contains($"id=\"Switchboard\" version=\"{packed.Version}\"", redis);
     }
 
     private static void AssertCarriesTheCompilerParts(string package)
@@ -71,61 +60,28 @@ public sealed class NewUserTests : IDisposable
         Assert.Contains("lib/net10.0/Switchboard.dll", entries);
     }
 
-    private static string Nuspec(string package)
-    {
-        using var zip = ZipFile.OpenRead(package);
-        var nuspec = zip.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
-        using var reader = new StreamReader(nuspec.Open());
-        return reader.ReadToEnd();
-    }
+    // No using of the consumer's namespace: the generated class is reachable from top-level code as written.
+    private void WriteConsumer(string folder, string handlerName) => ConsumerProject.Write(
+        folder,
+        [("Switchboard", packed.Version)],
+        new Dictionary<string, string>
+        {
+            ["Program.cs"] = $$"""
+                using Switchboard;
 
-    private void WriteConsumer(string handlerName)
-    {
-        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+                [assembly: MessagingProject("Shop")]
 
-        // Test versions go to a private package folder; everything else is found where the user already has it.
-        File.WriteAllText(Path.Combine(workspace.Consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config><add key="globalPackagesFolder" value="packages" /></config>
-              <packageSources><add key="switchboard-local" value="{workspace.Feed}" /></packageSources>
-              <fallbackPackageFolders><add key="user" value="{userPackages}" /></fallbackPackageFolders>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(workspace.Consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Switchboard" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
-        File.WriteAllText(Path.Combine(workspace.Consumer, "Program.cs"), $$"""
-            using Consumer;
-            using Switchboard;
+                await using var gateway = new Gateway("agent-8088");
+                gateway.AddProject(ShopMessages.Registry);
 
-            [assembly: MessagingProject("Shop")]
+                foreach (var line in gateway.SendMessage("Shop", "{{handlerName}}", new Dictionary<string, object?> { ["id"] = 7 }, scope: "G"))
+                {
+                    Console.WriteLine(line);
+                }
 
-            await using var gateway = new Gateway("agent-8088");
-            gateway.AddProject(ShopMessages.Registry);
+                await gateway.SendOrderPlacedAsync(new Order(8));
+                await gateway.DisposeAsync();
 
-            foreach (var line in gateway.SendMessage("Shop", "{{handlerName}}", new Dictionary<string, object?> { ["id"] = 7 }, scope: "G"))
-            {
-                Console.WriteLine(line);
-            }
-
-            await gateway.SendOrderPlacedAsync(new Order(8));
-            await gateway.DisposeAsync();
-
-            namespace Consumer
-            {
                 public sealed record Order(int Id);
 
                 public static class Handlers
@@ -133,7 +89,6 @@ public sealed class NewUserTests : IDisposable
                     [MessageHandler("orderPlaced")]
                     public static void OnOrderPlaced(Order order) => Console.WriteLine($"order {order.Id} placed");
                 }
-            }
-            """);
-    }
+                """,
+        });
 }

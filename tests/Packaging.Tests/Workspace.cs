@@ -1,12 +1,15 @@
 namespace Switchboard.Packaging.Tests;
 
 /// <summary>
-/// A private copy of the repository's sources, so that packing never writes into the build outputs that other
-/// test projects are running from, plus a temporary folder for the feed and the consumer.
+/// A private copy of the repository, made a git repository of its own (one commit, the canonical remote) so that
+/// SourceLink sees what a clone sees, and packing never writes into the build outputs that other test projects run
+/// from; beside it, the package feed and a folder for consumer projects that resolve packages from that feed.
 /// </summary>
 internal sealed class Workspace : IDisposable
 {
-    private static readonly string[] Copied = ["src", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "README.md"];
+    // Build outputs, test results, and git's own data: in a worktree or a submodule ".git" is a file that points at
+    // the real repository, and git commands run in the copy would act on that repository.
+    private static readonly string[] Skipped = ["bin", "obj", ".git", "TestResults"];
 
     public Workspace()
     {
@@ -14,13 +17,10 @@ internal sealed class Workspace : IDisposable
         Repository = FindRepository();
         Sources = Path.Combine(Root, "sources");
         Feed = Path.Combine(Root, "feed");
-        Consumer = Path.Combine(Root, "consumer");
+        Consumers = Path.Combine(Root, "consumers");
         Directory.CreateDirectory(Feed);
-        Directory.CreateDirectory(Consumer);
-        foreach (var name in Copied)
-        {
-            Copy(Path.Combine(Repository, name), Path.Combine(Sources, name));
-        }
+        Directory.CreateDirectory(Consumers);
+        CopyTree(Repository, Sources);
     }
 
     public string Root { get; }
@@ -31,7 +31,16 @@ internal sealed class Workspace : IDisposable
 
     public string Feed { get; }
 
-    public string Consumer { get; }
+    /// <summary>Consumer projects go in sub-folders; the nuget.config here points them at <see cref="Feed"/>.</summary>
+    public string Consumers { get; }
+
+    /// <summary>Copies one more file or folder of the repository (without bin/ and obj/) into <see cref="Sources"/>, at the same place.</summary>
+    public string AddFromRepository(string relativePath)
+    {
+        var target = Path.Combine(Sources, relativePath);
+        Copy(Path.Combine(Repository, relativePath), target);
+        return target;
+    }
 
     public void Dispose()
     {
@@ -43,6 +52,29 @@ internal sealed class Workspace : IDisposable
         {
             // A build server may still hold a file for a moment; the temp folder is the system's to clean.
         }
+    }
+
+    /// <summary>A new, empty consumer folder under <see cref="Consumers"/>.</summary>
+    public string NewConsumer(string name)
+    {
+        var folder = Path.Combine(Consumers, name);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    /// <summary>Test versions go to a private package folder; everything else is found where the user already has it.</summary>
+    public void WriteConsumerNuGetConfig()
+    {
+        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(Consumers, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <config><add key="globalPackagesFolder" value="{Path.Combine(Root, "packages")}" /></config>
+              <packageSources><add key="switchboard-local" value="{Feed}" /></packageSources>
+              <fallbackPackageFolders><add key="user" value="{userPackages}" /></fallbackPackageFolders>
+            </configuration>
+            """);
     }
 
     private static string FindRepository()
@@ -58,25 +90,20 @@ internal sealed class Workspace : IDisposable
         throw new InvalidOperationException("Framework.sln was not found above " + AppContext.BaseDirectory);
     }
 
-    private static void Copy(string from, string to)
+    private static void CopyTree(string from, string to)
     {
-        if (File.Exists(from))
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from).Where(file => !Skipped.Contains(Path.GetFileName(file))))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(from, to);
-            return;
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
 
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        foreach (var directory in Directory.EnumerateDirectories(from))
         {
-            var relative = Path.GetRelativePath(from, file);
-            var parts = relative.Split(Path.DirectorySeparatorChar);
-            if (parts.Contains("bin") || parts.Contains("obj"))
+            if (!Skipped.Contains(Path.GetFileName(directory)))
             {
-                continue;
+                CopyTree(directory, Path.Combine(to, Path.GetFileName(directory)));
             }
-
-            Copy(file, Path.Combine(to, relative));
         }
     }
 }

@@ -47,8 +47,10 @@ public static class SwitchboardHandlers
     }
 
     /// <summary>Keeps one shared-pool worker busy until released.</summary>
+#pragma warning disable SWB0030 // Hold carries live synchronisation objects in process: it is never converted to or from JSON.
     [MessageHandler("hold")]
     public static void OnHold(Hold hold)
+#pragma warning restore SWB0030
     {
         hold.Entered.Signal();
         hold.Release.Wait();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Switchboard.Analyzers.Handlers;
 
 namespace Switchboard.Analyzers.Model;
@@ -13,12 +14,13 @@ namespace Switchboard.Analyzers.Model;
 /// </summary>
 internal static class HandlerIndexBuilder
 {
-    public static HandlerIndex Build(Compilation compilation, SwitchboardSymbols symbols)
+    public static HandlerIndex Build(Compilation compilation, AnalyzerOptions options, SwitchboardSymbols symbols)
     {
         var handlers = new List<KnownHandler>();
         var assemblyProject = AssemblyProject(compilation, symbols);
         AddSourceHandlers(compilation.Assembly.GlobalNamespace, assemblyProject, symbols, handlers);
         AddReferencedManifests(compilation, symbols, handlers);
+        ManifestFileHandlers.Add(compilation, options.AdditionalFiles, handlers);
         return new HandlerIndex(handlers);
     }
 
@@ -67,7 +69,8 @@ internal static class HandlerIndexBuilder
             shape.PayloadType,
             returnsValue,
             declaration.Method,
-            declaration.Method.ContainingType.Name + "." + declaration.Method.Name);
+            declaration.Method.ContainingType.Name + "." + declaration.Method.Name,
+            returnsValue == true ? shape.ResponseType : null);
     }
 
     private static void AddSourceHandlers(INamespaceSymbol root, string assemblyProject, SwitchboardSymbols symbols, List<KnownHandler> handlers)
@@ -163,6 +166,7 @@ internal static class HandlerIndexBuilder
             payloadType: arguments[3].Value as ITypeSymbol,
             returnsValue: arguments[4].Value is ITypeSymbol,
             method: null,
-            origin: "assembly " + assemblyName);
+            origin: "assembly " + assemblyName,
+            responseType: arguments[4].Value as ITypeSymbol);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Switchboard.Manifests;
 
 namespace Switchboard.Analyzers.Model;
 
@@ -16,8 +17,11 @@ internal sealed class KnownHandler
         ITypeSymbol? payloadType,
         bool? returnsValue,
         IMethodSymbol? method,
-        string origin)
+        string origin,
+        ITypeSymbol? responseType = null,
+        ManifestType? manifestPayload = null)
     {
+        ManifestPayload = manifestPayload;
         Project = project;
         Name = name;
         Scope = scope;
@@ -26,6 +30,7 @@ internal sealed class KnownHandler
         ReturnsValue = returnsValue;
         Method = method;
         Origin = origin;
+        ResponseType = responseType;
     }
 
     public string Project { get; }
@@ -43,8 +48,17 @@ internal sealed class KnownHandler
     /// <summary>Whether it answers requests with a value; <see langword="null"/> when its return type is invalid.</summary>
     public bool? ReturnsValue { get; }
 
+    /// <summary>What a request handler's answer is (<c>T</c> of <c>Task&lt;T&gt;</c>), or <see langword="null"/> when it returns nothing or is unknown.</summary>
+    public ITypeSymbol? ResponseType { get; }
+
     /// <summary>The method, for handlers declared in this compilation; <see langword="null"/> for manifest entries.</summary>
     public IMethodSymbol? Method { get; }
+
+    /// <summary>
+    /// The payload as a handler manifest file records it, for a handler of a project built elsewhere; with
+    /// <see cref="PayloadType"/> <see langword="null"/> when this compilation cannot name the type.
+    /// </summary>
+    public ManifestType? ManifestPayload { get; }
 
     /// <summary>Where it is declared, for messages: <c>Handlers.OnTest</c> or <c>assembly Lib</c>.</summary>
     public string Origin { get; }

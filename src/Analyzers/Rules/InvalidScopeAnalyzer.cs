@@ -11,8 +11,9 @@ namespace Switchboard.Analyzers.Rules;
 
 /// <summary>
 /// SWB0003: a constant scope that the runtime rejects (empty string, unknown or repeated letter, bad Scope value) on a
-/// send, or a <c>[MessageHandler]</c> scope outside 1 to 7, which makes the generator skip the handler. One rule for
-/// both, so it checks sends and declarations itself rather than through the send or declaration frames.
+/// send or passed to any parameter marked <c>[ScopeLetters]</c> (<c>ScopeCode.Parse("CGX")</c>), or a
+/// <c>[MessageHandler]</c> scope outside 1 to 7, which makes the generator skip the handler. One rule for all, so it
+/// checks invocations and declarations itself rather than through the send or declaration frames.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
@@ -26,7 +27,7 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (CompilationFacts.TryCreate(start.Compilation) is not { } facts)
+            if (CompilationFacts.TryCreate(start.Compilation, start.Options) is not { } facts)
             {
                 return;
             }
@@ -34,12 +35,19 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 operation =>
                 {
-                    if (SendCall.TryRead((IInvocationOperation)operation.Operation, facts.Symbols) is { } call)
+                    var invocation = (IInvocationOperation)operation.Operation;
+                    var call = SendCall.TryRead(invocation, facts.Symbols);
+                    if (call is not null)
                     {
                         AnalyzeSend(operation, call);
                     }
+
+                    AnalyzeScopeLetterArguments(operation, invocation.Arguments, call?.Scope, facts.Symbols);
                 },
                 OperationKind.Invocation);
+            start.RegisterOperationAction(
+                operation => AnalyzeScopeLetterArguments(operation, ((IObjectCreationOperation)operation.Operation).Arguments, sendScope: null, facts.Symbols),
+                OperationKind.ObjectCreation);
             start.RegisterSymbolAction(
                 symbol =>
                 {
@@ -76,30 +84,74 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        string? error;
-        var properties = ImmutableDictionary<string, string?>.Empty;
         if (call.ScopeIsString)
         {
-            if (ScopeText.TryParse(constant.Value as string, out _, out error))
-            {
-                return;
-            }
-
-            properties = properties
-                .Add(DiagnosticProperties.ReplacementScope, ScopeText.Correct(constant.Value as string))
-                .Add(DiagnosticProperties.ScopeKind, DiagnosticProperties.StringScope);
+            AnalyzeLetters(context, argument.Value, constant.Value as string, nullMeansDefault: true);
         }
-        else
+        else if (constant.Value is int value && !ScopeText.IsValid((ScopeFlags)value))
         {
-            if (constant.Value is not int value || ScopeText.IsValid((ScopeFlags)value))
-            {
-                return;
-            }
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.InvalidScope,
+                argument.Value.Syntax.GetLocation(),
+                $"The scope value {value} is not a non-empty combination of Scope.Client, Scope.Gateway and Scope.Session"));
+        }
+    }
 
-            error = $"The scope value {value} is not a non-empty combination of Scope.Client, Scope.Gateway and Scope.Session";
+    /// <summary>
+    /// Constant strings passed to <c>[ScopeLetters]</c> parameters, except the send's own scope (checked above). A null
+    /// constant is left to nullable analysis: it is no scope letters, and the parameter says whether it may be null.
+    /// </summary>
+    private static void AnalyzeScopeLetterArguments(
+        OperationAnalysisContext context, ImmutableArray<IArgumentOperation> arguments, IArgumentOperation? sendScope, SwitchboardSymbols symbols)
+    {
+        if (symbols.ScopeLettersAttribute is not { } attribute)
+        {
+            return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(
-            DiagnosticDescriptors.InvalidScope, argument.Value.Syntax.GetLocation(), properties, error));
+        foreach (var argument in arguments)
+        {
+            // Constant strings first: most arguments are not, and those skip the attribute lookup.
+            if (argument.ArgumentKind != ArgumentKind.Explicit
+                || ReferenceEquals(argument, sendScope)
+                || argument.Parameter is not { Type.SpecialType: SpecialType.System_String } parameter
+                || SendCall.ConstantOf(argument.Value) is not { HasValue: true, Value: string letters }
+                || !HasAttribute(parameter, attribute))
+            {
+                continue;
+            }
+
+            AnalyzeLetters(context, argument.Value, letters, nullMeansDefault: parameter.NullableAnnotation == NullableAnnotation.Annotated);
+        }
+    }
+
+    /// <summary>Reports <paramref name="letters"/> unless valid; the fix writes its known letters, or null where null means the default.</summary>
+    private static void AnalyzeLetters(OperationAnalysisContext context, IOperation scope, string? letters, bool nullMeansDefault)
+    {
+        if (ScopeText.TryParse(letters, out _, out var error))
+        {
+            return;
+        }
+
+        var replacement = ScopeText.Correct(letters);
+        var properties = replacement.Length == 0 && !nullMeansDefault
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty
+                .Add(DiagnosticProperties.ReplacementScope, replacement)
+                .Add(DiagnosticProperties.ScopeKind, DiagnosticProperties.StringScope);
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidScope, scope.Syntax.GetLocation(), properties, error));
+    }
+
+    private static bool HasAttribute(IParameterSymbol parameter, INamedTypeSymbol attribute)
+    {
+        foreach (var candidate in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.AttributeClass, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

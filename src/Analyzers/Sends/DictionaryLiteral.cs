@@ -17,8 +17,8 @@ internal sealed class DictionaryLiteral
 
     public IObjectCreationOperation Creation { get; }
 
-    /// <summary>Each constant key with the expression that wrote it.</summary>
-    public List<(string Key, SyntaxNode Syntax)> Keys { get; } = new();
+    /// <summary>Each constant key with the expression that wrote it and the value written for it.</summary>
+    public List<(string Key, SyntaxNode Syntax, IOperation Value)> Keys { get; } = new();
 
     /// <summary>False when some key is not a constant, so "a key is missing" cannot be concluded.</summary>
     public bool AllKeysConstant { get; private set; } = true;
@@ -34,13 +34,14 @@ internal sealed class DictionaryLiteral
         var literal = new DictionaryLiteral(creation);
         foreach (var element in initializer.Initializers)
         {
-            var key = element switch
+            var (key, value) = element switch
             {
-                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } => indexer.Arguments[0].Value,
-                IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add => add.Arguments[0].Value,
-                _ => null,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment
+                    => (indexer.Arguments[0].Value, assignment.Value),
+                IInvocationOperation { TargetMethod.Name: "Add", Arguments.Length: 2 } add => (add.Arguments[0].Value, add.Arguments[1].Value),
+                _ => ((IOperation?)null, (IOperation?)null),
             };
-            if (key is null)
+            if (key is null || value is null)
             {
                 // An object initializer ({ Name = ... }) is not a dictionary literal.
                 return null;
@@ -48,7 +49,7 @@ internal sealed class DictionaryLiteral
 
             if (SendCall.ConstantOf(key) is { HasValue: true, Value: string text })
             {
-                literal.Keys.Add((text, key.Syntax));
+                literal.Keys.Add((text, key.Syntax, value));
             }
             else
             {

@@ -10,7 +10,8 @@ namespace Switchboard.Analyzers.Sends;
 /// <summary>
 /// A call to a send-shaped API, read by parameter name: <c>IMessageSender.SendMessage</c>, <c>SendAsync</c>,
 /// <c>SendRequestAsync</c> (and the endpoints that implement them) or any other method with a <c>messageHandler</c>
-/// string parameter; or a method with a <c>Scope</c> parameter and filter parameters (the generated typed stubs).
+/// string parameter; or a method with a <c>Scope</c> parameter and filter or <c>remoteServers</c> parameters (the
+/// generated typed stubs).
 /// Only explicit arguments count: a default scope is never "explicit".
 /// </summary>
 internal sealed class SendCall
@@ -32,6 +33,9 @@ internal sealed class SendCall
 
     /// <summary>Explicit filter arguments (clientSessionId, user, hasRole, hostName) that are not a null constant.</summary>
     public ImmutableArray<IArgumentOperation> Filters { get; private set; } = ImmutableArray<IArgumentOperation>.Empty;
+
+    /// <summary>The explicit <c>remoteServer</c> or <c>remoteServers</c> argument that is not a null constant.</summary>
+    public IArgumentOperation? RemoteServers { get; private set; }
 
     /// <summary>A request (<c>SendRequest…</c> or <c>Request…</c>): goes to exactly one gateway handler and wants its value.</summary>
     public bool IsRequest { get; private set; }
@@ -80,6 +84,9 @@ internal sealed class SendCall
                     break;
                 case "clientSessionId" or "user" or "hasRole" or "hostName" when !IsNullConstant(argument.Value):
                     filters.Add(argument);
+                    break;
+                case "remoteServer" or "remoteServers" when !IsNullConstant(argument.Value):
+                    call.RemoteServers = argument;
                     break;
             }
         }
@@ -162,7 +169,8 @@ internal sealed class SendCall
                 case "scope" when IsScopeType(parameter.Type, symbols):
                     hasScopeEnum = true;
                     break;
-                case "clientSessionId" or "user" or "hasRole" or "hostName":
+                // Typed stubs of gateway-only handlers have no filters, but still remoteServers.
+                case "clientSessionId" or "user" or "hasRole" or "hostName" or "remoteServers":
                     hasFilter = true;
                     break;
             }

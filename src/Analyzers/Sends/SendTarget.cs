@@ -1,5 +1,8 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 using Switchboard.Analyzers.Model;
+using Switchboard.Manifests;
 
 namespace Switchboard.Analyzers.Sends;
 
@@ -40,6 +43,40 @@ internal sealed class SendTarget
             }
 
             return scope;
+        }
+    }
+
+    /// <summary>
+    /// The declarations <paramref name="call"/> can reach whose typed payload is known, one per distinct payload type: a
+    /// request reaches the gateway one, a send those in its constant scope (every scope when it has none).
+    /// </summary>
+    public IEnumerable<KnownHandler> PayloadsReached(SendCall call)
+    {
+        var reached = call.IsRequest ? ScopeFlags.Gateway : call.TryGetConstantScope(out var scope) ? scope : ScopeFlags.All;
+        var seen = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var handler in Handlers)
+        {
+            if ((handler.Scope & reached) != 0 && handler.IsPayloadKnown && handler.PayloadType is { } payloadType && seen.Add(payloadType))
+            {
+                yield return handler;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The payload shapes that handler manifests record for the handlers <paramref name="call"/> reaches whose payload
+    /// type this compilation cannot name (projects built elsewhere), each once.
+    /// </summary>
+    public IEnumerable<ManifestType> ManifestShapesReached(SendCall call)
+    {
+        var reached = call.IsRequest ? ScopeFlags.Gateway : call.TryGetConstantScope(out var scope) ? scope : ScopeFlags.All;
+        var seen = new HashSet<ManifestType>();
+        foreach (var handler in Handlers)
+        {
+            if ((handler.Scope & reached) != 0 && handler.PayloadType is null && handler.ManifestPayload is { IsDictionary: false } shape && seen.Add(shape))
+            {
+                yield return shape;
+            }
         }
     }
 

@@ -10,6 +10,8 @@ internal static class SendTelemetry
         var activity = SwitchboardTelemetry.Source.StartActivity(name, kind);
         if (activity is { IsAllDataRequested: true })
         {
+            var request = kind == ActivityKind.Client;
+            MessagingConventions.Tag(activity, request ? "request" : "send", MessagingConventions.Send, project, messageHandler);
             activity.SetTag("switchboard.project", project);
             activity.SetTag("switchboard.message_handler", messageHandler);
             activity.SetTag("switchboard.scope", scope.ToCode());

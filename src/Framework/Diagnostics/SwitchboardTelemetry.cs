@@ -6,7 +6,11 @@ namespace Switchboard;
 /// <summary>
 /// The <see cref="ActivitySource"/> and <see cref="Meter"/> named <c>Switchboard</c>: spans for send, deliver and
 /// request, and counters for what was sent, delivered, failed and denied, queue depth and request latency.
-/// Listen with OpenTelemetry (<c>AddSource("Switchboard")</c>, <c>AddMeter("Switchboard")</c>) or any listener.
+/// Spans carry OpenTelemetry's messaging attributes (<c>messaging.system</c> = <c>switchboard</c>,
+/// <c>messaging.operation.name</c>, <c>messaging.operation.type</c>, <c>messaging.destination.name</c> =
+/// <c>project/handler</c>) beside Switchboard's own (<c>switchboard.project</c>, <c>switchboard.scope</c>, …); durations
+/// are in seconds. Listen with OpenTelemetry (<c>AddSwitchboardInstrumentation()</c> from the Switchboard.OpenTelemetry
+/// package, or <c>AddSource("Switchboard")</c> and <c>AddMeter("Switchboard")</c>) or any listener.
 /// </summary>
 public static class SwitchboardTelemetry
 {
@@ -37,5 +41,15 @@ public static class SwitchboardTelemetry
 
     internal static KeyValuePair<string, object?> ProjectTag(string project) => new("switchboard.project", project);
 
-    internal static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>("switchboard.request.duration", "ms", "Request round trips, from send to response.");
+    internal static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
+        "switchboard.request.duration",
+        "s",
+#if NET9_0_OR_GREATER
+        "Request round trips, from send to response, in seconds (OpenTelemetry's unit for durations).",
+        tags: null,
+        // OpenTelemetry's recommended boundaries for durations in seconds (its defaults suit milliseconds).
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10] });
+#else
+        "Request round trips, from send to response, in seconds (OpenTelemetry's unit for durations).");
+#endif
 }

@@ -17,4 +17,15 @@ public sealed record DesignerIdentity
 
     /// <summary>Whether the designer may send (Ignition's read/write communication mode); <see langword="true"/> by default.</summary>
     public bool ReadWriteComm { get; init; } = true;
+
+    // The compiler's version prints Roles as its type name (System.String[]); logs need the names.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Project = ").Append(Project)
+            .Append(", User = ").Append(User)
+            .Append(", Roles = ").AppendRoles(Roles)
+            .Append(", HostName = ").Append(HostName)
+            .Append(", ReadWriteComm = ").Append(ReadWriteComm);
+        return true;
+    }
 }

@@ -46,7 +46,7 @@ public abstract class Endpoint : IMessageSender, IAsyncDisposable
         string project,
         string messageHandler,
         IReadOnlyDictionary<string, object?>? payload = null,
-        string? scope = null,
+        [ScopeLetters] string? scope = null,
         string? clientSessionId = null,
         string? user = null,
         string? hasRole = null,

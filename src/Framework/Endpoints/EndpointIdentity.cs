@@ -20,4 +20,19 @@ public abstract record EndpointIdentity
 
     /// <summary>The session id; when <see langword="null"/> the gateway assigns 8 upper-case hex digits.</summary>
     public string? SessionId { get; init; }
+
+    /// <summary>Prints the members, with the roles as their names rather than the list's type name.</summary>
+    /// <param name="builder">Where the members are written.</param>
+    /// <returns><see langword="true"/>: members were written.</returns>
+    protected virtual bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Append("Project = ").Append(Project)
+            .Append(", User = ").Append(User)
+            .Append(", Roles = ").AppendRoles(Roles)
+            .Append(", HostName = ").Append(HostName)
+            .Append(", Address = ").Append(Address)
+            .Append(", SessionId = ").Append(SessionId);
+        return true;
+    }
 }

@@ -23,7 +23,7 @@ public sealed class Gateway : Endpoint
     /// <param name="name">The gateway's system name, for example <c>agent-8088</c>.</param>
     /// <param name="options">Sizes, timeouts and services; defaults when <see langword="null"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range; the exception lists every bad value.</exception>
     public Gateway(string name, GatewayOptions? options = null)
         : base(gateway: null, options?.Services)
     {

@@ -35,4 +35,16 @@ public sealed record SenderInfo(
 
         return false;
     }
+
+    // The compiler's version prints Roles as its type name (System.String[]); logs need the names.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("Kind = ").Append(Kind)
+            .Append(", GatewayName = ").Append(GatewayName)
+            .Append(", SessionId = ").Append(SessionId)
+            .Append(", User = ").Append(User)
+            .Append(", Roles = ").AppendRoles(Roles)
+            .Append(", HostName = ").Append(HostName);
+        return true;
+    }
 }

@@ -73,6 +73,7 @@ internal static class HandlerRunner
         var activity = SwitchboardTelemetry.Source.StartActivity("switchboard.deliver", ActivityKind.Consumer, item.Parent);
         if (activity is { IsAllDataRequested: true })
         {
+            MessagingConventions.Tag(activity, "process", MessagingConventions.Process, item.Handler.Project, item.Handler.Name);
             activity.SetTag("switchboard.project", item.Handler.Project);
             activity.SetTag("switchboard.message_handler", item.Handler.Name);
             activity.SetTag("switchboard.scope", item.Scope.ToCode());

@@ -2,7 +2,9 @@ namespace Switchboard;
 
 /// <summary>
 /// The hosted gateway's settings, bound from the <c>"Switchboard"</c> configuration section by
-/// <see cref="SwitchboardServiceCollectionExtensions.AddSwitchboard"/>. Unset values keep <see cref="GatewayOptions"/>' defaults.
+/// <see cref="SwitchboardServiceCollectionExtensions.AddSwitchboard"/> (with the configuration-binding source generator,
+/// so no reflection) and validated when the host starts: an <see cref="Microsoft.Extensions.Options.OptionsValidationException"/>
+/// lists every bad value. Unset values keep <see cref="GatewayOptions"/>' defaults.
 /// </summary>
 /// <example>
 /// <code>
@@ -33,7 +35,7 @@ public sealed class SwitchboardOptions
     public TimeSpan? DrainTimeout { get; set; }
 
     /// <summary>Copies the set values over the defaults of <see cref="GatewayOptions"/>.</summary>
-    internal GatewayOptions ToGatewayOptions(IServiceProvider services, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
+    internal GatewayOptions ToGatewayOptions(IServiceProvider? services, Microsoft.Extensions.Logging.ILoggerFactory? loggerFactory)
     {
         var options = new GatewayOptions { Services = services, LoggerFactory = loggerFactory };
         options.SharedPoolSize = SharedPoolSize ?? options.SharedPoolSize;

@@ -13,8 +13,9 @@ public static class SwitchboardServiceCollectionExtensions
     /// <summary>
     /// Registers a <see cref="Gateway"/> as a singleton (and as the <see cref="IMessageSender"/>), started and drained
     /// with the host. Options are bound from the <c>"Switchboard"</c> configuration section when an
-    /// <see cref="IConfiguration"/> is registered, then <paramref name="configure"/> runs. Instance handlers resolve
-    /// their dependencies from a scope created per message.
+    /// <see cref="IConfiguration"/> is registered, then <paramref name="configure"/> runs; they are validated when the
+    /// host starts (<c>ValidateOnStart</c>), and an <see cref="OptionsValidationException"/> lists every bad value.
+    /// Instance handlers resolve their dependencies from a scope created per message.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Adjusts the options after configuration binding.</param>
@@ -32,13 +33,28 @@ public static class SwitchboardServiceCollectionExtensions
         {
             if (provider.GetService<IConfiguration>() is { } configuration)
             {
-                SwitchboardOptionsBinder.Bind(configuration.GetSection(SwitchboardOptions.SectionName), target);
+                // The configuration-binding source generator (EnableConfigurationBindingGenerator) intercepts this call
+                // with generated code: no reflection. The trim analyzer still sees the reflection-based method it replaces.
+                var section = configuration.GetSection(SwitchboardOptions.SectionName);
+                try
+                {
+#pragma warning disable IL2026, IL3050
+                    section.Bind(target);
+#pragma warning restore IL2026, IL3050
+                }
+                catch (InvalidOperationException failure)
+                {
+                    throw ConfigurationErrors.WithValue(section, failure);
+                }
             }
         });
         if (configure is not null)
         {
             options.Configure(configure);
         }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SwitchboardOptions>, SwitchboardOptionsValidator>());
 
         services.TryAddSingleton(static provider =>
         {

@@ -92,7 +92,11 @@ internal sealed partial class MessageRouter
         }
         finally
         {
-            SwitchboardTelemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, SwitchboardTelemetry.ProjectTag(project));
+            SwitchboardTelemetry.RequestDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalSeconds,
+                SwitchboardTelemetry.ProjectTag(project),
+                new(MessagingConventions.System, MessagingConventions.SystemName),
+                new(MessagingConventions.DestinationName, MessagingConventions.Destination(project, messageHandler)));
         }
     }
 

@@ -101,8 +101,8 @@ internal static class PayloadConverter
             throw new PayloadConversionException(
                 project, messageHandler, target, key: null,
                 $"there is no JSON metadata for {type.FullName}. Reflection-based JSON is off in this application (native AOT or " +
-                "trimming): set PayloadJson.TypeInfoResolver to a JsonSerializerContext with [JsonSerializable(typeof(" +
-                $"{type.Name}))].",
+                "trimming) and the generator could not describe the type (see warning SWB0030 in the build): set " +
+                $"PayloadJson.TypeInfoResolver to a JsonSerializerContext with [JsonSerializable(typeof({type.Name}))].",
                 exception);
         }
     }

@@ -14,14 +14,18 @@ namespace Switchboard;
 /// for the sender that names the key, and the handler never sees a half-made payload.
 /// </summary>
 /// <remarks>
-/// Typed sends through the generated stubs never convert. JSON metadata comes from reflection when the application
-/// allows it (<see cref="JsonSerializer.IsReflectionEnabledByDefault"/>, the default outside native AOT and trimming);
-/// a native AOT application sets <see cref="TypeInfoResolver"/> to its own <c>JsonSerializerContext</c> listing the
-/// payload types it bridges.
+/// Typed sends through the generated stubs never convert. JSON metadata for every payload and response type of a
+/// handler comes from the source generator, which registers it here when the assembly loads, so conversions need no
+/// reflection and native AOT applications need no setup. Metadata is looked up in this order: <see cref="TypeInfoResolver"/>
+/// (when the application sets one), the generated metadata, then reflection when the application allows it
+/// (<see cref="JsonSerializer.IsReflectionEnabledByDefault"/>, the default outside native AOT and trimming). A payload
+/// type the generator cannot describe is reported at build time (SWB0030); list it in a <c>JsonSerializerContext</c>
+/// set as <see cref="TypeInfoResolver"/>.
 /// </remarks>
 public static class PayloadJson
 {
     private static IJsonTypeInfoResolver? typeInfoResolver;
+    private static IJsonTypeInfoResolver[] generated = [];
     private static JsonSerializerOptions? options;
 
     /// <summary>
@@ -36,6 +40,25 @@ public static class PayloadJson
             Volatile.Write(ref typeInfoResolver, value);
             Volatile.Write(ref options, null);
         }
+    }
+
+    /// <summary>Adds the JSON metadata a generated <c>SwitchboardJsonMetadata</c> class describes; its module initializer calls this.</summary>
+    /// <param name="resolver">The generated resolver.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="resolver"/> is <see langword="null"/>.</exception>
+    /// <remarks>Thread-safe. Conversions that start afterwards use it.</remarks>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static void AddGeneratedTypeInfoResolver(IJsonTypeInfoResolver resolver)
+    {
+        ArgumentNullException.ThrowIfNull(resolver);
+        IJsonTypeInfoResolver[] current, updated;
+        do
+        {
+            current = Volatile.Read(ref generated);
+            updated = [.. current, resolver];
+        }
+        while (Interlocked.CompareExchange(ref generated, updated, current) != current);
+
+        Volatile.Write(ref options, null);
     }
 
     /// <summary>The options conversions use: case-insensitive names, unknown keys rejected, required members enforced.</summary>
@@ -68,7 +91,7 @@ public static class PayloadJson
             RespectNullableAnnotations = true,
             RespectRequiredConstructorParameters = true,
 #endif
-            TypeInfoResolver = Volatile.Read(ref typeInfoResolver) ?? ReflectionResolverIfAllowed(),
+            TypeInfoResolver = Resolver(),
         };
         if (created.TypeInfoResolver is not null)
         {
@@ -76,6 +99,28 @@ public static class PayloadJson
         }
 
         return Interlocked.CompareExchange(ref options, created, null) ?? created;
+    }
+
+    private static IJsonTypeInfoResolver? Resolver()
+    {
+        var chain = new List<IJsonTypeInfoResolver>();
+        if (Volatile.Read(ref typeInfoResolver) is { } configured)
+        {
+            chain.Add(configured);
+        }
+
+        chain.AddRange(Volatile.Read(ref generated));
+        if (ReflectionResolverIfAllowed() is { } reflection)
+        {
+            chain.Add(reflection);
+        }
+
+        return chain.Count switch
+        {
+            0 => null,
+            1 => chain[0],
+            _ => JsonTypeInfoResolver.Combine([.. chain]),
+        };
     }
 
     // The same guard System.Text.Json itself uses for JsonSerializerOptions.Default: trimming and native AOT set the

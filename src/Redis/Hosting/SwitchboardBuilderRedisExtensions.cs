@@ -41,7 +41,19 @@ public static class SwitchboardBuilderRedisExtensions
         {
             if (provider.GetService<IConfiguration>() is { } configuration)
             {
-                RedisNetworkOptionsBinder.Bind(configuration.GetSection(RedisNetworkHostingOptions.SectionName), target);
+                // The configuration-binding source generator (EnableConfigurationBindingGenerator) intercepts this call
+                // with generated code: no reflection. The trim analyzer still sees the reflection-based method it replaces.
+                var section = configuration.GetSection(RedisNetworkHostingOptions.SectionName);
+                try
+                {
+#pragma warning disable IL2026, IL3050
+                    section.Bind(target);
+#pragma warning restore IL2026, IL3050
+                }
+                catch (InvalidOperationException failure)
+                {
+                    throw ConfigurationErrors.WithValue(section, failure);
+                }
             }
         });
         if (configure is not null)

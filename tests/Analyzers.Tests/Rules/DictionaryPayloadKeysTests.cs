@@ -10,12 +10,37 @@ public sealed class DictionaryPayloadKeysTests
     public async Task A_key_that_matches_no_payload_property_is_a_warning_with_the_closest_property()
     {
         var source = Sources.ProjectX + Sources.Send("""
-                await gateway.SendRequestAsync<int>("X", "add", new Dictionary<string, object?> { ["a"] = 1, [{|#0:"c"|}] = 2 });
+                await gateway.SendRequestAsync<int>("X", "add", {|#1:new Dictionary<string, object?> { ["a"] = 1, [{|#0:"c"|}] = 2 }|});
                 """);
         await Verifier.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticDescriptors.DictionaryPayloadKeys).WithLocation(0)
-                .WithArguments("The key 'c' matches no property of 'Numbers', the payload of handler 'add' in project 'X'; did you mean 'A'?"));
+                .WithArguments("The key 'c' matches no property of 'Numbers', the payload of handler 'add' in project 'X'; did you mean 'A'?"),
+            new DiagnosticResult(DiagnosticDescriptors.DictionaryPayloadKeys).WithLocation(1)
+                .WithArguments("The dictionary has no key for 'B', a constructor parameter without a default of 'Numbers', the payload of handler 'add' in project 'X'"));
+    }
+
+    [Fact]
+    public async Task Constructor_parameters_without_a_default_need_keys_and_several_missing_keys_are_one_warning()
+    {
+        var source = Sources.ProjectX + Sources.Send("""
+                await gateway.SendRequestAsync<int>("X", "add", {|#0:new Dictionary<string, object?> { }|});
+                gateway.SendMessage("X", "order", {|#1:new Dictionary<string, object?> { ["Item"] = "bolt" }|});
+                gateway.SendMessage("X", "order", new Dictionary<string, object?> { ["item"] = "bolt", ["QUANTITY"] = 3 });
+                """, extra: """
+                public sealed record Order(string Item, int Quantity, string Note = "");
+                public static class More
+                {
+                    [MessageHandler("order", Scope.Gateway)]
+                    public static void Take(Order order) { }
+                }
+                """);
+        await Verifier.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.DictionaryPayloadKeys).WithLocation(0)
+                .WithArguments("The dictionary has no keys for 'A' and 'B', each a constructor parameter without a default of 'Numbers', the payload of handler 'add' in project 'X'"),
+            new DiagnosticResult(DiagnosticDescriptors.DictionaryPayloadKeys).WithLocation(1)
+                .WithArguments("The dictionary has no key for 'Quantity', a constructor parameter without a default of 'Order', the payload of handler 'order' in project 'X'"));
     }
 
     [Fact]
@@ -50,7 +75,7 @@ public sealed class DictionaryPayloadKeysTests
     {
         var source = Sources.Send("""
                 gateway.SendMessage("Lib", "reading", new Dictionary<string, object?> { ["tag"] = "T", ["value"] = 1.0 });
-                await gateway.SendRequestAsync<int>("Lib", "sum", new Dictionary<string, object?> { ["left"] = 1, [{|SWB0012:"rigth"|}] = 2 });
+                await gateway.SendRequestAsync<int>("Lib", "sum", {|SWB0012:new Dictionary<string, object?> { ["left"] = 1, [{|SWB0012:"rigth"|}] = 2 }|});
                 """);
         await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
     }

@@ -138,4 +138,22 @@ public sealed class InvalidScopeTests
         Assert.False(output.Declares("Plant", "zero"));
         Assert.False(output.Declares("Plant", "eight"));
     }
+
+    [Fact]
+    public async Task The_scope_of_a_stub_shaped_like_a_gateway_only_one_without_filters_is_checked()
+    {
+        var source = Sources.Send("""
+                await gateway.SendAddAsync(scope: {|#0:(Scope)8|});
+                """, extra: """
+                public static class Stubs
+                {
+                    public static ValueTask<DeliveryReport> SendAddAsync(
+                        this IMessageSender sender, Scope? scope = null, IReadOnlyList<string>? remoteServers = null, CancellationToken cancellationToken = default) => default;
+                }
+                """);
+        await Verifier.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.InvalidScope).WithLocation(0)
+                .WithArguments("The scope value 8 is not a non-empty combination of Scope.Client, Scope.Gateway and Scope.Session"));
+    }
 }

@@ -60,8 +60,8 @@ internal static class Sources
 
         """;
 
-    /// <summary>Wraps statements in a method that has a gateway to send with.</summary>
-    public static string Send(string statements) => $$"""
+    /// <summary>Wraps statements in a method that has a gateway to send with; <paramref name="extra"/> follows it (more types or handlers).</summary>
+    public static string Send(string statements, string extra = "") => $$"""
         public static class Sender
         {
             public static async Task RunAsync(Gateway gateway)
@@ -71,5 +71,6 @@ internal static class Sources
             }
         }
 
+        {{extra}}
         """;
 }

@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.
 
+global using global::Plant.Floor;
+
 namespace Plant.Floor
 {
     /// <summary>
@@ -22,25 +24,24 @@ namespace Plant.Floor
         /// <summary>
         /// Sends to <c>lineStopped</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendLineStoppedAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            LineStopped.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            LineStopped.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
     }
 }

@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.
 
+global using global::App;
+
 namespace App
 {
     /// <summary>
@@ -32,6 +34,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendBothAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -50,26 +57,25 @@ namespace App
         /// <summary>
         /// Sends to <c>duplicate</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendDuplicateAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Duplicate.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Duplicate.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>mixed</c>, declared in scope CG by <c>App.TankHandlers.Mixed(App.OtherReading)</c>, <c>App.TankHandlers.Mixed(App.Reading)</c>.</summary>
         public static readonly global::Switchboard.RequestHandlerRef<object, int> Mixed =
@@ -89,6 +95,12 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::Switchboard.PayloadConversionException">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendMixedAsync(
             this global::Switchboard.IMessageSender sender,
             object payload,
@@ -110,6 +122,15 @@ namespace App
         /// <param name="timeout">How long to wait; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
         /// <returns>The handler's return value.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::Switchboard.MessageHandlerNotFoundException">The gateway asked has no handler of that name in the project.</exception>
+        /// <exception cref="global::Switchboard.MessageDeniedException">The sender lacks the handler's required role.</exception>
+        /// <exception cref="global::Switchboard.MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
+        /// <exception cref="global::Switchboard.MessageQueueFullException">The handler's queue is full.</exception>
+        /// <exception cref="global::Switchboard.RequestTimeoutException">No response within the timeout.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::Switchboard.GatewayUnreachableException"><paramref name="remoteServer"/> is unknown or not running.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.Task<int> RequestMixedAsync(
             this global::Switchboard.IMessageSender sender,
             object payload,
@@ -136,6 +157,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendTankLevelAsync(
             this global::Switchboard.IMessageSender sender,
             global::App.Reading payload,

@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.
 
+global using global::App;
+
 namespace App
 {
     /// <summary>
@@ -22,26 +24,25 @@ namespace App
         /// <summary>
         /// Sends to <c>2fast</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> Send_2fastAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            _2fast.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            _2fast.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>TestHandler</c>, declared in scope G by <c>App.Handlers.C()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef TestHandler =
@@ -50,26 +51,25 @@ namespace App
         /// <summary>
         /// Sends to <c>TestHandler</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendTestHandlerAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            TestHandler.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            TestHandler.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>___</c>, declared in scope G by <c>App.Handlers.Underscores()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Handler =
@@ -78,26 +78,25 @@ namespace App
         /// <summary>
         /// Sends to <c>___</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendHandlerAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Handler.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Handler.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>class</c>, declared in scope G by <c>App.Handlers.class()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Class =
@@ -106,26 +105,25 @@ namespace App
         /// <summary>
         /// Sends to <c>class</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendClassAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Class.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Class.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>foo</c>, declared in scope G by <c>App.Handlers.Foo()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Foo =
@@ -134,26 +132,25 @@ namespace App
         /// <summary>
         /// Sends to <c>foo</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendFooAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Foo.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Foo.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>oddMessages</c>, declared in scope G by <c>App.Handlers.Odd()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef OddMessages2 =
@@ -162,26 +159,25 @@ namespace App
         /// <summary>
         /// Sends to <c>oddMessages</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendOddMessages2Async(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            OddMessages2.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            OddMessages2.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>registry</c>, declared in scope G by <c>App.Handlers.Registry()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Registry2 =
@@ -190,26 +186,25 @@ namespace App
         /// <summary>
         /// Sends to <c>registry</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendRegistry2Async(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Registry2.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Registry2.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>say "hi" &amp; &lt;wave&gt;</c>, declared in scope G by <c>App.Handlers.Say()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef SayHiWave =
@@ -218,26 +213,25 @@ namespace App
         /// <summary>
         /// Sends to <c>say "hi" &amp; &lt;wave&gt;</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendSayHiWaveAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            SayHiWave.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            SayHiWave.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>sendFooAsync</c>, declared in scope G by <c>App.Handlers.SendFoo()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef SendFooAsync2 =
@@ -246,26 +240,25 @@ namespace App
         /// <summary>
         /// Sends to <c>sendFooAsync</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendSendFooAsync2Async(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            SendFooAsync2.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            SendFooAsync2.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>test-handler</c>, declared in scope G by <c>App.Handlers.A()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef TestHandler2 =
@@ -274,26 +267,25 @@ namespace App
         /// <summary>
         /// Sends to <c>test-handler</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendTestHandler2Async(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            TestHandler2.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            TestHandler2.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>testHandler</c>, declared in scope G by <c>App.Handlers.B()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef TestHandler3 =
@@ -302,26 +294,25 @@ namespace App
         /// <summary>
         /// Sends to <c>testHandler</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendTestHandler3Async(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            TestHandler3.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            TestHandler3.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>ünïcode</c>, declared in scope G by <c>App.Handlers.Unicode()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Ünïcode =
@@ -330,25 +321,24 @@ namespace App
         /// <summary>
         /// Sends to <c>ünïcode</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendÜnïcodeAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Ünïcode.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Ünïcode.SendAsync(sender, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
     }
 }

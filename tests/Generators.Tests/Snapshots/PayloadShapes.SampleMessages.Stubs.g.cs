@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.
 
+global using global::App;
+
 namespace App
 {
     /// <summary>
@@ -33,6 +35,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendDictionaryAsync(
             this global::Switchboard.IMessageSender sender,
             global::System.Collections.Generic.IReadOnlyDictionary<string, object?> payload,
@@ -62,6 +69,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendNoneAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -80,28 +92,27 @@ namespace App
         /// <summary>
         /// Sends to <c>note</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="payload">The payload.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         internal static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendNoteAsync(
             this global::Switchboard.IMessageSender sender,
             global::App.InternalNote payload,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Note.SendAsync(sender, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Note.SendAsync(sender, payload, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>structPayload</c>, declared in scope G by <c>App.Handlers.Struct(App.Point)</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef<global::App.Point> StructPayload =
@@ -110,28 +121,27 @@ namespace App
         /// <summary>
         /// Sends to <c>structPayload</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="payload">The payload.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendStructPayloadAsync(
             this global::Switchboard.IMessageSender sender,
             global::App.Point payload,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            StructPayload.SendAsync(sender, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            StructPayload.SendAsync(sender, payload, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>typed</c>, declared in scope G by <c>App.Handlers.Typed(App.Reading)</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef<global::App.Reading> Typed =
@@ -140,28 +150,27 @@ namespace App
         /// <summary>
         /// Sends to <c>typed</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
         /// <param name="payload">The payload.</param>
         /// <param name="scope">Where to deliver; <see langword="null"/> for the default.</param>
-        /// <param name="clientSessionId">Only the client or session with this session id.</param>
-        /// <param name="user">Only clients and sessions where this user is logged in.</param>
-        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
-        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendTypedAsync(
             this global::Switchboard.IMessageSender sender,
             global::App.Reading payload,
             global::Switchboard.Scope? scope = null,
-            string? clientSessionId = null,
-            string? user = null,
-            string? hasRole = null,
-            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            Typed.SendAsync(sender, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+            Typed.SendAsync(sender, payload, scope, remoteServers: remoteServers, cancellationToken: cancellationToken);
 
         /// <summary>The handler <c>typedNullable</c>, declared in scope C by <c>App.Handlers.TypedNullable(App.Reading)</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef<global::App.Reading> TypedNullable =
@@ -181,6 +190,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendTypedNullableAsync(
             this global::Switchboard.IMessageSender sender,
             global::App.Reading payload,

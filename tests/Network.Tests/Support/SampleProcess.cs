@@ -4,7 +4,7 @@ using System.Reflection;
 
 namespace Switchboard.Network.Tests.Support;
 
-/// <summary>One process of the GatewayNetwork sample, with its output kept line by line; killed on dispose if still running.</summary>
+/// <summary>One process of a sample (GatewayNetwork, QuickStart), with its output kept line by line; killed on dispose if still running.</summary>
 public sealed class SampleProcess : IDisposable
 {
     private readonly Process process;
@@ -19,13 +19,19 @@ public sealed class SampleProcess : IDisposable
 
     public int ExitCode => process.ExitCode;
 
-    public static SampleProcess Start(params string[] arguments)
+    /// <summary>Starts a process of the GatewayNetwork sample.</summary>
+    public static SampleProcess Start(params string[] arguments) => StartSample("GatewayNetworkSample", arguments);
+
+    /// <summary>Starts the QuickStart sample, which runs to its end by itself.</summary>
+    public static SampleProcess StartQuickStart() => StartSample("QuickStartSample");
+
+    private static SampleProcess StartSample(string key, params string[] arguments)
     {
         var sample = typeof(SampleProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(attribute => attribute.Key == "GatewayNetworkSample").Value!;
+            .Single(attribute => attribute.Key == key).Value!;
         if (!File.Exists(sample))
         {
-            throw new FileNotFoundException($"The GatewayNetwork sample is not built at {sample}.", sample);
+            throw new FileNotFoundException($"The sample ({key}) is not built at {sample}.", sample);
         }
 
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")

@@ -25,6 +25,7 @@ internal static class NetworkTracing
         var activity = SwitchboardTelemetry.Source.StartActivity("switchboard.receive", ActivityKind.Consumer, parent);
         if (activity is { IsAllDataRequested: true })
         {
+            MessagingConventions.Tag(activity, "receive", MessagingConventions.Receive, envelope.Project, envelope.Handler);
             activity.SetTag("switchboard.message_kind", envelope.Kind);
             activity.SetTag("switchboard.project", envelope.Project);
             activity.SetTag("switchboard.message_handler", envelope.Handler);

@@ -1,0 +1,40 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+using Switchboard.Analyzers.Model;
+
+namespace Switchboard.Analyzers.Sends;
+
+/// <summary>
+/// The frame of the rules that check a dictionary literal payload against the typed payloads it reaches: find the
+/// literal and the handler, then hand over each distinct payload type whose members can be listed.
+/// </summary>
+internal abstract class DictionaryPayloadAnalyzer : SendAnalyzer
+{
+    protected sealed override void AnalyzeSend(OperationAnalysisContext context, SendCall call, CompilationFacts facts)
+    {
+        if (call.Payload is null
+            || DictionaryLiteral.TryRead(call.Payload.Value) is not { } literal
+            || SendTarget.Resolve(call, facts.Index) is not { Handlers.IsEmpty: false } target)
+        {
+            return;
+        }
+
+        foreach (var handler in target.PayloadsReached(call))
+        {
+            if (PayloadMembers.TryCreate(handler.PayloadType!, facts.Symbols) is { } members)
+            {
+                AnalyzeDictionary(context, literal, target, members, facts);
+            }
+        }
+
+        foreach (var manifestPayload in target.ManifestShapesReached(call))
+        {
+            if (PayloadMembers.FromManifest(manifestPayload) is { } recorded)
+            {
+                AnalyzeDictionary(context, literal, target, recorded, facts);
+            }
+        }
+    }
+
+    protected abstract void AnalyzeDictionary(
+        OperationAnalysisContext context, DictionaryLiteral literal, SendTarget target, PayloadMembers members, CompilationFacts facts);
+}
