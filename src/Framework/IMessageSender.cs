@@ -20,7 +20,11 @@ public interface IMessageSender
     /// <param name="user">Only clients and sessions where this user is logged in.</param>
     /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
     /// <param name="hostName">Only clients and sessions on this host.</param>
-    /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
+    /// <param name="remoteServers">
+    /// Gateway names to deliver to instead of the local gateway. One <c>type=RemoteGateway</c> line per server; its
+    /// <c>SENT</c> means the message went to the gateway network (handed to the transport without waiting for it, to a
+    /// gateway that presence hears), so a loop of sends pipelines; <c>UNREACHABLE</c> means it did not.
+    /// </param>
     /// <returns>One string per selected system, for example <c>type=Gateway,project=X,messageHandler=testHandler,filterParams={hostName=, clientSessionId=, scope=CG, user=, hasRole=},sendStatus=SENT</c>.</returns>
     /// <exception cref="ArgumentException">The project or handler name is empty, or the scope string is invalid.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>

@@ -57,4 +57,57 @@ public sealed class PendingRepliesTests
         Assert.Null(await later.Task.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(0, replies.Count);
     }
+
+    [Fact]
+    public async Task PresenceLosingAGatewayFailsExactlyTheWaitersOnThatGateway()
+    {
+        using var replies = new PendingReplies(new NetworkStatistics(), time);
+        var presence = new PresenceView(TimeSpan.FromSeconds(5), time);
+        presence.Observe(Presence("agent-8088"));
+        presence.Observe(Presence("agent-9000"));
+        var onDead = replies.Register(TimeSpan.FromMinutes(1), "agent-8088");
+        var alsoOnDead = replies.Register(TimeSpan.FromMinutes(1), "agent-8088");
+        var onAlive = replies.Register(TimeSpan.FromMinutes(1), "agent-9000");
+        var onNone = replies.Register(TimeSpan.FromMinutes(1));
+
+        // agent-9000 keeps beating; agent-8088 falls silent for longer than the presence timeout.
+        time.Advance(TimeSpan.FromSeconds(3));
+        presence.Observe(Presence("agent-9000"));
+        Assert.Equal(0, replies.FailSilent(presence));
+        time.Advance(TimeSpan.FromSeconds(3));
+
+        Assert.Equal(2, replies.FailSilent(presence));
+        var gone = await Assert.ThrowsAsync<GatewayGoneException>(() => onDead.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("no heartbeat for 6 s", gone.Message);
+        await Assert.ThrowsAsync<GatewayGoneException>(() => alsoOnDead.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(onAlive.Task.IsCompleted);
+        Assert.False(onNone.Task.IsCompleted);
+        Assert.Equal(2, replies.Count);
+
+        // Failed once: another sweep finds nothing, and a late reply is only counted.
+        Assert.Equal(0, replies.FailSilent(presence));
+        replies.Forget(onAlive);
+        replies.Forget(onNone);
+        Assert.Equal(0, replies.Count);
+    }
+
+    [Fact]
+    public void AGatewayNeverHeardFromOrThatLeftIsNotFailedByTheSweep()
+    {
+        using var replies = new PendingReplies(new NetworkStatistics(), time);
+        var presence = new PresenceView(TimeSpan.FromSeconds(5), time);
+        presence.Observe(Presence("agent-8088"));
+        presence.Observe(Presence("agent-8088", PresenceStates.Leaving));
+        var onLeft = replies.Register(TimeSpan.FromMinutes(1), "agent-8088");
+        var onUnknown = replies.Register(TimeSpan.FromMinutes(1), "agent-9000");
+
+        // A gateway that left drains what it accepted and still answers; one never heard from is for the publish to judge.
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, replies.FailSilent(presence));
+        Assert.False(onLeft.Task.IsCompleted);
+        Assert.False(onUnknown.Task.IsCompleted);
+    }
+
+    private static Envelope Presence(string gateway, string state = PresenceStates.Alive) =>
+        new() { Kind = EnvelopeKinds.Presence, Gateway = gateway, Node = "node-" + gateway, State = state };
 }

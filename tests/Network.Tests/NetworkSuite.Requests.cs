@@ -131,4 +131,21 @@ public abstract partial class NetworkSuite
             "requests work again after the connection came back");
         pair.Log9000.SlowGate.SetResult();
     }
+
+    [Fact]
+    public async Task AnInFlightRequestToAGatewayThatDiesFailsAsSoonAsPresenceSaysItIsGone()
+    {
+        var pair = await PairAsync();
+        var slow = pair.Agent8088.SendRequestAsync("X", "slow", remoteServer: "agent-9000", timeout: TimeSpan.FromMinutes(5));
+        await pair.Log9000.SlowStarted.Task.WaitAsync(Wait.Bound);
+
+        // The serving gateway's process dies: no leaving message, no reply, only its heartbeats stop.
+        await SeverAsync(pair.Transport9000);
+
+        // PresenceTimeout is 3 s here; the request's own timeout (5 min) is far beyond the bound.
+        var gone = await Assert.ThrowsAsync<GatewayUnreachableException>(() => slow.WaitAsync(Wait.Bound));
+        Assert.Equal("agent-9000", gone.ServerName);
+        Assert.Contains("no heartbeat", gone.Message);
+        Assert.Contains("while the message was in flight", gone.Message);
+    }
 }

@@ -238,4 +238,28 @@ public abstract partial class NetworkSuite
         Assert.Contains("MaxMessageBytes", refusal.Message);
         Assert.Empty(pair.Log9000.All);
     }
+
+    [Fact]
+    public async Task ALoopOfSendMessageToARemoteServerReturnsWithoutARoundTripAndEveryMessageIsHandledExactlyOnce()
+    {
+        const int count = 2_000;
+        var pair = await PairAsync();
+        await Wait.UntilAsync(() => pair.Node8088.LiveGateways.Contains("agent-9000"), "agent-8088 heard agent-9000");
+
+        // Once presence hears agent-9000, each SendMessage hands its message to the transport and returns: SENT means
+        // it went to the gateway network, and the loop pipelines instead of waiting a round trip per call.
+        for (var i = 0; i < count; i++)
+        {
+            var results = pair.Agent8088.SendMessage("X", "testHandler", Payload(("sequence", i)), scope: "G", remoteServers: ["agent-9000"]);
+            Assert.EndsWith("sendStatus=SENT", Assert.Single(results));
+        }
+
+        await Wait.UntilAsync(() => pair.Log9000.Of("testHandler").Count >= count, $"agent-9000 handled all {count} messages");
+        await Task.Delay(300); // A duplicate would arrive behind the last message.
+        var sequences = pair.Log9000.Of("testHandler")
+            .Select(delivery => (int)((IReadOnlyDictionary<string, object?>)delivery.Payload!)["sequence"]!)
+            .Order()
+            .ToArray();
+        Assert.Equal(Enumerable.Range(0, count), sequences);
+    }
 }

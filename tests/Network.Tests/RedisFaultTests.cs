@@ -33,6 +33,29 @@ public sealed class RedisFaultTests(ITestOutputHelper output) : RedisFaultFixtur
     }
 
     [Fact]
+    public async Task ARequestInFlightToAGatewayProcessKilledMidRequestFailsWithinSeconds()
+    {
+        var (_, agent8088, _) = await GatewayAsync("agent-8088");
+        using var agent9000 = SampleProcess.Start("gateway", "agent-9000", "--redis", Redis.Configuration, "--network", NetworkName);
+        await agent9000.WaitForLineAsync("ready");
+        Assert.Equal(5, await agent8088.SendRequestAsync<int>("X", "add", Sum(2, 3), remoteServer: "agent-9000"));
+
+        // Frozen first, so that the request is surely delivered and unanswered when the process dies: a kill mid-request.
+        agent9000.Freeze();
+        var inFlight = agent8088.SendRequestAsync<int>("X", "add", Sum(1, 1), remoteServer: "agent-9000", timeout: TimeSpan.FromMinutes(5));
+        await Task.Delay(200);
+        Assert.False(inFlight.IsCompleted);
+        agent9000.Kill();
+        var killed = Stopwatch.StartNew();
+
+        var gone = await Assert.ThrowsAsync<GatewayUnreachableException>(() => inFlight.WaitAsync(Wait.Bound));
+        output.WriteLine($"the in-flight request failed {killed.ElapsedMilliseconds} ms after the kill (PresenceTimeout {Options.PresenceTimeout.TotalMilliseconds} ms): {gone.Message}");
+        Assert.Equal("agent-9000", gone.ServerName);
+        Assert.Contains("no heartbeat", gone.Message);
+        Assert.True(killed.Elapsed < TimeSpan.FromSeconds(15), $"it took {killed.Elapsed}, not seconds");
+    }
+
+    [Fact]
     public async Task AfterARedisRestartGatewaysAndClientsReconnectOnTheirOwnAndInFlightRequestsFailClearly()
     {
         var (_, agent8088, _) = await GatewayAsync("agent-8088");

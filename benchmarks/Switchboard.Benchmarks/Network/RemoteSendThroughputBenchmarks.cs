@@ -139,7 +139,9 @@ public class RemoteSendThroughputBenchmarks
         await SwitchboardHandlers.RemoteDone.WaitAsync();
     }
 
-    [Benchmark(OperationsPerInvoke = Batch, Description = "Switchboard SendMessage, one at a time (returns once published)")]
+    // Ignition's sendMessage in a loop: each call hands its message to the transport and returns, so the loop pipelines
+    // as the raw pipelined PUBLISH does (the baseline), and the time is until the receiver has handled the whole batch.
+    [Benchmark(OperationsPerInvoke = Batch, Description = "Switchboard SendMessage loop (returns once handed to the transport)")]
     public async Task SwitchboardSendMessageSequential()
     {
         SwitchboardHandlers.RemoteDone.Arm(Batch);

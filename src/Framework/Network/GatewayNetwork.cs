@@ -52,7 +52,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         NodeId = MessageIds.NewNodeId();
         NodeChannel = Channels.Node(NodeId);
         Replies = new PendingReplies(Statistics, Options.TimeProvider);
-        Presence = new PresenceView(Options.PresenceTimeout);
+        Presence = new PresenceView(Options.PresenceTimeout, Options.TimeProvider);
         UnreachableWarnings = new UnreachableLog();
         Confirmations = new ReplyBatcher(this);
 
@@ -374,6 +374,8 @@ public sealed class GatewayNetwork : IAsyncDisposable
             await client.HeartbeatAsync().ConfigureAwait(false);
         }
 
+        // Sends and requests in flight to a gateway that fell silent end now, not at their own timeouts.
+        Replies.FailSilent(Presence);
         Presence.Prune();
     }
 

@@ -19,7 +19,9 @@ public sealed class GatewayNetworkOptions
 
     /// <summary>
     /// How long a gateway or remote client may stay silent before it counts as gone: sends to such a gateway say
-    /// <c>UNREACHABLE</c>, and such a client is no longer selected. Default 5 s; keep it a few heartbeats long.
+    /// <c>UNREACHABLE</c>, requests and awaited sends already in flight to it fail at the next heartbeat (a request with
+    /// <see cref="GatewayUnreachableException"/>) instead of waiting for their own timeouts, and such a client is no
+    /// longer selected. Default 5 s; keep it a few heartbeats long.
     /// </summary>
     public TimeSpan PresenceTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
@@ -90,8 +92,10 @@ public sealed class GatewayNetworkOptions
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
-    /// The clock and timers for the deadlines of sends and requests waiting for a reply; <see cref="TimeProvider.System"/>
-    /// by default. Tests pass a fake one (for example <c>FakeTimeProvider</c>) to time replies out without waiting.
+    /// The clock and timers for the deadlines of sends and requests waiting for a reply, and the clock that measures how
+    /// long a gateway has been silent (<see cref="PresenceTimeout"/>); <see cref="TimeProvider.System"/> by default.
+    /// Tests pass a fake one (for example <c>FakeTimeProvider</c>) to time replies out, or let a gateway fall silent,
+    /// without waiting. Heartbeats are sent on the system clock either way.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -139,7 +139,7 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
         var wait = network.Options.ConnectTimeout;
         var call = await RemoteCall.CallAsync(
             network,
-            uplink.Channel,
+            uplink.GatewayName,
             id => new Envelope { Kind = EnvelopeKinds.Attach, Id = id, Client = uplink.Identity, Node = network.NodeId, ReplyTo = network.NodeChannel },
             wait,
             cancelOnGiveUp: false,

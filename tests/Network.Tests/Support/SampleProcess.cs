@@ -74,6 +74,17 @@ public sealed class SampleProcess : IDisposable
         process.WaitForExit();
     }
 
+    /// <summary>Freezes the process (SIGSTOP): it keeps its connections but runs nothing, so what it was sent waits unanswered.</summary>
+    public void Freeze()
+    {
+        using var stop = Process.Start("kill", ["-STOP", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        stop.WaitForExit();
+        if (stop.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -STOP {process.Id} failed with exit code {stop.ExitCode}.");
+        }
+    }
+
     /// <summary>Asks the process to stop, as pressing Enter does.</summary>
     public async Task<int> StopAsync()
     {

@@ -22,7 +22,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         var encoded = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
         var wait = network.Options.RemoteResultsTimeout;
         var copy = send;
-        var call = RemoteCall.Call(network, Channel, id => ClientSend(id, copy, encoded, awaitResults: false, wait), wait);
+        var call = RemoteCall.Call(network, GatewayName, id => ClientSend(id, copy, encoded, awaitResults: false, wait), wait);
         return ReportOf(call, send, wait);
     }
 
@@ -34,7 +34,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         // The gateway itself may wait RemoteResultsTimeout for its remote servers, so the client waits for that too.
         var wait = send.IsRemote ? network.Options.RemoteResultsTimeout * 2 : network.Options.RemoteResultsTimeout;
         var call = await RemoteCall.CallAsync(
-            network, Channel, id => ClientSend(id, send, encoded, awaitResults: true, wait), wait, cancelOnGiveUp: false,
+            network, GatewayName, id => ClientSend(id, send, encoded, awaitResults: true, wait), wait, cancelOnGiveUp: false,
             cancellationToken).ConfigureAwait(false);
         return ReportOf(call, send, wait);
     }
@@ -46,7 +46,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
         var call = await RemoteCall.CallAsync(
             network,
-            Channel,
+            GatewayName,
             id => new Envelope
             {
                 Kind = EnvelopeKinds.ClientRequest,

@@ -13,6 +13,9 @@ internal sealed class PendingReplies : IDisposable
     private readonly NetworkStatistics statistics;
     private readonly DeadlineScheduler<PendingReply> deadlines;
 
+    // What waits on each gateway, so that presence losing one fails exactly those, without a scan of every waiter.
+    private readonly Dictionary<string, HashSet<PendingReply>> byGateway = new(StringComparer.Ordinal);
+
     public PendingReplies(NetworkStatistics statistics, TimeProvider? time = null)
     {
         this.statistics = statistics;
@@ -24,16 +27,25 @@ internal sealed class PendingReplies : IDisposable
     /// <summary>
     /// Registers a new message id before its message is published, so that no reply can arrive unseen. The reply's
     /// task ends with the reply, with <see langword="null"/> once <paramref name="wait"/> has passed, with
-    /// cancellation when <paramref name="cancellationToken"/> is cancelled, or with the exception of <see cref="FailAll"/>.
+    /// cancellation when <paramref name="cancellationToken"/> is cancelled, or with the exception of <see cref="FailAll"/>
+    /// or <see cref="FailSilent"/>.
     /// </summary>
-    public PendingReply Register(TimeSpan wait, CancellationToken cancellationToken = default)
+    /// <param name="wait">How long to wait for the reply.</param>
+    /// <param name="gateway">The gateway expected to reply, so that the wait ends when presence says it is gone; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Ends the wait as cancelled.</param>
+    public PendingReply Register(TimeSpan wait, string? gateway = null, CancellationToken cancellationToken = default)
     {
         PendingReply pending;
         do
         {
-            pending = new PendingReply(this, MessageIds.New());
+            pending = new PendingReply(this, MessageIds.New(), gateway);
         }
         while (!waiting.TryAdd(pending.Id, pending));
+
+        if (gateway is not null)
+        {
+            Track(pending, gateway);
+        }
 
         deadlines.Add(pending, wait);
         if (cancellationToken.CanBeCanceled)
@@ -55,6 +67,7 @@ internal sealed class PendingReplies : IDisposable
     public void Remove(PendingReply pending)
     {
         waiting.TryRemove(new KeyValuePair<string, PendingReply>(pending.Id, pending));
+        Untrack(pending);
         deadlines.Remove(pending);
     }
 
@@ -62,6 +75,7 @@ internal sealed class PendingReplies : IDisposable
     {
         if (reply.Id is { } id && waiting.TryRemove(id, out var pending))
         {
+            Untrack(pending);
             deadlines.Remove(pending);
             pending.TrySetResult(reply);
         }
@@ -80,10 +94,53 @@ internal sealed class PendingReplies : IDisposable
         {
             if (waiting.TryRemove(id, out var pending))
             {
+                Untrack(pending);
                 deadlines.Remove(pending);
                 if (pending.TrySetException(exception))
                 {
                     failed++;
+                }
+            }
+        }
+
+        return failed;
+    }
+
+    /// <summary>
+    /// Fails, with <see cref="GatewayGoneException"/>, every waiter on a gateway that <paramref name="presence"/> says
+    /// has fallen silent: its process died or hung, so no reply is coming. Costs one presence look-up per gateway that
+    /// has waiters, whatever their number.
+    /// </summary>
+    /// <returns>How many were failed.</returns>
+    public int FailSilent(PresenceView presence)
+    {
+        List<(HashSet<PendingReply> Waiters, TimeSpan Silence)>? gone = null;
+        lock (byGateway)
+        {
+            foreach (var (gateway, waiters) in byGateway)
+            {
+                if (presence.IsSilent(gateway, out var silence))
+                {
+                    (gone ??= []).Add((waiters, silence));
+                    byGateway.Remove(gateway);
+                }
+            }
+        }
+
+        var failed = 0;
+        foreach (var (waiters, silence) in gone ?? [])
+        {
+            var exception = new GatewayGoneException(
+                $"it has sent no heartbeat for {silence.TotalSeconds:0.#} s while the message was in flight; it may or may not have acted on it.");
+            foreach (var pending in waiters)
+            {
+                if (waiting.TryRemove(new KeyValuePair<string, PendingReply>(pending.Id, pending)))
+                {
+                    deadlines.Remove(pending);
+                    if (pending.TrySetException(exception))
+                    {
+                        failed++;
+                    }
                 }
             }
         }
@@ -101,7 +158,38 @@ internal sealed class PendingReplies : IDisposable
         {
             if (waiting.TryRemove(new KeyValuePair<string, PendingReply>(pending.Id, pending)))
             {
+                Untrack(pending);
                 pending.TrySetResult(null);
+            }
+        }
+    }
+
+    private void Track(PendingReply pending, string gateway)
+    {
+        lock (byGateway)
+        {
+            if (!byGateway.TryGetValue(gateway, out var waiters))
+            {
+                byGateway[gateway] = waiters = [];
+            }
+
+            waiters.Add(pending);
+        }
+    }
+
+    // An empty set goes at once, so that names of gateways nothing waits on do not pile up.
+    private void Untrack(PendingReply pending)
+    {
+        if (pending.Gateway is not { } gateway)
+        {
+            return;
+        }
+
+        lock (byGateway)
+        {
+            if (byGateway.TryGetValue(gateway, out var waiters) && waiters.Remove(pending) && waiters.Count == 0)
+            {
+                byGateway.Remove(gateway);
             }
         }
     }
@@ -111,13 +199,16 @@ internal sealed class PendingReplies : IDisposable
 /// One message waiting for its reply. Its task ends with the reply, or with <see langword="null"/> when its deadline
 /// passed; continuations run on the thread pool, never on the inbound worker that completes it.
 /// </summary>
-internal sealed class PendingReply(PendingReplies owner, string id)
+internal sealed class PendingReply(PendingReplies owner, string id, string? gateway)
     : TaskCompletionSource<Envelope?>(TaskCreationOptions.RunContinuationsAsynchronously), IScheduledDeadline
 {
     private readonly PendingReplies owner = owner;
     private CancellationTokenRegistration cancellation;
 
     public string Id { get; } = id;
+
+    /// <summary>The gateway expected to reply, or <see langword="null"/>.</summary>
+    public string? Gateway { get; } = gateway;
 
     /// <inheritdoc />
     public long Deadline { get; set; } = long.MaxValue;

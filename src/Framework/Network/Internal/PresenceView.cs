@@ -6,8 +6,9 @@ namespace Switchboard.Network;
 /// Which gateways were heard from lately, from their presence heartbeats. A gateway silent for longer than the
 /// presence timeout is reported unreachable even if its channel still has a listener (a hung process, or a host that
 /// vanished without closing its connection). A gateway never heard from is left to the publish itself to decide.
+/// Silence is measured on the network's <see cref="TimeProvider"/>, so that tests can let it pass without waiting.
 /// </summary>
-internal sealed class PresenceView(TimeSpan timeout)
+internal sealed class PresenceView(TimeSpan timeout, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Entry> gateways = new(StringComparer.Ordinal);
 
@@ -25,7 +26,26 @@ internal sealed class PresenceView(TimeSpan timeout)
             return;
         }
 
-        gateways[name] = new Entry(presence.Node!, Environment.TickCount64);
+        gateways[name] = new Entry(presence.Node!, time.GetTimestamp(), Listens: true);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="gateway"/> was heard from within the timeout and its channel had a listener at the last
+    /// publish: a message to it may be handed to the transport without waiting to count its listeners.
+    /// </summary>
+    public bool IsListening(string gateway) =>
+        gateways.TryGetValue(gateway, out var entry) && entry.Listens && time.GetElapsedTime(entry.LastHeard) <= timeout;
+
+    /// <summary>
+    /// A publish to <paramref name="gateway"/> found nobody listening (its process died, and its heartbeats have not
+    /// yet been missed for long): until its next heartbeat, publishes to it count their listeners again.
+    /// </summary>
+    public void NobodyListened(string gateway)
+    {
+        if (gateways.TryGetValue(gateway, out var entry) && entry.Listens)
+        {
+            gateways.TryUpdate(gateway, entry with { Listens = false }, entry);
+        }
     }
 
     /// <summary>Whether <paramref name="gateway"/> was heard from once but has been silent for longer than the timeout.</summary>
@@ -33,7 +53,7 @@ internal sealed class PresenceView(TimeSpan timeout)
     {
         if (gateways.TryGetValue(gateway, out var entry))
         {
-            silentFor = TimeSpan.FromMilliseconds(Environment.TickCount64 - entry.LastHeard);
+            silentFor = time.GetElapsedTime(entry.LastHeard);
             return silentFor > timeout;
         }
 
@@ -47,9 +67,9 @@ internal sealed class PresenceView(TimeSpan timeout)
     /// <summary>The gateways heard from within the timeout, sorted by name.</summary>
     public IReadOnlyList<string> Alive()
     {
-        var now = Environment.TickCount64;
+        var now = time.GetTimestamp();
         return gateways
-            .Where(pair => TimeSpan.FromMilliseconds(now - pair.Value.LastHeard) <= timeout)
+            .Where(pair => time.GetElapsedTime(pair.Value.LastHeard, now) <= timeout)
             .Select(pair => pair.Key)
             .Order(StringComparer.Ordinal)
             .ToArray();
@@ -58,16 +78,16 @@ internal sealed class PresenceView(TimeSpan timeout)
     /// <summary>Forgets gateways silent for ten timeouts, so that names of long-gone gateways do not pile up.</summary>
     public void Prune()
     {
-        var limit = (long)(timeout.TotalMilliseconds * 10);
-        var now = Environment.TickCount64;
+        var limit = timeout * 10;
+        var now = time.GetTimestamp();
         foreach (var (name, entry) in gateways)
         {
-            if (now - entry.LastHeard > limit)
+            if (time.GetElapsedTime(entry.LastHeard, now) > limit)
             {
                 gateways.TryRemove(new KeyValuePair<string, Entry>(name, entry));
             }
         }
     }
 
-    private readonly record struct Entry(string Node, long LastHeard);
+    private readonly record struct Entry(string Node, long LastHeard, bool Listens);
 }

@@ -3,14 +3,14 @@ namespace Switchboard.Network;
 /// <summary>
 /// One message that wants a reply: registered before it is published, so no reply arrives unseen; then published and
 /// awaited. It ends with the reply, or says why there is none: nobody listens, the network is down, the connection was
-/// lost meanwhile, or the wait timed out.
+/// lost meanwhile, presence says the gateway is gone, or the wait timed out.
 /// </summary>
 internal static class RemoteCall
 {
     public static Task<RemoteCallResult> CallAsync(
-        GatewayNetwork network, string channel, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken)
+        GatewayNetwork network, string gateway, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken)
     {
-        var pending = network.Replies.Register(wait, cancellationToken);
+        var pending = network.Replies.Register(wait, gateway, cancellationToken);
         byte[] bytes;
         try
         {
@@ -22,13 +22,17 @@ internal static class RemoteCall
             return Task.FromException<RemoteCallResult>(exception);
         }
 
-        return CallAsync(network, channel, pending, bytes, cancelOnGiveUp, cancellationToken);
+        return CallAsync(network, pending, bytes, cancelOnGiveUp, cancellationToken);
     }
 
-    /// <summary>Publishes a message that is already registered (<paramref name="pending"/>) and encoded, and awaits its reply.</summary>
+    /// <summary>
+    /// Publishes a message that is already registered (<paramref name="pending"/>, with its gateway) and encoded, and
+    /// awaits its reply.
+    /// </summary>
     public static async Task<RemoteCallResult> CallAsync(
-        GatewayNetwork network, string channel, PendingReply pending, byte[] bytes, bool cancelOnGiveUp, CancellationToken cancellationToken)
+        GatewayNetwork network, PendingReply pending, byte[] bytes, bool cancelOnGiveUp, CancellationToken cancellationToken)
     {
+        var channel = network.Channels.Gateway(pending.Gateway!);
         try
         {
             long listeners;
@@ -61,6 +65,10 @@ internal static class RemoteCall
             {
                 return RemoteCallResult.Failed(ConnectionLost(lost));
             }
+            catch (GatewayGoneException gone)
+            {
+                return RemoteCallResult.Failed(gone.Message);
+            }
 
             if (reply is null)
             {
@@ -77,9 +85,10 @@ internal static class RemoteCall
     }
 
     /// <summary>The synchronous form, for <see cref="IMessageSender.SendMessage"/> from a remote client.</summary>
-    public static RemoteCallResult Call(GatewayNetwork network, string channel, Func<string, Envelope> message, TimeSpan wait)
+    public static RemoteCallResult Call(GatewayNetwork network, string gateway, Func<string, Envelope> message, TimeSpan wait)
     {
-        var pending = network.Replies.Register(wait);
+        var channel = network.Channels.Gateway(gateway);
+        var pending = network.Replies.Register(wait, gateway);
         try
         {
             var bytes = network.Encode(message(pending.Id));
@@ -106,6 +115,10 @@ internal static class RemoteCall
             catch (AggregateException failed) when (failed.InnerException is NetworkConnectionLostException lost)
             {
                 return RemoteCallResult.Failed(ConnectionLost(lost));
+            }
+            catch (AggregateException failed) when (failed.InnerException is GatewayGoneException gone)
+            {
+                return RemoteCallResult.Failed(gone.Message);
             }
         }
         finally

@@ -119,7 +119,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         var (json, utf8) = EncodePayload(payload, project, messageHandler);
         var call = await RemoteCall.CallAsync(
             network,
-            network.Channels.Gateway(server),
+            server,
             id => new Envelope
             {
                 Kind = EnvelopeKinds.Request,
@@ -205,7 +205,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
                     continue;
                 }
 
-                var pending = network.Replies.Register(wait, cancellationToken);
+                var pending = network.Replies.Register(wait, servers[i], cancellationToken);
                 calls[i] = new PreparedCall(pending, null, null); // Kept before encoding, so that a failure forgets it too.
                 calls[i] = calls[i] with
                 {
@@ -252,12 +252,21 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         ? (fromNetwork.Json, null) // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
         : (null, WireValue.EncodeUtf8(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object))));
 
+    // SendMessage: to a gateway that presence hears and that listened last time, the message is handed to the transport
+    // and the call returns (SENT: it went to the gateway network, as Ignition says), so a loop of sends pipelines; what
+    // the publish finds out later (nobody listens, the connection is down) is logged, and makes the next send to that
+    // gateway count its listeners again. Any other gateway is published to and its listeners counted before returning.
     private DeliveryStatus PublishTo(string server, byte[] message, string messageHandler)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
             network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
             return DeliveryStatus.Unreachable;
+        }
+
+        if (network.Presence.IsListening(server))
+        {
+            return Post(server, message, messageHandler);
         }
 
         long listeners;
@@ -267,11 +276,57 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception)
         {
-            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
-            return DeliveryStatus.Unreachable;
+            return Down(server, messageHandler, exception);
         }
 
         return Listened(server, messageHandler, listeners);
+    }
+
+    private DeliveryStatus Post(string server, byte[] message, string messageHandler)
+    {
+        ValueTask<long> publish;
+        try
+        {
+            publish = network.Transport.PublishAsync(network.Channels.Gateway(server), message);
+        }
+        catch (Exception exception)
+        {
+            return Down(server, messageHandler, exception);
+        }
+
+        if (publish.IsCompleted)
+        {
+            try
+            {
+                return Listened(server, messageHandler, publish.Result);
+            }
+            catch (Exception exception)
+            {
+                return Down(server, messageHandler, exception);
+            }
+        }
+
+        _ = ObservePostAsync(publish.AsTask(), server, messageHandler);
+        return DeliveryStatus.Sent;
+    }
+
+    private async Task ObservePostAsync(Task<long> publish, string server, string messageHandler)
+    {
+        try
+        {
+            Listened(server, messageHandler, await publish.ConfigureAwait(false));
+        }
+        catch (Exception exception)
+        {
+            Down(server, messageHandler, exception);
+        }
+    }
+
+    private DeliveryStatus Down(string server, string messageHandler, Exception exception)
+    {
+        network.Presence.NobodyListened(server);
+        network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+        return DeliveryStatus.Unreachable;
     }
 
     private async Task<DeliveryStatus> PublishToAsync(string server, byte[] message, string messageHandler, CancellationToken cancellationToken)
@@ -289,8 +344,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
-            return DeliveryStatus.Unreachable;
+            return Down(server, messageHandler, exception);
         }
 
         return Listened(server, messageHandler, listeners);
@@ -300,6 +354,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (listeners == 0)
         {
+            network.Presence.NobodyListened(server);
             network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
             return DeliveryStatus.Unreachable;
         }
@@ -322,7 +377,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
 
         var wait = network.Options.RemoteResultsTimeout;
-        var call = await RemoteCall.CallAsync(network, network.Channels.Gateway(server), pending, prepared.Bytes!, cancelOnGiveUp: false, cancellationToken)
+        var call = await RemoteCall.CallAsync(network, pending, prepared.Bytes!, cancelOnGiveUp: false, cancellationToken)
             .ConfigureAwait(false);
         if (call.IsTimedOut)
         {
