@@ -6,7 +6,7 @@ namespace Switchboard;
 /// Something attached to a gateway that can send messages: the <see cref="Switchboard.Gateway"/> itself, a
 /// <see cref="Client"/>, a <see cref="Session"/> or a <see cref="Designer"/>.
 /// </summary>
-public abstract class Endpoint : IMessageSender, IAsyncDisposable
+public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
 {
     private readonly CancellationTokenSource shutdown = new();
     private ConcurrentDictionary<object, object>? queuesAndInstances;

@@ -15,7 +15,7 @@ namespace Switchboard;
 /// and leaves that source to the garbage collector (it holds no timer), so that a late Cancel never meets a disposed
 /// source.</para>
 /// </remarks>
-internal abstract class RequestCompletion
+internal abstract class RequestCompletion : IRequestReply
 {
     private const int Pending = 0;
     private const int Done = 1;

@@ -86,6 +86,36 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         Client.SendRequestAsync<TResponse>(project, messageHandler, payload, remoteServer, timeout, cancellationToken);
 
+    /// <inheritdoc />
+    public ValueTask<RequestAllReport<TResponse>> RequestAllAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Client.RequestAllAsync<TResponse>(project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RequestAllResult<TResponse>> RequestAllStreamAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Client.RequestAllStreamAsync<TResponse>(project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
     /// <summary>Disconnects: tells the gateway, then drains the client's accepted messages (within the drain timeout).</summary>
     /// <returns>A task that completes when the client is closed.</returns>
     public async ValueTask DisposeAsync()

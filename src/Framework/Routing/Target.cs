@@ -46,8 +46,11 @@ internal struct Target
     }
 
     /// <summary>Queues the message for <paramref name="endpoint"/>, or says why not.</summary>
+    /// <param name="endpoint">The selected endpoint.</param>
+    /// <param name="sender">Who sends.</param>
+    /// <param name="reply">Where the handler's answer goes, for a request-all; <see langword="null"/> for a send.</param>
     /// <returns>The endpoint's status, or <see langword="null"/> when it has begun closing and so was not reached.</returns>
-    public DeliveryStatus? DeliverTo(Endpoint endpoint, SenderInfo sender)
+    public DeliveryStatus? DeliverTo(Endpoint endpoint, SenderInfo sender, IRequestReply? reply = null)
     {
         if (status != DeliveryStatus.Sent)
         {
@@ -55,7 +58,7 @@ internal struct Target
             return status;
         }
 
-        switch (endpoint.TryDeliver(new WorkItem(endpoint, handler!, scope, sender, payload, request: null)))
+        switch (endpoint.TryDeliver(new WorkItem(endpoint, handler!, scope, sender, payload, reply)))
         {
             case DeliveryAttempt.Queued:
                 reached++;
