@@ -173,13 +173,15 @@ internal sealed class RequestAllCall<TResponse>
             return false;
         }
 
+        // A target in another process that could not be reached did not fail: it was not asked.
+        var unreachable = handlerException is GatewayUnreachableException;
         Fill(slot, new RequestAllResult<TResponse>
         {
             Target = slot.Target,
-            Status = RequestAllStatus.Failed,
-            Exception = new MessageHandlerFailedException(Project, MessageHandler, handlerException),
+            Status = unreachable ? RequestAllStatus.Unreachable : RequestAllStatus.Failed,
+            Exception = unreachable ? handlerException : new MessageHandlerFailedException(Project, MessageHandler, handlerException),
         });
-        return true;
+        return !unreachable;
     }
 
     private void Fill(Slot slot, in RequestAllResult<TResponse> result, RequestAllResult<TResponse>[]? many = null)
