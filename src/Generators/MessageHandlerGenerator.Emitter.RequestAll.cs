@@ -25,6 +25,13 @@ public sealed partial class MessageHandlerGenerator
             RequestAllStub(writer, group, streaming: true);
         }
 
+        /// <summary>
+        /// The manifest's response type: the gateway declaration's (what a request gets), and for a name no gateway
+        /// declares, what its declarations answer a request-all with, so that the analyzers of other compilations know
+        /// that it answers.
+        /// </summary>
+        private static TypeSpec? ManifestResponse(HandlerGroupSpec group) => (group.Scope & 2) != 0 ? group.Response : group.AllResponse;
+
         private static void RequestAllStub(IndentedWriter writer, HandlerGroupSpec group, bool streaming)
         {
             var response = group.AllResponse!.Name;

@@ -57,7 +57,7 @@ internal sealed class RequestTargetAnalyzer : SendAnalyzer
     {
         var selected = call.TryGetConstantScope(out var scope) ? scope : call.DefaultScope;
         var reached = target.Handlers.Where(handler => (handler.Scope & selected) != 0).ToList();
-        if (reached.Count == 0 || !reached.All(handler => handler.ReturnsValue == false))
+        if (reached.Count == 0 || !reached.All(handler => (handler.Scope & selected & ~SurelyReturnsNothing(handler)) == ScopeFlags.None))
         {
             return null;
         }
@@ -70,4 +70,13 @@ internal sealed class RequestTargetAnalyzer : SendAnalyzer
 
         return $"it returns nothing in scope {ScopeText.Describe(where)}, which the request-all asks; a handler that answers returns a value, Task<T> or ValueTask<T>";
     }
+
+    /// <summary>
+    /// The scopes where <paramref name="handler"/> is known to return nothing. A method in source says so for all its
+    /// scopes. A referenced manifest merges a name's scopes and records the gateway declaration's response type, so
+    /// for a name with a gateway declaration it speaks only for the gateway.
+    /// </summary>
+    private static ScopeFlags SurelyReturnsNothing(KnownHandler handler) => handler.ReturnsValue != false
+        ? ScopeFlags.None
+        : handler.Method is null && (handler.Scope & ScopeFlags.Gateway) != 0 ? ScopeFlags.Gateway : handler.Scope;
 }

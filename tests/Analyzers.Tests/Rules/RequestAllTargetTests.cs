@@ -98,6 +98,25 @@ public sealed class RequestAllTargetTests
         await Verifier.AnalyzerAsync(source, Sources.LibraryManifest, Expected(0, "alert", "Client and Session", project: "Lib"));
     }
 
+    [Fact]
+    public async Task A_merged_manifest_entry_speaks_only_for_its_gateway_declaration()
+    {
+        // "poll" is declared in G (returning nothing) and in S (a manifest cannot say what): only G is known to be void.
+        // "level" has no gateway declaration, so its manifest response type is what its clients answer with.
+        const string manifest = """
+            [assembly: MessageHandlerManifest("Lib", "poll", Scope.Gateway | Scope.Session, null, null)]
+            [assembly: MessageHandlerManifest("Lib", "level", Scope.Client, null, typeof(double))]
+
+            """;
+        var source = Sources.Send("""
+                await gateway.RequestAllAsync<object>("Lib", "poll");
+                await gateway.RequestAllAsync<object>("Lib", "poll", scope: Scope.Session);
+                await gateway.RequestAllAsync<object>("Lib", {|#0:"poll"|}, scope: Scope.Gateway);
+                await gateway.RequestAllAsync<double>("Lib", "level");
+                """);
+        await Verifier.AnalyzerAsync(source, manifest, Expected(0, "poll", "Gateway", project: "Lib"));
+    }
+
     private static DiagnosticResult Expected(int location, string handler, string scope, string project = "X") =>
         new DiagnosticResult(DiagnosticDescriptors.InvalidRequestTarget).WithLocation(location)
             .WithArguments(

@@ -3,6 +3,6 @@
 #pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.
 
 // What project Sample declares, for other compilations and the analyzers.
-[assembly: global::Switchboard.MessageHandlerManifest("Sample", "load", global::Switchboard.Scope.Client | global::Switchboard.Scope.Session, null, null)]
+[assembly: global::Switchboard.MessageHandlerManifest("Sample", "load", global::Switchboard.Scope.Client | global::Switchboard.Scope.Session, null, typeof(object))]
 [assembly: global::Switchboard.MessageHandlerManifest("Sample", "refresh", global::Switchboard.Scope.Client | global::Switchboard.Scope.Session, null, null)]
 [assembly: global::Switchboard.MessageHandlerManifest("Sample", "status", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session, null, typeof(int))]
