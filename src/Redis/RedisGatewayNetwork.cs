@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
 using Switchboard.Network;
 
@@ -28,9 +30,13 @@ public static class RedisGatewayNetwork
 
     /// <summary>Connects to Redis with StackExchange.Redis options and returns a network node over it.</summary>
     /// <param name="configuration">The Redis options (endpoints, password, TLS and its callbacks, timeouts).</param>
-    /// <param name="options">Network name, sizes and timeouts; defaults when <see langword="null"/>.</param>
+    /// <param name="options">
+    /// Network name, key, sizes and timeouts; defaults when <see langword="null"/>. Without a
+    /// <see cref="GatewayNetworkOptions.NetworkKey"/> the network is open to anyone who can publish to the Redis, and a
+    /// warning says so at startup.
+    /// </param>
     /// <returns>The network node; dispose it to leave.</returns>
-    /// <exception cref="ArgumentException">An option is invalid.</exception>
+    /// <exception cref="ArgumentException">An option is invalid (for example a network key shorter than 32 bytes).</exception>
     /// <exception cref="RedisConnectionException">Redis could not be reached (unless <see cref="ConfigurationOptions.AbortOnConnectFail"/> is off).</exception>
     public static async Task<GatewayNetwork> ConnectAsync(ConfigurationOptions configuration, GatewayNetworkOptions? options = null)
     {
@@ -38,7 +44,14 @@ public static class RedisGatewayNetwork
         var transport = await RedisNetworkTransport.ConnectAsync(configuration, options?.LoggerFactory).ConfigureAwait(false);
         try
         {
-            return new GatewayNetwork(transport, options);
+            var network = new GatewayNetwork(transport, options);
+            if (!network.IsAuthenticated)
+            {
+                // Loud, and at startup: an open network is a choice to make knowingly.
+                RedisLog.Unauthenticated((options?.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Redis"), network.NetworkName);
+            }
+
+            return network;
         }
         catch
         {

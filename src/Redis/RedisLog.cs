@@ -15,4 +15,9 @@ internal static partial class RedisLog
 
     [LoggerMessage(EventId = 42, Level = LogLevel.Error, Message = "StackExchange.Redis reported an internal error in {Origin} for {EndPoint}.")]
     public static partial void InternalError(ILogger logger, Exception exception, string origin, string endPoint);
+
+    [LoggerMessage(EventId = 43, Level = LogLevel.Warning,
+        Message = "The gateway network \"{Network}\" has no NetworkKey: its messages are neither signed nor checked, so anyone who can PUBLISH to this Redis can run any handler as any gateway or user. " +
+                  "Set GatewayNetworkOptions.NetworkKey (Switchboard:Redis:NetworkKey when hosted) on every member, and limit who may publish with Redis ACLs; see the README, \"Securing the network\".")]
+    public static partial void Unauthenticated(ILogger logger, string network);
 }

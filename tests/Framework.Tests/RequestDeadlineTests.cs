@@ -1,25 +1,28 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Tests.Support;
 
 namespace Switchboard.Tests;
 
 /// <summary>
 /// A request's timeout and cancellation without a timer per request: the gateway's one deadline heap, the caller's
-/// token, the handler's token, and where the caller's continuation runs.
+/// token, the handler's token, and where the caller's continuation runs. Where the timeout is the subject, the
+/// gateway's clock is a <see cref="FakeTimeProvider"/> that the test advances.
 /// </summary>
 public sealed class RequestDeadlineTests : IAsyncLifetime
 {
     private readonly TaskCompletionSource release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource blocking = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<CancellationToken> hangTokens = new();
+    private readonly FakeTimeProvider time = new();
     private Gateway gateway = null!;
     private int counted;
 
     public Task InitializeAsync()
     {
         // One worker, so that a blocked handler keeps every later request in the queue.
-        gateway = new Gateway("agent-8088", new GatewayOptions { SharedPoolSize = 1, RequestTimeout = TimeSpan.FromMinutes(1) });
+        gateway = new Gateway("agent-8088", new GatewayOptions { SharedPoolSize = 1, RequestTimeout = TimeSpan.FromMinutes(1), TimeProvider = time });
         gateway.AddProject(Handlers.Registry("X",
             Handlers.Async("X", "block", Scope.Gateway, async (_, _, _) =>
             {
@@ -50,8 +53,11 @@ public sealed class RequestDeadlineTests : IAsyncLifetime
         var blocker = gateway.SendRequestAsync<int>("X", "block");
         await blocking.Task.WaitAsync(Wait.Bound);
 
-        var error = await Assert.ThrowsAsync<RequestTimeoutException>(() =>
-            gateway.SendRequestAsync<int>("X", "count", timeout: TimeSpan.FromMilliseconds(50)).WaitAsync(Wait.Bound));
+        var timed = gateway.SendRequestAsync<int>("X", "count", timeout: TimeSpan.FromMilliseconds(50));
+        time.Advance(TimeSpan.FromMilliseconds(49));
+        Assert.False(timed.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var error = await Assert.ThrowsAsync<RequestTimeoutException>(() => timed.WaitAsync(Wait.Bound));
         release.TrySetResult();
         await blocker.WaitAsync(Wait.Bound);
 
@@ -85,8 +91,9 @@ public sealed class RequestDeadlineTests : IAsyncLifetime
         await Wait.UntilAsync(() => !hangTokens.IsEmpty, "the first request runs");
 
         // Its deadline is earlier than the one the gateway's timer is armed for.
-        var error = await Assert.ThrowsAsync<RequestTimeoutException>(() =>
-            gateway.SendRequestAsync<int>("X", "count", timeout: TimeSpan.FromMilliseconds(50)).WaitAsync(Wait.Bound));
+        var shorter = gateway.SendRequestAsync<int>("X", "count", timeout: TimeSpan.FromMilliseconds(50));
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        var error = await Assert.ThrowsAsync<RequestTimeoutException>(() => shorter.WaitAsync(Wait.Bound));
 
         Assert.False(longer.IsCompleted);
         Assert.Equal(TimeSpan.FromMilliseconds(50), error.Timeout);
@@ -97,8 +104,10 @@ public sealed class RequestDeadlineTests : IAsyncLifetime
     [Fact]
     public async Task The_handlers_token_is_signalled_on_timeout_and_on_caller_cancellation()
     {
-        await Assert.ThrowsAsync<RequestTimeoutException>(() =>
-            gateway.SendRequestAsync<int>("X", "hang", timeout: TimeSpan.FromMilliseconds(50)).WaitAsync(Wait.Bound));
+        var timing = gateway.SendRequestAsync<int>("X", "hang", timeout: TimeSpan.FromMilliseconds(50));
+        await Wait.UntilAsync(() => !hangTokens.IsEmpty, "the timed request runs");
+        time.Advance(TimeSpan.FromMilliseconds(50));
+        await Assert.ThrowsAsync<RequestTimeoutException>(() => timing.WaitAsync(Wait.Bound));
         Assert.True(hangTokens.TryDequeue(out var timedOut));
         await Wait.UntilAsync(() => timedOut.IsCancellationRequested, "the timed-out handler is signalled");
 
@@ -122,8 +131,10 @@ public sealed class RequestDeadlineTests : IAsyncLifetime
 
         await Assert.ThrowsAsync<MessageHandlerFailedException>(() => gateway.SendRequestAsync<int>("X", "fail").WaitAsync(Wait.Bound));
         await Assert.ThrowsAsync<MessageHandlerNotFoundException>(() => gateway.SendRequestAsync<int>("X", "nope"));
-        await Assert.ThrowsAsync<RequestTimeoutException>(() =>
-            gateway.SendRequestAsync<int>("X", "hang", timeout: TimeSpan.FromMilliseconds(20)).WaitAsync(Wait.Bound));
+        var timing = gateway.SendRequestAsync<int>("X", "hang", timeout: TimeSpan.FromMilliseconds(20));
+        await Wait.UntilAsync(() => hangTokens.Count == 1, "the timed request runs");
+        time.Advance(TimeSpan.FromMilliseconds(20));
+        await Assert.ThrowsAsync<RequestTimeoutException>(() => timing.WaitAsync(Wait.Bound));
         using var cancel = new CancellationTokenSource();
         var cancelled = gateway.SendRequestAsync<int>("X", "hang", cancellationToken: cancel.Token);
         await Wait.UntilAsync(() => hangTokens.Count == 2, "the cancelled request runs");

@@ -17,7 +17,26 @@ public sealed class StatusTests
 
         Assert.Equal([DeliveryStatus.NoHandler, DeliveryStatus.Sent], report.Select(result => result.Status));
         Assert.EndsWith("sendStatus=NO_HANDLER", report[0].ToString());
-        Assert.Contains("The message handler \"h\" could not be found!", logs.Messages);
+        Assert.Contains("The message handler \"h\" could not be found! (project \"X\", scope G)", logs.Messages);
+    }
+
+    [Fact]
+    public async Task A_missing_handler_is_logged_once_per_send_naming_the_project_and_every_scope_that_lacked_it()
+    {
+        var logs = new LogCollector();
+        await using var gateway = new Gateway("agent-8088", new GatewayOptions { LoggerFactory = logs });
+        gateway.AddProject(Handlers.Registry("X", Handlers.Of("X", "other", Scope.Gateway, (_, _) => { })));
+        await using var client1 = gateway.ConnectClient(new ClientIdentity { Project = "X" });
+        await using var client2 = gateway.ConnectClient(new ClientIdentity { Project = "X" });
+        await using var session = gateway.OpenSession(new SessionIdentity { Project = "X" });
+
+        var report = await gateway.SendAsync("X", "h");
+
+        Assert.Equal(4, report.Count);
+        Assert.All(report, result => Assert.Equal(DeliveryStatus.NoHandler, result.Status));
+        var line = Assert.Single(logs.Lines, line => line.EventId.Id == 1);
+        Assert.Equal("The message handler \"h\" could not be found! (project \"X\", scope CGS)", line.Message);
+        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Warning, line.Level);
     }
 
     [Fact]

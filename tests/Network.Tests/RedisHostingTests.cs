@@ -13,7 +13,61 @@ namespace Switchboard.Network.Tests;
 /// </summary>
 public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassFixture<RedisNetworkTests.Server>
 {
+    private const string Key = "hosting-tests-network-key-of-32+-bytes";
+
     private readonly string network = "hosting-" + Guid.NewGuid().ToString("N")[..8];
+
+    [Fact]
+    public async Task AProductionHostWithoutANetworkKeyRefusesToStartNamingTheKeys()
+    {
+        using var host = BuildHost("agent-8088", new Deliveries(), new() { ["Switchboard:Redis:NetworkKey"] = null });
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
+
+        Assert.Contains("Switchboard:Redis:NetworkKey", refused.Message);
+        Assert.Contains("Switchboard:Redis:AllowUnauthenticated", refused.Message);
+        Assert.Equal(Environments.Production, host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
+    }
+
+    [Fact]
+    public async Task AllowUnauthenticatedStartsAProductionHostWithoutAKeyButWarns()
+    {
+        var logs = new LogCollector();
+        using var host = BuildHost(
+            "agent-8088", new Deliveries(), new() { ["Switchboard:Redis:NetworkKey"] = null, ["Switchboard:Redis:AllowUnauthenticated"] = "true" },
+            configure: options => options.ConfigureRedis = null,
+            logs: logs);
+        await host.StartAsync();
+        try
+        {
+            Assert.False(host.Services.GetRequiredService<GatewayNetwork>().IsAuthenticated);
+            Assert.Contains(logs.WithEventId(43), line => line.Message.Contains("has no NetworkKey", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task TheNetworkKeyAndPreviousKeysAreBoundFromConfiguration()
+    {
+        using var host = await StartHostAsync("agent-8088", new Deliveries(), new()
+        {
+            ["Switchboard:Redis:AcceptedNetworkKeys:0"] = "an-older-network-key-also-32-bytes-long",
+            ["Switchboard:Redis:ReplayWindow"] = "00:00:10",
+            ["Switchboard:Redis:MaxRemoteServers"] = "8",
+        });
+
+        var options = host.Services.GetRequiredService<GatewayNetwork>().Options;
+
+        Assert.True(host.Services.GetRequiredService<GatewayNetwork>().IsAuthenticated);
+        Assert.Equal(Key, options.NetworkKey);
+        Assert.Equal(["an-older-network-key-also-32-bytes-long"], options.AcceptedNetworkKeys);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.ReplayWindow);
+        Assert.Equal(8, options.MaxRemoteServers);
+        await host.StopAsync();
+    }
 
     [Fact]
     public async Task ARemoteServersSendFromOneHostRunsTheHandlerOfTheOther()
@@ -165,14 +219,21 @@ public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassF
     }
 
     /// <summary>A host configured only from memory (no files, environment or command line), as appsettings.json would configure it.</summary>
-    private IHost BuildHost(string name, Deliveries log, Dictionary<string, string?>? settings = null, Action<RedisNetworkHostingOptions>? configure = null)
+    private IHost BuildHost(
+        string name, Deliveries log, Dictionary<string, string?>? settings = null, Action<RedisNetworkHostingOptions>? configure = null, LogCollector? logs = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        if (logs is not null)
+        {
+            builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerFactory>(logs);
+        }
+
         var configuration = new Dictionary<string, string?>
         {
             ["Switchboard:Name"] = name,
             ["Switchboard:Redis:ConnectionString"] = server.Redis.Configuration,
             ["Switchboard:Redis:NetworkName"] = network,
+            ["Switchboard:Redis:NetworkKey"] = Key,
         };
         foreach (var (key, value) in settings ?? [])
         {

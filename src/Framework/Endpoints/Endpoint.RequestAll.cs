@@ -20,8 +20,8 @@ public abstract partial class Endpoint
         CancellationToken cancellationToken = default)
     {
         EnsureCanSend();
-        var call = Gateway.Router.RequestAll<TResponse>(
-            this, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, streaming: false, cancellationToken);
+        var send = MessageSend.Create(SenderInfo, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
+        var call = Gateway.Router.RequestAll<TResponse>(send, timeout, streaming: false, cancellationToken);
         return new ValueTask<RequestAllReport<TResponse>>(call.Report);
     }
 
@@ -54,11 +54,11 @@ public abstract partial class Endpoint
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         EnsureCanSend();
+        var send = MessageSend.Create(SenderInfo, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
 
         // The call listens to this source, so that leaving the loop early signals the handlers still running.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var call = Gateway.Router.RequestAll<TResponse>(
-            this, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, streaming: true, stop.Token);
+        var call = Gateway.Router.RequestAll<TResponse>(send, timeout, streaming: true, stop.Token);
         var reader = call.Results;
         var ended = false;
         try

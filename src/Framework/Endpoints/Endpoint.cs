@@ -64,8 +64,9 @@ public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
             parsed = value;
         }
 
-        return Send(project, messageHandler, payload ?? EmptyPayload.Instance, parsed, clientSessionId, user, hasRole, hostName, remoteServers)
-            .ToStrings();
+        EnsureCanSend();
+        var send = MessageSend.Create(SenderInfo, project, messageHandler, payload ?? EmptyPayload.Instance, parsed, clientSessionId, user, hasRole, hostName, remoteServers);
+        return Gateway.Router.Send(send).ToStrings();
     }
 
     /// <inheritdoc />
@@ -83,7 +84,8 @@ public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         EnsureCanSend();
-        return Gateway.Router.SendAsync(this, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+        return Gateway.Router.SendAsync(
+            MessageSend.Create(SenderInfo, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers), cancellationToken);
     }
 
     /// <inheritdoc />
@@ -162,19 +164,18 @@ public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
         }
     }
 
-    internal DeliveryReport Send(
-        string project,
-        string messageHandler,
-        object? payload,
-        Scope? scope,
-        string? clientSessionId,
-        string? user,
-        string? hasRole,
-        string? hostName,
-        IReadOnlyList<string>? remoteServers)
+    /// <summary>Sends as this endpoint: <paramref name="send"/> must carry this endpoint's <see cref="SenderInfo"/>.</summary>
+    internal DeliveryReport Send(in MessageSend send)
     {
         EnsureCanSend();
-        return Gateway.Router.Send(this, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
+        return Gateway.Router.Send(send);
+    }
+
+    /// <inheritdoc cref="Send(in MessageSend)"/>
+    internal ValueTask<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken)
+    {
+        EnsureCanSend();
+        return Gateway.Router.SendAsync(send, cancellationToken);
     }
 
     /// <summary>Throws when this endpoint may not send (closed, or a read-only designer).</summary>

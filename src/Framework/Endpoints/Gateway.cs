@@ -17,7 +17,7 @@ namespace Switchboard;
 /// </example>
 public sealed class Gateway : Endpoint
 {
-    private Network.INetworkLink? networkLink;
+    private INetworkLink? networkLink;
 
     /// <summary>Creates a gateway.</summary>
     /// <param name="name">The gateway's system name, for example <c>agent-8088</c>.</param>
@@ -33,6 +33,7 @@ public sealed class Gateway : Endpoint
         Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Gateway");
         SenderInfo = new SenderInfo(EndpointKind.Gateway, name, null, null, [], null);
         SharedPool = new WorkQueue(Options.SharedPoolSize, Options.SharedQueueCapacity);
+        Deadlines = new DeadlineScheduler<RequestCompletion>(Options.TimeProvider, RequestCompletion.Expire);
         Router = new MessageRouter(this);
     }
 
@@ -62,8 +63,14 @@ public sealed class Gateway : Endpoint
 
     internal MessageRouter Router { get; }
 
+    /// <summary>The timeouts of this gateway's requests, on one timer.</summary>
+    internal DeadlineScheduler<RequestCompletion> Deadlines { get; }
+
+    /// <summary>Where a network delivers what arrives for this gateway.</summary>
+    internal ILocalDelivery Deliveries => Router;
+
     /// <summary>The gateway network this gateway has joined, or <see langword="null"/> when it is on its own.</summary>
-    internal Network.INetworkLink? NetworkLink
+    internal INetworkLink? NetworkLink
     {
         get => Volatile.Read(ref networkLink);
         set => Volatile.Write(ref networkLink, value);

@@ -26,6 +26,12 @@ public sealed class GatewayOptions
     /// <summary>Services for the gateway's instance handlers; clients and sessions may be given their own.</summary>
     public IServiceProvider? Services { get; set; }
 
+    /// <summary>
+    /// The clock and timers for request timeouts; <see cref="TimeProvider.System"/> by default. Tests pass a fake one
+    /// (for example <c>FakeTimeProvider</c>) to time requests out without waiting.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     /// <summary>A validated copy, so that changing these options after the gateway was made cannot bypass validation.</summary>
     internal GatewayOptions ValidatedCopy() => new GatewayOptions
     {
@@ -36,6 +42,7 @@ public sealed class GatewayOptions
         DrainTimeout = DrainTimeout,
         LoggerFactory = LoggerFactory,
         Services = Services,
+        TimeProvider = TimeProvider,
     }.Validate();
 
     private GatewayOptions Validate()
@@ -45,6 +52,7 @@ public sealed class GatewayOptions
         Positive(DedicatedQueueCapacity, nameof(DedicatedQueueCapacity));
         PositiveTime(RequestTimeout, nameof(RequestTimeout));
         PositiveTime(DrainTimeout, nameof(DrainTimeout));
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         return this;
     }
 

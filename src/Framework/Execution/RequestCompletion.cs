@@ -6,7 +6,7 @@ namespace Switchboard;
 /// </summary>
 /// <remarks>
 /// <para>Nothing here costs a timer or a linked token source: the timeout is an entry in the gateway's
-/// <see cref="RequestDeadlines"/> (one timer for all its requests), and the caller's token gets a registration only
+/// <see cref="DeadlineScheduler{TEntry}"/> (one timer for all its requests), and the caller's token gets a registration only
 /// when it can be cancelled at all. The handler's token comes from a plain token source, made only when a timeout or
 /// the caller's token can signal it.</para>
 /// <para>Whoever completes the request (one compare-and-swap decides) answers the caller first and cleans up after:
@@ -15,18 +15,18 @@ namespace Switchboard;
 /// and leaves that source to the garbage collector (it holds no timer), so that a late Cancel never meets a disposed
 /// source.</para>
 /// </remarks>
-internal abstract class RequestCompletion : IRequestReply
+internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
 {
     private const int Pending = 0;
     private const int Done = 1;
 
-    private readonly RequestDeadlines? deadlines;
+    private readonly DeadlineScheduler<RequestCompletion>? deadlines;
     private readonly CancellationTokenSource? handlerCancellation;
     private readonly CancellationToken callerToken;
     private CancellationTokenRegistration callerRegistration;
     private int state;
 
-    protected RequestCompletion(string project, string messageHandler, TimeSpan timeout, CancellationToken callerToken, RequestDeadlines deadlines)
+    protected RequestCompletion(string project, string messageHandler, TimeSpan timeout, CancellationToken callerToken, DeadlineScheduler<RequestCompletion> deadlines)
     {
         Project = project;
         MessageHandler = messageHandler;
@@ -52,11 +52,26 @@ internal abstract class RequestCompletion : IRequestReply
     /// <summary>Whether the request has its outcome; a request completed while queued is not run.</summary>
     public bool IsCompleted => Volatile.Read(ref state) != Pending;
 
-    /// <summary>When the request times out, in <see cref="System.Diagnostics.Stopwatch"/> ticks (kept by <see cref="RequestDeadlines"/>).</summary>
-    internal long Deadline { get; set; }
+    /// <inheritdoc />
+    public long Deadline { get; set; } = long.MaxValue;
 
-    /// <summary>Where the request sits in <see cref="RequestDeadlines"/>, or -1 (kept by it, under its lock).</summary>
-    internal int DeadlineIndex { get; set; } = -1;
+    /// <inheritdoc />
+    public int DeadlineIndex { get; set; } = -1;
+
+    /// <summary>How long until the deadline (at least a millisecond), or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> without one.</summary>
+    public TimeSpan Remaining
+    {
+        get
+        {
+            if (deadlines is null || Deadline == long.MaxValue)
+            {
+                return System.Threading.Timeout.InfiniteTimeSpan;
+            }
+
+            var left = deadlines.Time.GetElapsedTime(deadlines.Time.GetTimestamp(), Deadline);
+            return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
+        }
+    }
 
     /// <summary>Starts the clock and listens to the caller's token; call once, before the request is queued.</summary>
     public void Start()
@@ -69,7 +84,7 @@ internal abstract class RequestCompletion : IRequestReply
 
         if (deadlines is not null)
         {
-            deadlines.Add(this);
+            deadlines.Add(this, Timeout);
 
             // The caller may have cancelled in between, before there was an entry to remove.
             if (IsCompleted)
@@ -123,7 +138,7 @@ internal abstract class RequestCompletion : IRequestReply
     /// <returns><see langword="true"/> when the request had expired; its handler must not run.</returns>
     public bool TryExpire()
     {
-        if (deadlines is null || System.Diagnostics.Stopwatch.GetTimestamp() < Deadline)
+        if (deadlines is null || !deadlines.HasPassed(Deadline))
         {
             return false;
         }
@@ -133,7 +148,7 @@ internal abstract class RequestCompletion : IRequestReply
         return true;
     }
 
-    /// <summary>Called by <see cref="RequestDeadlines"/>, which has already removed the entry.</summary>
+    /// <summary>Called when the deadline scheduler has removed the expired entry (see <see cref="Expire"/>).</summary>
     /// <returns><see langword="true"/> when the timeout completed the request, so its handler must be signalled.</returns>
     internal bool TryTimeOut()
     {
@@ -158,6 +173,27 @@ internal abstract class RequestCompletion : IRequestReply
 
     /// <summary>Signals the handler's token after a timeout (see <see cref="TryTimeOut"/>).</summary>
     internal void SignalHandler() => handlerCancellation?.Cancel();
+
+    /// <summary>
+    /// Times out the requests whose deadline passed: every caller is answered first, and only then are the handlers'
+    /// tokens signalled, because a handler's cancellation callbacks are user code that may take its time.
+    /// </summary>
+    internal static void Expire(List<RequestCompletion> expired)
+    {
+        expired.RemoveAll(request => !request.TryTimeOut());
+        foreach (var request in expired)
+        {
+            try
+            {
+                request.SignalHandler();
+            }
+            catch (AggregateException)
+            {
+                // A callback the handler registered on its token threw. That is the handler's affair, and it must not
+                // keep the other handlers here from being signalled.
+            }
+        }
+    }
 
     protected abstract void SetResult(object? result);
 

@@ -10,7 +10,7 @@ namespace Switchboard;
 /// (<c>Wait</c>, <c>GetResult</c>) is still woken directly by the worker.
 /// </remarks>
 internal sealed class RequestCompletion<TResponse>(
-    string project, string messageHandler, TimeSpan timeout, CancellationToken callerToken, RequestDeadlines deadlines)
+    string project, string messageHandler, TimeSpan timeout, CancellationToken callerToken, DeadlineScheduler<RequestCompletion> deadlines)
     : RequestCompletion(project, messageHandler, timeout, callerToken, deadlines)
 {
     private readonly TaskCompletionSource<TResponse> response = new(TaskCreationOptions.RunContinuationsAsynchronously);

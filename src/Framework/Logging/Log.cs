@@ -5,9 +5,11 @@ namespace Switchboard;
 /// <summary>Every log line the runtime writes, with stable event ids.</summary>
 internal static partial class Log
 {
-    // Ignition's own text, so that operators searching their logs find it.
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "The message handler \"{MessageHandler}\" could not be found!")]
-    public static partial void HandlerNotFound(ILogger logger, string messageHandler);
+    // Ignition's own text first, so that operators searching their logs find it; once per send, naming every scope
+    // of the send that lacked the handler.
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "The message handler \"{MessageHandler}\" could not be found! (project \"{Project}\", scope {Scope})")]
+    public static partial void HandlerNotFound(ILogger logger, string messageHandler, string project, string scope);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error,
         Message = "The message handler \"{MessageHandler}\" in project \"{Project}\" failed on {Endpoint}.")]

@@ -41,16 +41,19 @@ public sealed class GatewayNetwork : IAsyncDisposable
     public GatewayNetwork(INetworkTransport transport, GatewayNetworkOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
-        Transport = transport;
         Options = (options ?? new GatewayNetworkOptions()).Validate();
         Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Network");
+        Statistics = new NetworkStatistics();
+        Drops = new DropLog(Logger);
+        var keys = NetworkKeys.From(Options);
+        IsAuthenticated = keys is not null;
+        Transport = keys is null ? transport : new SealedTransport(transport, new EnvelopeSeal(keys, Options.ReplayWindow), Options.MaxMessageBytes, Refuse);
         Channels = new NetworkChannels(Options.NetworkName);
         NodeId = MessageIds.NewNodeId();
         NodeChannel = Channels.Node(NodeId);
-        Statistics = new NetworkStatistics();
-        Replies = new PendingReplies(Statistics);
+        Replies = new PendingReplies(Statistics, Options.TimeProvider);
         Presence = new PresenceView(Options.PresenceTimeout);
-        Drops = new DropLog(Logger);
+        UnreachableWarnings = new UnreachableLog();
         Confirmations = new ReplyBatcher(this);
 
         // Confirmations of awaited sends wait while more messages do, and go out together when the queue runs dry.
@@ -67,6 +70,12 @@ public sealed class GatewayNetwork : IAsyncDisposable
 
     /// <summary>What this node received and dropped.</summary>
     public NetworkStatistics Statistics { get; }
+
+    /// <summary>
+    /// Whether messages are signed and checked with <see cref="GatewayNetworkOptions.NetworkKey"/>. When
+    /// <see langword="false"/>, anyone who can publish to the transport can run any handler as anyone.
+    /// </summary>
+    public bool IsAuthenticated { get; }
 
     /// <summary>Whether the transport is connected now.</summary>
     public bool IsConnected => Transport.IsConnected;
@@ -89,6 +98,9 @@ public sealed class GatewayNetwork : IAsyncDisposable
     internal PresenceView Presence { get; }
 
     internal DropLog Drops { get; }
+
+    /// <summary>Rate-limits the warnings about unreachable remote servers, so that one send naming many cannot flood the log.</summary>
+    internal UnreachableLog UnreachableWarnings { get; }
 
     /// <summary>The confirmations of awaited sends; used only by the worker of the node's inbound queue.</summary>
     internal ReplyBatcher Confirmations { get; }
@@ -295,6 +307,14 @@ public sealed class GatewayNetwork : IAsyncDisposable
         {
             Log.ReplyNotSent(Logger, description, replyTo, exception.Message);
         }
+    }
+
+    /// <summary>A received message failed its signature check: counted and logged like a malformed one.</summary>
+    private void Refuse(string channel, DropReason reason, string detail)
+    {
+        Statistics.CountReceived();
+        Statistics.CountDropped(reason);
+        Drops.Report(reason, channel, detail);
     }
 
     private async Task EnsureStartedAsync(CancellationToken cancellationToken)

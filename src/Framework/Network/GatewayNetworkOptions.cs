@@ -53,8 +53,47 @@ public sealed class GatewayNetworkOptions
     /// <summary>How many received messages may wait to be handled; beyond it messages are dropped and counted. Default 10,000.</summary>
     public int InboundQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// The network's shared secret (at least 32 bytes of UTF-8; <c>openssl rand -base64 32</c> makes one). When set,
+    /// every message this node publishes is signed with it (HMAC-SHA256 over the message, its channel, a timestamp and a
+    /// nonce), and every message it receives must be signed with it or one of <see cref="AcceptedNetworkKeys"/>, inside
+    /// <see cref="ReplayWindow"/> and not seen before; anything else is dropped and counted
+    /// (<see cref="DropReason.Unauthenticated"/>, <see cref="DropReason.Replayed"/>). Every member of a network needs
+    /// the same key. When <see langword="null"/> (the default), messages are neither signed nor checked, and anyone who
+    /// can publish to the transport can run any handler as anyone: the Redis network logs a warning at startup, and
+    /// the hosted one refuses to start in Production without a key (see the README, "Securing the network").
+    /// </summary>
+    public string? NetworkKey { get; set; }
+
+    /// <summary>
+    /// Further keys accepted on received messages, never used to sign; for rotating <see cref="NetworkKey"/> without
+    /// dropping traffic, in three rolling restarts: first every process accepts the new key (its NetworkKey still the
+    /// old one), then every process signs with the new key and still accepts the old one, then the old one is removed.
+    /// Empty by default.
+    /// </summary>
+    public IList<string> AcceptedNetworkKeys { get; set; } = [];
+
+    /// <summary>
+    /// How far a signed message's timestamp may be from this node's clock (either way) for it to be accepted, and so
+    /// how long its nonce is remembered against replay. Keep it above the clock skew between the machines. Default 30 s.
+    /// </summary>
+    public TimeSpan ReplayWindow { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most <c>remoteServers</c> one send may name. A local send naming more throws <see cref="ArgumentException"/>;
+    /// a remote client's send naming more is dropped and counted by its gateway, so that one message cannot make a
+    /// gateway publish thousands. Default 64.
+    /// </summary>
+    public int MaxRemoteServers { get; set; } = 64;
+
     /// <summary>Where the network logs; none by default.</summary>
     public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
+    /// The clock and timers for the deadlines of sends and requests waiting for a reply; <see cref="TimeProvider.System"/>
+    /// by default. Tests pass a fake one (for example <c>FakeTimeProvider</c>) to time replies out without waiting.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     internal GatewayNetworkOptions Validate()
     {
@@ -67,6 +106,13 @@ public sealed class GatewayNetworkOptions
         Positive(PresenceTimeout, nameof(PresenceTimeout));
         Positive(RemoteResultsTimeout, nameof(RemoteResultsTimeout));
         Positive(ConnectTimeout, nameof(ConnectTimeout));
+        Positive(ReplayWindow, nameof(ReplayWindow));
+        if (MaxRemoteServers <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxRemoteServers), MaxRemoteServers, "GatewayNetworkOptions.MaxRemoteServers must be greater than zero.");
+        }
+
+        ArgumentNullException.ThrowIfNull(AcceptedNetworkKeys);
         if (PresenceTimeout <= HeartbeatInterval)
         {
             throw new ArgumentOutOfRangeException(
@@ -84,6 +130,7 @@ public sealed class GatewayNetworkOptions
             throw new ArgumentOutOfRangeException(nameof(InboundQueueCapacity), InboundQueueCapacity, "GatewayNetworkOptions.InboundQueueCapacity must be greater than zero.");
         }
 
+        ArgumentNullException.ThrowIfNull(TimeProvider, nameof(TimeProvider));
         return this;
     }
 

@@ -220,14 +220,47 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
     {
         var payload = new WirePayload(delivery.Payload, delivery.Project!, delivery.Handler!);
         var onlyThisClient = new FilterParams(HostName: null, ClientSessionId: SessionId, Scope.Client, User: null, HasRole: null);
+        if (GatewayInbox.TrustedReplyChannel(network, delivery, GatewayName) is { } replyTo)
+        {
+            _ = AnswerAsync(delivery, new MessageSend(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient, RemoteServers: null), replyTo);
+            return;
+        }
+
         try
         {
-            localGateway.Router.SendLocal(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient);
+            localGateway.Deliveries.SendLocal(new MessageSend(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient, RemoteServers: null));
         }
         catch (Exception exception) when (exception is PayloadConversionException or ObjectDisposedException)
         {
             Log.NetworkDeliveryFailed(network.Logger, $"{GatewayName} (remote client {SessionId})", delivery.Handler!, delivery.Project!, exception.Message);
         }
+    }
+
+    /// <summary>
+    /// A request-all's delivery: runs this client's handler through the stand-in and replies with its value, or with
+    /// why there is none, before the asker's deadline.
+    /// </summary>
+    private async Task AnswerAsync(Envelope delivery, MessageSend send, string replyTo)
+    {
+        Envelope reply;
+        try
+        {
+            var wait = delivery.Deadline is { } at
+                ? TimeSpan.FromMilliseconds(Math.Clamp(at - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1, int.MaxValue))
+                : Timeout.InfiniteTimeSpan;
+            var answers = await localGateway.Deliveries.RequestAllAsync(sender: null, send, wait, CancellationToken.None).ConfigureAwait(false);
+            reply = answers is [var answer]
+                ? answer.Status == RequestAllStatus.Answered
+                    ? new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.Ok, PayloadUtf8 = WireAnswers.Encode(answer.Response, send.Project, send.Handler) }
+                    : new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.Of(answer) }
+                : new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = new WireOutcome(OutcomeCodes.Closed, $"remote client {SessionId} has closed.") };
+        }
+        catch (Exception exception)
+        {
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.From(exception) };
+        }
+
+        network.Reply(replyTo, reply);
     }
 
     internal ValueTask CloseLocallyAsync() => localGateway.DisposeAsync();

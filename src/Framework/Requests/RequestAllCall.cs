@@ -17,7 +17,7 @@ namespace Switchboard;
 /// selected target is in the report), or when the caller cancels (the outcome is then the cancellation).</para>
 /// </remarks>
 /// <typeparam name="TResponse">The caller's response type; answers are converted on the worker that produced them.</typeparam>
-internal sealed class RequestAllCall<TResponse>
+internal sealed class RequestAllCall<TResponse> : IRequestAllTargets
 {
     private readonly object gate = new();
     private readonly List<Slot> slots = [];
@@ -35,7 +35,7 @@ internal sealed class RequestAllCall<TResponse>
     /// <param name="cancellationToken">The caller's token.</param>
     /// <param name="deadlines">The gateway's deadline heap.</param>
     /// <param name="streaming">Whether results go out one by one (<see cref="Results"/>) rather than as one report.</param>
-    public RequestAllCall(string project, string messageHandler, TimeSpan timeout, CancellationToken cancellationToken, RequestDeadlines deadlines, bool streaming)
+    public RequestAllCall(string project, string messageHandler, TimeSpan timeout, CancellationToken cancellationToken, DeadlineScheduler<RequestCompletion> deadlines, bool streaming)
     {
         Project = project;
         MessageHandler = messageHandler;
@@ -53,6 +53,9 @@ internal sealed class RequestAllCall<TResponse>
     public string Project { get; }
 
     public string MessageHandler { get; }
+
+    /// <inheritdoc />
+    public Type ResponseType => typeof(TResponse);
 
     /// <summary>The report, once every target answered or the deadline passed; cancelled with the caller's token.</summary>
     public Task<RequestAllReport<TResponse>> Report => gathered?.Task ?? throw new InvalidOperationException("This request-all streams its results.");
@@ -87,12 +90,30 @@ internal sealed class RequestAllCall<TResponse>
         Fill(slot, new RequestAllResult<TResponse> { Target = slot.Target, Status = RequestAllStatusCode.FromDelivery(status) });
     }
 
-    /// <summary>Fills a remote gateway's slot with the results of its own targets (none, when it selected nothing).</summary>
-    public void SettleRemote(Slot slot, RequestAllResult<TResponse>[] results) => Fill(slot, default, results);
+    /// <inheritdoc />
+    IRequestAllSlot IRequestAllTargets.Expect(in DeliveryResult target) => Expect(target);
 
-    /// <summary>Fills a slot with a failure that was not the handler's own (for example an answer that cannot be decoded).</summary>
-    public void Fault(Slot slot, RequestAllStatus status, Exception? exception) =>
-        Fill(slot, new RequestAllResult<TResponse> { Target = slot.Target, Status = status, Exception = exception });
+    /// <inheritdoc />
+    void IRequestAllTargets.Settle(IRequestAllSlot slot, DeliveryStatus status) => Settle((Slot)slot, status);
+
+    /// <inheritdoc />
+    public void SettleRemote(IRequestAllSlot slot, IReadOnlyList<RequestAllAnswer> answers)
+    {
+        var results = new RequestAllResult<TResponse>[answers.Count];
+        for (var i = 0; i < results.Length; i++)
+        {
+            var answer = answers[i];
+            results[i] = answer.Status == RequestAllStatus.Answered
+                ? Typed(answer.Target, answer.Response)
+                : new RequestAllResult<TResponse> { Target = answer.Target, Status = answer.Status, Exception = answer.Exception };
+        }
+
+        Fill((Slot)slot, default, results);
+    }
+
+    /// <inheritdoc />
+    public void Fault(IRequestAllSlot slot, RequestAllStatus status, Exception? exception) =>
+        Fill((Slot)slot, new RequestAllResult<TResponse> { Target = slot.Target, Status = status, Exception = exception });
 
     /// <summary>Leaves out a target that turned out to be closing, as a send does: it was never selected.</summary>
     public void Withdraw(Slot slot)
@@ -140,29 +161,28 @@ internal sealed class RequestAllCall<TResponse>
         stream?.Writer.TryComplete(new OperationCanceledException(cancellationToken));
     }
 
-    private void Answer(Slot slot, object? response)
+    private void Answer(Slot slot, object? response) => Fill(slot, Typed(slot.Target, response));
+
+    /// <summary>An answer as the caller's type; one of another type is a failure that says so.</summary>
+    private RequestAllResult<TResponse> Typed(in DeliveryResult target, object? response)
     {
-        RequestAllResult<TResponse> result;
         if (RequestResponse.TryConvert(response, out TResponse value))
         {
-            result = new() { Target = slot.Target, Status = RequestAllStatus.Answered, Response = value };
-        }
-        else if (response is null)
-        {
-            // A handler that returns nothing (or null) answers the response type's default.
-            result = new() { Target = slot.Target, Status = RequestAllStatus.Answered };
-        }
-        else
-        {
-            result = new()
-            {
-                Target = slot.Target,
-                Status = RequestAllStatus.Failed,
-                Exception = RequestResponse.WrongType<TResponse>(response, Project, MessageHandler),
-            };
+            return new() { Target = target, Status = RequestAllStatus.Answered, Response = value };
         }
 
-        Fill(slot, result);
+        if (response is null)
+        {
+            // A handler that returns nothing (or null) answers the response type's default.
+            return new() { Target = target, Status = RequestAllStatus.Answered };
+        }
+
+        return new()
+        {
+            Target = target,
+            Status = RequestAllStatus.Failed,
+            Exception = RequestResponse.WrongType<TResponse>(response, Project, MessageHandler),
+        };
     }
 
     private bool Fail(Slot slot, Exception handlerException)
@@ -318,7 +338,7 @@ internal sealed class RequestAllCall<TResponse>
     }
 
     /// <summary>One selected target: its identity, and its result once filled. What its queued delivery answers to.</summary>
-    internal sealed class Slot(RequestAllCall<TResponse> call, DeliveryResult target) : IRequestReply
+    internal sealed class Slot(RequestAllCall<TResponse> call, DeliveryResult target) : IRequestReply, IRequestAllSlot
     {
         private volatile bool done;
 
@@ -336,6 +356,10 @@ internal sealed class RequestAllCall<TResponse>
         public RequestAllResult<TResponse> Result { get; set; }
 
         public RequestAllResult<TResponse>[]? Many { get; set; }
+
+        public Type ResponseType => typeof(TResponse);
+
+        public TimeSpan Remaining => call.wait.Remaining;
 
         public bool IsCompleted => done || call.wait.IsCompleted;
 

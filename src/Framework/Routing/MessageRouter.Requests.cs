@@ -5,16 +5,15 @@ namespace Switchboard;
 /// <summary>Requests (Ignition's <c>sendRequest</c>): one gateway handler, local or on one remote server, with a timeout.</summary>
 /// <remarks>
 /// A local request is queued synchronously and its caller gets the task of its <see cref="RequestCompletion{TResponse}"/>
-/// directly: no async method on that path, no timer per request (the gateway's <see cref="RequestDeadlines"/> keeps the
+/// directly: no async method on that path, no timer per request (the gateway's <see cref="DeadlineScheduler{TEntry}"/> keeps the
 /// timeouts). An async method wraps it only when someone listens to the request span or the duration histogram.
 /// Failures before queuing (bad arguments, no handler, denied, queue full) come back in the task, as from an async method.
 /// </remarks>
 internal sealed partial class MessageRouter
 {
-    private readonly RequestDeadlines requestDeadlines = new();
 
     /// <summary>How many of this gateway's requests are waiting for their timeout (the deadline heap's size).</summary>
-    internal int PendingRequestDeadlines => requestDeadlines.Count;
+    internal int PendingRequestDeadlines => gateway.Deadlines.Count;
 
     /// <summary>A request whose response is not converted: the handler's value as it is.</summary>
     public Task<object?> RequestAsync(
@@ -157,7 +156,7 @@ internal sealed partial class MessageRouter
         }
 
         var prepared = PayloadPreparation.Prepare(handler, payload);
-        var completion = new RequestCompletion<TResponse>(project, messageHandler, wait, cancellationToken, requestDeadlines);
+        var completion = new RequestCompletion<TResponse>(project, messageHandler, wait, cancellationToken, gateway.Deadlines);
 
         // The clock runs from here, so a request that waits in the queue past its timeout is answered and not run.
         completion.Start();

@@ -17,7 +17,7 @@ namespace Switchboard;
 /// lock that attach and detach take for writing; that lock only keeps the indexes consistent. (A copy-on-write
 /// snapshot of the indexes would cost a copy of every index per attach: quadratic for 100,000 sessions.)</para>
 /// </remarks>
-internal sealed partial class MessageRouter
+internal sealed partial class MessageRouter : ILocalDelivery
 {
     private readonly Gateway gateway;
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
@@ -147,77 +147,42 @@ internal sealed partial class MessageRouter
         }
     }
 
-    public DeliveryReport Send(
-        Endpoint sender,
-        string project,
-        string messageHandler,
-        object? payload,
-        Scope? scope,
-        string? clientSessionId,
-        string? user,
-        string? hasRole,
-        string? hostName,
-        IReadOnlyList<string>? remoteServers)
+    public DeliveryReport Send(in MessageSend send)
     {
-        var filters = SendFilters.Create(project, messageHandler, scope, clientSessionId, user, hasRole, hostName);
-        using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, project, messageHandler, filters.Scope);
-        var report = RemoteDelivery.Applies(gateway, remoteServers)
-            ? RemoteDelivery.Send(gateway, sender.SenderInfo, project, messageHandler, payload, filters, remoteServers)
-            : SendLocal(sender.SenderInfo, project, messageHandler, payload, filters);
-        SendTelemetry.Record(activity, project, report);
+        using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, send.Project, send.Handler, send.Filters.Scope);
+        var report = RemoteDelivery.Applies(gateway, send.RemoteServers)
+            ? RemoteDelivery.Send(gateway, send)
+            : SendLocal(send);
+        SendTelemetry.Record(activity, send.Project, report);
         return report;
     }
 
     /// <summary>
     /// The awaited send: like <see cref="Send"/>, and over a gateway network it also waits for the remote gateways' own
-    /// results, unless <see cref="Network.GatewayNetworkOptions.ConfirmRemoteSends"/> is off.
+    /// results, unless the network was told not to confirm remote sends.
     /// </summary>
-    public ValueTask<DeliveryReport> SendAsync(
-        Endpoint sender,
-        string project,
-        string messageHandler,
-        object? payload,
-        Scope? scope,
-        string? clientSessionId,
-        string? user,
-        string? hasRole,
-        string? hostName,
-        IReadOnlyList<string>? remoteServers,
-        CancellationToken cancellationToken) =>
+    public ValueTask<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken) =>
         // The local path completes synchronously: no state machine on the hot path.
-        RemoteDelivery.Applies(gateway, remoteServers)
-            ? SendRemoteAsync(sender, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken)
-            : new(Send(sender, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers));
+        RemoteDelivery.Applies(gateway, send.RemoteServers)
+            ? SendRemoteAsync(send, cancellationToken)
+            : new(Send(send));
 
-    private async ValueTask<DeliveryReport> SendRemoteAsync(
-        Endpoint sender,
-        string project,
-        string messageHandler,
-        object? payload,
-        Scope? scope,
-        string? clientSessionId,
-        string? user,
-        string? hasRole,
-        string? hostName,
-        IReadOnlyList<string>? remoteServers,
-        CancellationToken cancellationToken)
+    private async ValueTask<DeliveryReport> SendRemoteAsync(MessageSend send, CancellationToken cancellationToken)
     {
-        var filters = SendFilters.Create(project, messageHandler, scope, clientSessionId, user, hasRole, hostName);
-        using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, project, messageHandler, filters.Scope);
-        var report = await RemoteDelivery.SendAsync(gateway, sender.SenderInfo, project, messageHandler, payload, filters, remoteServers, cancellationToken)
-            .ConfigureAwait(false);
-        SendTelemetry.Record(activity, project, report);
+        using var activity = SendTelemetry.Start("switchboard.send", ActivityKind.Producer, send.Project, send.Handler, send.Filters.Scope);
+        var report = await RemoteDelivery.SendAsync(gateway, send, cancellationToken).ConfigureAwait(false);
+        SendTelemetry.Record(activity, send.Project, report);
         return report;
     }
 
     /// <summary>Selects and queues on this gateway's own endpoints; messages from the gateway network arrive here with their sender's identity.</summary>
-    public DeliveryReport SendLocal(SenderInfo info, string project, string messageHandler, object? payload, in FilterParams filters)
+    public DeliveryReport SendLocal(in MessageSend send)
     {
         // Everything that can fail for the sender (an unconvertible payload) fails here, before anything is queued.
-        var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
-        var toGateway = Target.Resolve(handlers, Scope.Gateway, filters.Scope, messageHandler, payload, info, project);
-        var toClients = Target.Resolve(handlers, Scope.Client, filters.Scope, messageHandler, payload, info, project);
-        var toSessions = Target.Resolve(handlers, Scope.Session, filters.Scope, messageHandler, payload, info, project);
+        var handlers = Volatile.Read(ref projects).GetValueOrDefault(send.Project, ProjectHandlers.Empty);
+        var toGateway = Target.Resolve(handlers, Scope.Gateway, send);
+        var toClients = Target.Resolve(handlers, Scope.Client, send);
+        var toSessions = Target.Resolve(handlers, Scope.Session, send);
 
         // Read without a lock: a send racing with Close either sees it here, or finds the gateway no longer
         // accepting below (the gateway drains only after Close), or delivers before that drain and is waited for.
@@ -226,27 +191,20 @@ internal sealed partial class MessageRouter
         if (toGateway.Selected)
         {
             // The gateway is the first target, so refusing here means nothing of this send was queued.
-            var status = toGateway.DeliverTo(gateway, info);
+            var status = toGateway.DeliverTo(gateway, send.Sender);
             ObjectDisposedException.ThrowIf(status is null, gateway);
-            results.Add(new DeliveryResult
-            {
-                Type = DeliveryTargetType.Gateway,
-                Project = project,
-                MessageHandler = messageHandler,
-                FilterParams = filters,
-                Status = status.GetValueOrDefault(),
-            });
+            results.Add(send.Result(DeliveryTargetType.Gateway, status.GetValueOrDefault()));
         }
 
         if ((toClients.Selected || toSessions.Selected)
-            && Volatile.Read(ref endpointsByProject).TryGetValue(project, out var attached)
+            && Volatile.Read(ref endpointsByProject).TryGetValue(send.Project, out var attached)
             && attached.Any)
         {
             gate.EnterReadLock();
             try
             {
-                SelectAndDeliver(ref toClients, attached.Clients, project, messageHandler, filters, info, ref results);
-                SelectAndDeliver(ref toSessions, attached.Sessions, project, messageHandler, filters, info, ref results);
+                SelectAndDeliver(ref toClients, attached.Clients, send, ref results);
+                SelectAndDeliver(ref toSessions, attached.Sessions, send, ref results);
             }
             finally
             {
@@ -254,9 +212,7 @@ internal sealed partial class MessageRouter
             }
         }
 
-        toGateway.LogOutcome(gateway);
-        toClients.LogOutcome(gateway);
-        toSessions.LogOutcome(gateway);
+        Target.LogOutcomes(gateway, send, toGateway, toClients, toSessions);
         return results.Build();
     }
 
@@ -271,14 +227,7 @@ internal sealed partial class MessageRouter
         return attempt == DeliveryAttempt.Queued;
     }
 
-    private static void SelectAndDeliver(
-        ref Target target,
-        EndpointIndex index,
-        string project,
-        string messageHandler,
-        in FilterParams filters,
-        SenderInfo info,
-        ref DeliveryResultsBuilder results)
+    private static void SelectAndDeliver(ref Target target, EndpointIndex index, in MessageSend send, ref DeliveryResultsBuilder results)
     {
         if (!target.Selected || index.Count == 0)
         {
@@ -288,26 +237,16 @@ internal sealed partial class MessageRouter
         var selected = selectionBuffer ??= [];
         try
         {
-            index.Select(filters, selected);
+            index.Select(send.Filters, selected);
             foreach (var endpoint in selected)
             {
                 // An endpoint that has begun closing is left out, as if it had closed before this send.
-                if (target.DeliverTo(endpoint, info) is not { } status)
+                if (target.DeliverTo(endpoint, send.Sender) is not { } status)
                 {
                     continue;
                 }
 
-                results.Add(new DeliveryResult
-                {
-                    Type = endpoint.TargetType,
-                    SessionId = endpoint.SessionId,
-                    ClientAddress = endpoint.Address,
-                    ClientHostName = endpoint.HostName,
-                    Project = project,
-                    MessageHandler = messageHandler,
-                    FilterParams = filters,
-                    Status = status,
-                });
+                results.Add(send.Result(endpoint, status));
             }
         }
         finally

@@ -11,9 +11,9 @@ internal static class PayloadPreparation
         }
 
         // A payload from the gateway network is still JSON: read it as this handler's type.
-        if (payload is Network.WirePayload wire)
+        if (payload is IDeferredPayload deferred)
         {
-            payload = wire.DecodeFor(handler);
+            payload = deferred.DecodeFor(handler);
         }
 
         // Ignition's absent payload is an empty dictionary.

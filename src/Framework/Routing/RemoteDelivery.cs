@@ -1,10 +1,8 @@
-using Switchboard.Network;
-
 namespace Switchboard;
 
 /// <summary>
 /// Sends to <c>remoteServers</c> and remote requests, through the gateway network the gateway has joined
-/// (<see cref="GatewayNetwork.JoinAsync"/>). A remote client's local stand-in gateway forwards every send and request
+/// (a network plugs in through <see cref="INetworkLink"/>). A remote client's local stand-in gateway forwards every send and request
 /// here too. Without a network, every named server is reported <c>UNREACHABLE</c> (never a silent <c>SENT</c>), and a
 /// remote request throws <see cref="GatewayUnreachableException"/>.
 /// </summary>
@@ -20,24 +18,13 @@ internal static class RemoteDelivery
     public static bool Applies(Gateway gateway, string? remoteServer) =>
         remoteServer is not null || gateway.NetworkLink is { ForwardsAllSends: true };
 
-    public static DeliveryReport Send(
-        Gateway gateway, SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? servers) =>
-        gateway.NetworkLink is { } link
-            ? link.Send(sender, project, messageHandler, payload, filters, servers)
-            : Unreachable(gateway, project, messageHandler, filters, servers ?? []);
+    public static DeliveryReport Send(Gateway gateway, in MessageSend send) =>
+        gateway.NetworkLink is { } link ? link.Send(send) : Unreachable(gateway, send);
 
-    public static async ValueTask<DeliveryReport> SendAsync(
-        Gateway gateway,
-        SenderInfo sender,
-        string project,
-        string messageHandler,
-        object? payload,
-        FilterParams filters,
-        IReadOnlyList<string>? servers,
-        CancellationToken cancellationToken) =>
+    public static async ValueTask<DeliveryReport> SendAsync(Gateway gateway, MessageSend send, CancellationToken cancellationToken) =>
         gateway.NetworkLink is { } link
-            ? await link.SendAsync(sender, project, messageHandler, payload, filters, servers, cancellationToken).ConfigureAwait(false)
-            : Unreachable(gateway, project, messageHandler, filters, servers ?? []);
+            ? await link.SendAsync(send, cancellationToken).ConfigureAwait(false)
+            : Unreachable(gateway, send);
 
     public static Task<object?> RequestAsync(
         Gateway gateway,
@@ -59,21 +46,29 @@ internal static class RemoteDelivery
         return Task.FromException<object?>(new GatewayUnreachableException(project, messageHandler, server!, NoNetwork));
     }
 
-    private static DeliveryReport Unreachable(Gateway gateway, string project, string messageHandler, in FilterParams filters, IReadOnlyList<string> servers)
+    /// <summary>A request-all to remote servers (or from a remote client's stand-in): through the network, or every server unreachable.</summary>
+    public static void RequestAll(Gateway gateway, IRequestAllTargets targets, in MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (gateway.NetworkLink is { } link)
+        {
+            link.RequestAll(targets, send, wait, cancellationToken);
+            return;
+        }
+
+        foreach (var server in send.RemoteServers ?? [])
+        {
+            Log.Unreachable(gateway.Logger, server, send.Handler, NoNetwork);
+            targets.Settle(targets.Expect(send.RemoteResult(server, DeliveryStatus.Sent)), DeliveryStatus.Unreachable);
+        }
+    }
+
+    private static DeliveryReport Unreachable(Gateway gateway, in MessageSend send)
     {
         var results = new DeliveryResultsBuilder();
-        foreach (var server in servers)
+        foreach (var server in send.RemoteServers ?? [])
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, NoNetwork);
-            results.Add(new DeliveryResult
-            {
-                Type = DeliveryTargetType.RemoteGateway,
-                ServerName = server,
-                Project = project,
-                MessageHandler = messageHandler,
-                FilterParams = filters,
-                Status = DeliveryStatus.Unreachable,
-            });
+            Log.Unreachable(gateway.Logger, server, send.Handler, NoNetwork);
+            results.Add(send.RemoteResult(server, DeliveryStatus.Unreachable));
         }
 
         return results.Build();

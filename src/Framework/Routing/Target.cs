@@ -18,28 +18,27 @@ internal struct Target
     /// <summary>Whether the send's scope includes this target's scope.</summary>
     public bool Selected { get; private set; }
 
-    public static Target Resolve(
-        ProjectHandlers handlers, Scope scope, Scope requested, string messageHandler, object? payload, SenderInfo sender, string project)
+    public static Target Resolve(ProjectHandlers handlers, Scope scope, in MessageSend send)
     {
-        if ((requested & scope) == 0)
+        if ((send.Filters.Scope & scope) == 0)
         {
             return default;
         }
 
-        var target = new Target { Selected = true, scope = scope, messageHandler = messageHandler, project = project };
-        target.handler = handlers.Find(scope, messageHandler);
+        var target = new Target { Selected = true, scope = scope, messageHandler = send.Handler, project = send.Project };
+        target.handler = handlers.Find(scope, send.Handler);
         if (target.handler is null)
         {
             target.status = DeliveryStatus.NoHandler;
         }
-        else if (target.handler.RequiredRole is { } role && !sender.HasRole(role))
+        else if (target.handler.RequiredRole is { } role && !send.Sender.HasRole(role))
         {
             target.status = DeliveryStatus.Denied;
         }
         else
         {
             target.status = DeliveryStatus.Sent;
-            target.payload = PayloadPreparation.Prepare(target.handler, payload);
+            target.payload = PayloadPreparation.Prepare(target.handler, send.Payload);
         }
 
         return target;
@@ -72,7 +71,27 @@ internal struct Target
         }
     }
 
-    public readonly void LogOutcome(Gateway gateway)
+    /// <summary>
+    /// Logs what went wrong with a send, once per send: a missing handler names every scope that lacked it in one
+    /// line (Ignition's text), and a denial or a full queue is logged once per scope.
+    /// </summary>
+    public static void LogOutcomes(Gateway gateway, in MessageSend send, in Target toGateway, in Target toClients, in Target toSessions)
+    {
+        var missing = toGateway.MissingScope | toClients.MissingScope | toSessions.MissingScope;
+        if (missing != 0)
+        {
+            Log.HandlerNotFound(gateway.Logger, send.Handler, send.Project, missing.ToCode());
+        }
+
+        toGateway.LogOutcome(gateway);
+        toClients.LogOutcome(gateway);
+        toSessions.LogOutcome(gateway);
+    }
+
+    // The scope of a target that reached someone and found no handler there, else none.
+    private readonly Scope MissingScope => reached > 0 && status == DeliveryStatus.NoHandler ? scope : 0;
+
+    private readonly void LogOutcome(Gateway gateway)
     {
         if (reached == 0)
         {
@@ -81,9 +100,6 @@ internal struct Target
 
         switch (status)
         {
-            case DeliveryStatus.NoHandler:
-                Log.HandlerNotFound(gateway.Logger, messageHandler);
-                break;
             case DeliveryStatus.Denied:
                 Log.Denied(gateway.Logger, messageHandler, project, handler!.RequiredRole!);
                 break;

@@ -52,10 +52,7 @@ public abstract class HandlerRef
             return chosen;
         }
 
-        // Ignition treats an empty filter as no filter.
-        var filtered = !string.IsNullOrEmpty(user) || !string.IsNullOrEmpty(hasRole) || !string.IsNullOrEmpty(hostName);
-        var ignitionDefault = filtered ? Scope.Client | Scope.Session : ScopeCode.All;
-        var narrowed = ignitionDefault & Scope;
+        var narrowed = SendFilters.DefaultScope(user, hasRole, hostName) & Scope;
         if (narrowed == 0)
         {
             throw new ArgumentException(

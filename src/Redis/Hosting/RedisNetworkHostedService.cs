@@ -17,13 +17,16 @@ namespace Switchboard.Redis;
 /// <c>StopAsync</c>.
 /// </remarks>
 internal sealed class RedisNetworkHostedService(
-    Gateway gateway, HostedRedisNetwork hosted, IOptions<RedisNetworkHostingOptions> options, ILoggerFactory? loggerFactory = null) : IHostedLifecycleService
+    Gateway gateway, HostedRedisNetwork hosted, IOptions<RedisNetworkHostingOptions> options, ILoggerFactory? loggerFactory = null, IHostEnvironment? environment = null)
+    : IHostedLifecycleService
 {
     /// <summary>Connects and joins before any hosted service's <c>StartAsync</c>, so those can already send to remote servers.</summary>
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var network = await RedisGatewayNetwork.ConnectAsync(settings.ToRedisConfiguration(), settings.ToNetworkOptions(loggerFactory)).ConfigureAwait(false);
+        var redis = settings.ToRedisConfiguration();
+        settings.ThrowIfUnauthenticatedInProduction(environment?.IsProduction() ?? false);
+        var network = await RedisGatewayNetwork.ConnectAsync(redis, settings.ToNetworkOptions(loggerFactory)).ConfigureAwait(false);
         try
         {
             await network.JoinAsync(gateway, cancellationToken).ConfigureAwait(false);

@@ -48,6 +48,28 @@ public sealed class RedisNetworkHostingOptions
     /// <inheritdoc cref="GatewayNetworkOptions.ConfirmRemoteSends"/>
     public bool? ConfirmRemoteSends { get; set; }
 
+    /// <inheritdoc cref="GatewayNetworkOptions.NetworkKey"/>
+    /// <remarks>A secret: keep it in a secret store or an environment variable (<c>Switchboard__Redis__NetworkKey</c>), not in appsettings.json.</remarks>
+    public string? NetworkKey { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.AcceptedNetworkKeys"/>
+    /// <remarks>Bound from <c>Switchboard:Redis:AcceptedNetworkKeys:0</c>, <c>:1</c>, and so on.</remarks>
+    public IList<string> AcceptedNetworkKeys { get; set; } = [];
+
+    /// <inheritdoc cref="GatewayNetworkOptions.ReplayWindow"/>
+    public TimeSpan? ReplayWindow { get; set; }
+
+    /// <inheritdoc cref="GatewayNetworkOptions.MaxRemoteServers"/>
+    public int? MaxRemoteServers { get; set; }
+
+    /// <summary>
+    /// Lets the host start in the Production environment without a <see cref="NetworkKey"/>. Off by default: a
+    /// network without a key lets anyone who can publish to its Redis run any handler as anyone, so a production host
+    /// refuses to start without one unless this says the risk is taken knowingly (for example when Redis ACLs alone
+    /// guard the network). Other environments start without a key and log a warning.
+    /// </summary>
+    public bool AllowUnauthenticated { get; set; }
+
     /// <summary>
     /// Adjusts the parsed StackExchange.Redis options before connecting, for what a configuration string cannot say
     /// (TLS certificate callbacks, a custom reconnect policy). Code only; not bound from configuration.
@@ -93,6 +115,23 @@ public sealed class RedisNetworkHostingOptions
         options.MaxMessageBytes = MaxMessageBytes ?? options.MaxMessageBytes;
         options.InboundQueueCapacity = InboundQueueCapacity ?? options.InboundQueueCapacity;
         options.ConfirmRemoteSends = ConfirmRemoteSends ?? options.ConfirmRemoteSends;
+        options.NetworkKey = NetworkKey;
+        options.AcceptedNetworkKeys = [.. AcceptedNetworkKeys];
+        options.ReplayWindow = ReplayWindow ?? options.ReplayWindow;
+        options.MaxRemoteServers = MaxRemoteServers ?? options.MaxRemoteServers;
         return options;
+    }
+
+    /// <summary>Refuses a production host without a network key, unless <see cref="AllowUnauthenticated"/> says otherwise.</summary>
+    /// <exception cref="InvalidOperationException">The environment is Production, no key is set, and unauthenticated networks are not allowed.</exception>
+    internal void ThrowIfUnauthenticatedInProduction(bool isProduction)
+    {
+        if (isProduction && string.IsNullOrEmpty(NetworkKey) && !AllowUnauthenticated)
+        {
+            throw new InvalidOperationException(
+                $"The Redis gateway network has no network key, and this host runs in Production: anyone who can publish to its Redis could run any handler as anyone. " +
+                $"Set {SectionName}:{nameof(NetworkKey)} (the same secret of at least 32 bytes on every member; `openssl rand -base64 32` makes one), " +
+                $"or set {SectionName}:{nameof(AllowUnauthenticated)} to true to run without one knowingly.");
+        }
     }
 }

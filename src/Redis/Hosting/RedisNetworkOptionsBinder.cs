@@ -19,5 +19,14 @@ internal static class RedisNetworkOptionsBinder
         options.MaxMessageBytes = section.ReadInt32(nameof(RedisNetworkHostingOptions.MaxMessageBytes)) ?? options.MaxMessageBytes;
         options.InboundQueueCapacity = section.ReadInt32(nameof(RedisNetworkHostingOptions.InboundQueueCapacity)) ?? options.InboundQueueCapacity;
         options.ConfirmRemoteSends = section.ReadBoolean(nameof(RedisNetworkHostingOptions.ConfirmRemoteSends)) ?? options.ConfirmRemoteSends;
+        options.NetworkKey = section[nameof(RedisNetworkHostingOptions.NetworkKey)] ?? options.NetworkKey;
+        if (section.GetSection(nameof(RedisNetworkHostingOptions.AcceptedNetworkKeys)).GetChildren().Select(key => key.Value).OfType<string>().ToList() is { Count: > 0 } previous)
+        {
+            options.AcceptedNetworkKeys = previous;
+        }
+
+        options.ReplayWindow = section.ReadTimeSpan(nameof(RedisNetworkHostingOptions.ReplayWindow)) ?? options.ReplayWindow;
+        options.MaxRemoteServers = section.ReadInt32(nameof(RedisNetworkHostingOptions.MaxRemoteServers)) ?? options.MaxRemoteServers;
+        options.AllowUnauthenticated = section.ReadBoolean(nameof(RedisNetworkHostingOptions.AllowUnauthenticated)) ?? options.AllowUnauthenticated;
     }
 }

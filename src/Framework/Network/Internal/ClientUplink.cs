@@ -16,25 +16,27 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
 
     public bool ForwardsAllSends => true;
 
-    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers)
+    public DeliveryReport Send(in MessageSend send)
     {
-        var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
+        RemoteServerLimit.ThrowIfExceeded(network, send.RemoteServers);
+        var encoded = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
         var wait = network.Options.RemoteResultsTimeout;
-        var call = RemoteCall.Call(network, Channel, id => ClientSend(id, project, messageHandler, encoded, filters, remoteServers, awaitResults: false, wait), wait);
-        return ReportOf(call, project, messageHandler, filters, wait);
+        var copy = send;
+        var call = RemoteCall.Call(network, Channel, id => ClientSend(id, copy, encoded, awaitResults: false, wait), wait);
+        return ReportOf(call, send, wait);
     }
 
-    public async Task<DeliveryReport> SendAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken)
+    public async Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken)
     {
-        var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
+        RemoteServerLimit.ThrowIfExceeded(network, send.RemoteServers);
+        var encoded = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
 
         // The gateway itself may wait RemoteResultsTimeout for its remote servers, so the client waits for that too.
-        var wait = remoteServers is { Count: > 0 } ? network.Options.RemoteResultsTimeout * 2 : network.Options.RemoteResultsTimeout;
+        var wait = send.IsRemote ? network.Options.RemoteResultsTimeout * 2 : network.Options.RemoteResultsTimeout;
         var call = await RemoteCall.CallAsync(
-            network, Channel, id => ClientSend(id, project, messageHandler, encoded, filters, remoteServers, awaitResults: true, wait), wait, cancelOnGiveUp: false,
+            network, Channel, id => ClientSend(id, send, encoded, awaitResults: true, wait), wait, cancelOnGiveUp: false,
             cancellationToken).ConfigureAwait(false);
-        return ReportOf(call, project, messageHandler, filters, wait);
+        return ReportOf(call, send, wait);
     }
 
     public async Task<object?> RequestAsync(
@@ -68,35 +70,71 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         return RemoteServers.ResponseOf(call, project, messageHandler, call.Reply is null ? GatewayName : remoteServer ?? GatewayName, timeout, responseType, localGateway);
     }
 
+    /// <summary>
+    /// The client's request-all goes to its gateway, which asks as the client (its own targets, and the remote servers
+    /// named) and replies with every answer: one slot, named after the gateway, that those answers fill.
+    /// </summary>
+    public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        RemoteServerLimit.ThrowIfExceeded(network, send.RemoteServers);
+        var (json, utf8) = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
+        var slot = targets.Expect(send.RemoteResult(GatewayName, DeliveryStatus.Sent));
+        _ = RemoteRequestAll.AskAsync(
+            network,
+            targets,
+            slot,
+            Channel,
+            id => new Envelope
+            {
+                Kind = EnvelopeKinds.ClientRequestAll,
+                Id = id,
+                SessionId = Identity.SessionId,
+                Client = Identity,
+                Node = network.NodeId,
+                Project = send.Project,
+                Handler = send.Handler,
+                Filters = send.Filters,
+                Payload = json,
+                PayloadUtf8 = utf8,
+                RemoteServers = send.IsRemote ? send.RemoteServers : null,
+                ReplyTo = network.NodeChannel,
+                Deadline = RemoteServers.Deadline(wait),
+            },
+            send,
+            server: null,
+            wait,
+            localGateway,
+            cancellationToken);
+    }
+
     public ValueTask LeaveAsync() => ValueTask.CompletedTask;
 
     private Envelope ClientSend(
-        string id, string project, string messageHandler, (System.Text.Json.JsonElement? Json, byte[]? Utf8) payload, in FilterParams filters, IReadOnlyList<string>? remoteServers,
-        bool awaitResults, TimeSpan wait) => new()
+        string id, in MessageSend send, (System.Text.Json.JsonElement? Json, byte[]? Utf8) payload, bool awaitResults, TimeSpan wait) => new()
     {
         Kind = EnvelopeKinds.ClientSend,
         Id = id,
         SessionId = Identity.SessionId,
         Client = Identity,
         Node = network.NodeId,
-        Project = project,
-        Handler = messageHandler,
-        Filters = filters,
+        Project = send.Project,
+        Handler = send.Handler,
+        Filters = send.Filters,
         Payload = payload.Json,
         PayloadUtf8 = payload.Utf8,
-        RemoteServers = remoteServers is { Count: > 0 } ? remoteServers : null,
+        RemoteServers = send.IsRemote ? send.RemoteServers : null,
         AwaitResults = awaitResults,
         ReplyTo = network.NodeChannel,
         Deadline = RemoteServers.Deadline(wait),
     };
 
-    private DeliveryReport ReportOf(in RemoteCallResult call, string project, string messageHandler, in FilterParams filters, TimeSpan wait)
+    private DeliveryReport ReportOf(in RemoteCallResult call, in MessageSend send, TimeSpan wait)
     {
         var reason = call.IsTimedOut ? $"it did not answer within {wait.TotalSeconds:0.###} s." : call.Failure;
         if (reason is not null)
         {
-            Log.Unreachable(localGateway.Logger, GatewayName, messageHandler, reason);
-            return new DeliveryReport(RemoteServers.RemoteResult(GatewayName, project, messageHandler, filters, DeliveryStatus.Unreachable));
+            Log.Unreachable(localGateway.Logger, GatewayName, send.Handler, reason);
+            return new DeliveryReport(send.RemoteResult(GatewayName, DeliveryStatus.Unreachable));
         }
 
         var answer = call.Reply!;
@@ -107,16 +145,16 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
                 var report = new DeliveryResult[results.Count];
                 for (var i = 0; i < report.Length; i++)
                 {
-                    report[i] = WireResults.ToResult(results[i], project, messageHandler, filters, serverName: null);
+                    report[i] = WireResults.ToResult(results[i], send, serverName: null);
                 }
 
                 return new DeliveryReport(report);
             case OutcomeCodes.Closed or OutcomeCodes.Unreachable:
-                Log.Unreachable(localGateway.Logger, GatewayName, messageHandler, answer.Outcome.Message ?? answer.Outcome.Code);
-                return new DeliveryReport(RemoteServers.RemoteResult(GatewayName, project, messageHandler, filters, DeliveryStatus.Unreachable));
+                Log.Unreachable(localGateway.Logger, GatewayName, send.Handler, answer.Outcome.Message ?? answer.Outcome.Code);
+                return new DeliveryReport(send.RemoteResult(GatewayName, DeliveryStatus.Unreachable));
             default:
                 // What a local send throws (a bad payload, an invalid scope) is thrown here too.
-                throw ReplyOutcomes.ToException(answer.Outcome, project, messageHandler, GatewayName, wait);
+                throw ReplyOutcomes.ToException(answer.Outcome, send.Project, send.Handler, GatewayName, wait);
         }
     }
 }

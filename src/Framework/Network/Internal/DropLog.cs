@@ -3,40 +3,35 @@ using Microsoft.Extensions.Logging;
 namespace Switchboard.Network;
 
 /// <summary>
-/// Logs dropped messages, at most <see cref="LinesPerSecond"/> lines a second, so that a flood of garbage cannot flood
-/// the log; the next line says how many drops went unlogged. The counters count every drop.
+/// Logs dropped messages, rate-limited (<see cref="LogRateLimit"/>); the next line says how many drops went unlogged.
+/// The counters count every drop.
 /// </summary>
 internal sealed class DropLog(ILogger logger)
 {
-    public const int LinesPerSecond = 10;
-
-    private readonly object gate = new();
-    private long windowStart = long.MinValue;
-    private int linesInWindow;
-    private long unlogged;
+    private readonly LogRateLimit limit = new();
 
     public void Report(DropReason reason, string channel, string detail)
     {
-        long skipped;
-        lock (gate)
+        if (limit.TryEnter(out var skipped))
         {
-            var now = Environment.TickCount64;
-            if (now - windowStart >= 1000)
-            {
-                windowStart = now;
-                linesInWindow = 0;
-            }
-
-            if (++linesInWindow > LinesPerSecond)
-            {
-                unlogged++;
-                return;
-            }
-
-            skipped = unlogged;
-            unlogged = 0;
+            Log.MessageDropped(logger, channel, reason, detail, skipped);
         }
+    }
+}
 
-        Log.MessageDropped(logger, channel, reason, detail, skipped);
+/// <summary>
+/// Logs that a remote server is unreachable, rate-limited (<see cref="LogRateLimit"/>): a send naming many servers
+/// that are gone would otherwise write one warning each. The result of every send still says <c>UNREACHABLE</c>.
+/// </summary>
+internal sealed class UnreachableLog
+{
+    private readonly LogRateLimit limit = new();
+
+    public void Report(ILogger logger, string server, string messageHandler, string reason)
+    {
+        if (limit.TryEnter(out var skipped))
+        {
+            Log.Unreachable(logger, server, messageHandler, skipped == 0 ? reason : $"{reason} ({skipped} similar warning(s) were not logged)");
+        }
     }
 }

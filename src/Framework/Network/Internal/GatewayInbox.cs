@@ -23,10 +23,21 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         switch (envelope.Kind)
         {
             case EnvelopeKinds.Send:
-                OnSend(envelope);
+                OnSend(envelope, TrustedReplyChannel(envelope));
                 break;
             case EnvelopeKinds.Request:
-                _ = RunRequestAsync(envelope, envelope.Sender!, link: null);
+                _ = RunRequestAsync(envelope, envelope.Sender!, link: null, TrustedReplyChannel(envelope)!);
+                break;
+            case EnvelopeKinds.RequestAll:
+                _ = RunRequestAllAsync(envelope, envelope.Sender!, link: null, TrustedReplyChannel(envelope)!);
+                break;
+            case EnvelopeKinds.ClientRequestAll:
+                RemoteServerLimit.DropIfExceeded(Network, envelope);
+                if (AcceptedClient(envelope) is { } asking)
+                {
+                    _ = RunRequestAllAsync(envelope, asking.SenderInfo, asking, Network.Channels.Node(asking.Node));
+                }
+
                 break;
             case EnvelopeKinds.Cancel:
                 if (running.TryGetValue(envelope.Id!, out var request))
@@ -42,7 +53,12 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
                 OnHeartbeat(envelope);
                 break;
             case EnvelopeKinds.Detach:
-                membership.Detach(envelope.SessionId!, envelope.Node);
+                // Trust: only the node that attached a client may detach it.
+                if (envelope.Node is { } node)
+                {
+                    membership.Detach(envelope.SessionId!, node);
+                }
+
                 break;
             case EnvelopeKinds.ClientSend:
                 OnClientSend(envelope);
@@ -57,14 +73,48 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         }
     }
 
-    private void OnSend(Envelope envelope)
+    /// <summary>
+    /// Trust: where a gateway's send or request may be answered. Only a node channel of this network, and, once presence
+    /// has told which node runs the sending gateway, only that node's: a forged message cannot have its answer
+    /// published to a channel of the forger's choosing. (With a <see cref="GatewayNetworkOptions.NetworkKey"/>, only
+    /// processes holding the key can send at all.)
+    /// </summary>
+    /// <exception cref="EnvelopeException">The reply channel is not the sending gateway's node.</exception>
+    private string? TrustedReplyChannel(Envelope envelope) => TrustedReplyChannel(Network, envelope, envelope.Sender!.GatewayName);
+
+    /// <summary>
+    /// <see cref="TrustedReplyChannel(Envelope)"/> for a message from gateway <paramref name="gatewayName"/>: also what a
+    /// remote client checks before it answers a delivery from its gateway.
+    /// </summary>
+    /// <exception cref="EnvelopeException">The reply channel is not that gateway's node.</exception>
+    internal static string? TrustedReplyChannel(GatewayNetwork network, Envelope envelope, string gatewayName)
+    {
+        if (envelope.ReplyTo is not { } replyTo)
+        {
+            return null;
+        }
+
+        var expected = network.Presence.NodeOf(gatewayName) is { } node ? network.Channels.Node(node) : null;
+        if (expected is null ? !network.Channels.IsNode(replyTo) : !string.Equals(replyTo, expected, StringComparison.Ordinal))
+        {
+            throw new EnvelopeException(
+                DropReason.Unauthenticated,
+                $"the \"{envelope.Kind}\" message {envelope.Id} claims to come from gateway \"{gatewayName}\" but asks for its answer on channel {replyTo}" +
+                (expected is null ? ", which is not a node's channel" : $", not on {expected} where that gateway runs"));
+        }
+
+        return replyTo;
+    }
+
+    private void OnSend(Envelope envelope, string? replyTo)
     {
         WireOutcome outcome;
         IReadOnlyList<WireResult>? results = null;
         try
         {
             var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
-            var report = Gateway.Router.SendLocal(envelope.Sender!, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value);
+            var report = Gateway.Deliveries.SendLocal(
+                MessageSend.Create(envelope.Sender!, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, remoteServers: null));
             results = WireResults.From(report);
             outcome = ReplyOutcomes.Ok;
         }
@@ -74,14 +124,14 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             outcome = ReplyOutcomes.From(exception);
         }
 
-        if (envelope.ReplyTo is { } replyTo)
+        if (replyTo is not null)
         {
             // This runs on the inbound worker: confirmations go out together once the messages waiting behind it are handled.
             Network.Confirmations.Add(replyTo, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = outcome, Results = results });
         }
     }
 
-    private async Task RunRequestAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link)
+    private async Task RunRequestAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
     {
         using var cancel = new CancellationTokenSource();
         if (!running.TryAdd(envelope.Id!, cancel))
@@ -95,8 +145,8 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
             var timeout = RemainingTime(envelope.Deadline);
             var value = link is null
-                ? await Gateway.Router.RequestLocalAsync(sender, envelope.Project!, envelope.Handler!, payload, timeout, cancel.Token).ConfigureAwait(false)
-                : await Gateway.Router.RequestAsync(
+                ? await Gateway.Deliveries.RequestLocalAsync(sender, envelope.Project!, envelope.Handler!, payload, timeout, cancel.Token).ConfigureAwait(false)
+                : await Gateway.Deliveries.RequestAsync(
                     link, envelope.Project!, envelope.Handler!, payload, envelope.RemoteServers is [var server, ..] ? server : null, timeout, cancel.Token)
                     .ConfigureAwait(false);
             var site = new ConversionSite(envelope.Project!, envelope.Handler!, value?.GetType() ?? typeof(object));
@@ -111,7 +161,43 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             running.TryRemove(envelope.Id!, out _);
         }
 
-        Network.Reply(envelope.ReplyTo!, reply);
+        Network.Reply(replyTo, reply);
+    }
+
+    /// <summary>
+    /// A request-all from another gateway (this gateway's own targets) or from a remote client (as the client, remote
+    /// servers included): replies with every target's answer, a little before the asker's deadline
+    /// (<see cref="RemoteRequestAll.AnsweringWait"/>), or with why it could not ask.
+    /// </summary>
+    private async Task RunRequestAllAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
+    {
+        using var cancel = new CancellationTokenSource();
+        if (!running.TryAdd(envelope.Id!, cancel))
+        {
+            return;
+        }
+
+        // Off the inbound worker: selecting thousands of targets must not hold up other traffic.
+        await Task.Yield();
+        Envelope reply;
+        try
+        {
+            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
+            var send = MessageSend.Create(sender, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, link is null ? null : envelope.RemoteServers);
+            var wait = RemoteRequestAll.AnsweringWait(RemainingTime(envelope.Deadline));
+            var answers = await Gateway.Deliveries.RequestAllAsync(link, send, wait, cancel.Token).ConfigureAwait(false);
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Answers = WireAnswers.From(answers, send.Project, send.Handler) };
+        }
+        catch (Exception exception)
+        {
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+        }
+        finally
+        {
+            running.TryRemove(envelope.Id!, out _);
+        }
+
+        Network.Reply(replyTo, reply);
     }
 
     private void OnAttach(Envelope envelope)
@@ -127,7 +213,8 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
         }
 
-        Network.Reply(envelope.ReplyTo!, reply);
+        // Trust: a client's answers go to the node it attaches from, never to a channel the message names.
+        Network.Reply(Network.Channels.Node(envelope.Node!), reply);
     }
 
     private void OnHeartbeat(Envelope envelope)
@@ -145,18 +232,30 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
 
     private void OnClientSend(Envelope envelope)
     {
-        RemoteClientLink link;
-        try
+        RemoteServerLimit.DropIfExceeded(Network, envelope);
+        if (AcceptedClient(envelope) is { } link)
         {
-            link = membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
+            _ = RunClientSendAsync(envelope, link);
         }
-        catch (Exception exception)
+    }
+
+    /// <summary>
+    /// Trust: a remote client's send or request acts as the client the gateway accepted (at attach, or at a heartbeat
+    /// after the gateway restarted) from the same node, never as the identity the message claims; a message from a
+    /// client that is not attached from that node is refused, and answered only on that node's channel.
+    /// </summary>
+    private RemoteClientLink? AcceptedClient(Envelope envelope)
+    {
+        if (membership.Find(envelope.SessionId!, envelope.Node!) is { } link)
         {
-            Network.Reply(envelope.ReplyTo!, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) });
-            return;
+            return link;
         }
 
-        _ = RunClientSendAsync(envelope, link);
+        var refusal = new GatewayUnreachableException(
+            envelope.Project!, envelope.Handler!, Gateway.Name,
+            $"remote client {envelope.SessionId} is not attached to gateway \"{Gateway.Name}\" from node {envelope.Node}; it attaches again with its next heartbeat.");
+        Network.Reply(Network.Channels.Node(envelope.Node!), new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(refusal) });
+        return null;
     }
 
     private async Task RunClientSendAsync(Envelope envelope, RemoteClientLink link)
@@ -167,14 +266,10 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         try
         {
             var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
-            var filters = envelope.Filters!.Value;
+            var send = MessageSend.Create(link.SenderInfo, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, envelope.RemoteServers);
             var report = envelope.AwaitResults
-                ? await link.SendAsync(
-                    envelope.Project!, envelope.Handler!, payload, filters.Scope, filters.ClientSessionId, filters.User, filters.HasRole, filters.HostName,
-                    envelope.RemoteServers).ConfigureAwait(false)
-                : link.Send(
-                    envelope.Project!, envelope.Handler!, payload, filters.Scope, filters.ClientSessionId, filters.User, filters.HasRole, filters.HostName,
-                    envelope.RemoteServers);
+                ? await link.SendAsync(send, CancellationToken.None).ConfigureAwait(false)
+                : link.Send(send);
             reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Results = WireResults.From(report) };
         }
         catch (Exception exception)
@@ -182,23 +277,16 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
         }
 
-        Network.Reply(envelope.ReplyTo!, reply);
+        Network.Reply(Network.Channels.Node(link.Node), reply);
     }
 
     private void OnClientRequest(Envelope envelope)
     {
-        RemoteClientLink link;
-        try
+        RemoteServerLimit.DropIfExceeded(Network, envelope);
+        if (AcceptedClient(envelope) is { } link)
         {
-            link = membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
+            _ = RunRequestAsync(envelope, link.SenderInfo, link, Network.Channels.Node(link.Node));
         }
-        catch (Exception exception)
-        {
-            Network.Reply(envelope.ReplyTo!, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) });
-            return;
-        }
-
-        _ = RunRequestAsync(envelope, link.SenderInfo, link);
     }
 
     // The sender's deadline bounds the handler too; without one, the gateway's own request timeout does. A timer
@@ -223,16 +311,6 @@ internal static class WireResults
         return results;
     }
 
-    public static DeliveryResult ToResult(WireResult result, string project, string messageHandler, in FilterParams filters, string? serverName) => new()
-    {
-        Type = result.Type,
-        SessionId = result.SessionId,
-        ClientAddress = result.ClientAddress,
-        ClientHostName = result.ClientHostName,
-        ServerName = result.ServerName ?? serverName,
-        Project = project,
-        MessageHandler = messageHandler,
-        FilterParams = filters,
-        Status = result.Status,
-    };
+    public static DeliveryResult ToResult(WireResult result, in MessageSend send, string? serverName) =>
+        send.Result(result.Type, result.Status, result.SessionId, result.ClientAddress, result.ClientHostName, result.ServerName ?? serverName);
 }

@@ -32,16 +32,27 @@ internal sealed class GatewayMembership : INetworkLink
 
     public bool ForwardsAllSends => false;
 
-    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers) =>
-        this.remoteServers.Send(sender, project, messageHandler, payload, filters, remoteServers!);
+    public DeliveryReport Send(in MessageSend send)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        return remoteServers.Send(send);
+    }
 
-    public Task<DeliveryReport> SendAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string>? remoteServers, CancellationToken cancellationToken) =>
-        this.remoteServers.SendAsync(sender, project, messageHandler, payload, filters, remoteServers!, cancellationToken);
+    public Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        return remoteServers.SendAsync(send, cancellationToken);
+    }
 
     public Task<object?> RequestAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
         remoteServers.RequestAsync(sender, project, messageHandler, payload, remoteServer!, timeout, responseType, cancellationToken);
+
+    public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        remoteServers.RequestAll(targets, send, wait, cancellationToken);
+    }
 
     /// <summary>Publishes the gateway's presence heartbeat; a failure waits for the next beat.</summary>
     public async Task AnnounceAsync()
@@ -80,16 +91,28 @@ internal sealed class GatewayMembership : INetworkLink
             Vanish(existing, $"it attached again from node {node}");
         }
 
-        var link = Gateway.Router.Attach(identity, (id, sequence) => new RemoteClientLink(Gateway, identity, id, sequence, this, node));
+        var link = Gateway.Deliveries.Attach(identity, (id, sequence) => new RemoteClientLink(Gateway, identity, id, sequence, this, node));
         links[link.SessionId] = link;
         Log.RemoteClientAttached(Network.Logger, link.SessionId, identity.Project, identity.User, Gateway.Name, node);
         return link;
     }
 
-    /// <summary>A remote client said goodbye.</summary>
-    public void Detach(string sessionId, string? node)
+    /// <summary>The remote client attached under <paramref name="sessionId"/> from <paramref name="node"/>, if any; it counts as heard from.</summary>
+    public RemoteClientLink? Find(string sessionId, string node)
     {
-        if (links.TryGetValue(sessionId, out var link) && (node is null || link.Node == node))
+        if (links.TryGetValue(sessionId, out var link) && !link.IsClosed && link.Node == node)
+        {
+            link.Touch();
+            return link;
+        }
+
+        return null;
+    }
+
+    /// <summary>A remote client said goodbye.</summary>
+    public void Detach(string sessionId, string node)
+    {
+        if (links.TryGetValue(sessionId, out var link) && link.Node == node)
         {
             Vanish(link, reason: null);
         }

@@ -10,5 +10,10 @@ internal sealed class NetworkChannels(string networkName)
     public string Gateway(string gatewayName) => $"{networkName}:gateway:{gatewayName}";
 
     /// <summary>A node's inbox: replies, and deliveries to the remote clients it hosts.</summary>
-    public string Node(string nodeId) => $"{networkName}:node:{nodeId}";
+    public string Node(string nodeId) => NodePrefix + nodeId;
+
+    /// <summary>Whether <paramref name="channel"/> is some node's inbox on this network.</summary>
+    public bool IsNode(string channel) => channel.StartsWith(NodePrefix, StringComparison.Ordinal) && channel.Length > NodePrefix.Length;
+
+    private string NodePrefix { get; } = $"{networkName}:node:";
 }

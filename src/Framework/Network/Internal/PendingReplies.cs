@@ -4,26 +4,20 @@ namespace Switchboard.Network;
 
 /// <summary>
 /// Sends and requests waiting for a reply, by message id. A reply nobody waits for is counted, never an error.
-/// Deadlines are kept by one shared timer that wakes at the earliest deadline and times out what is due, so that a
-/// waiting message costs an entry, not a timer and a timeout task of its own.
+/// Their deadlines are entries in the core's one <see cref="DeadlineScheduler{TEntry}"/> (the one a gateway's local
+/// requests use), so that a waiting message costs a heap entry, not a timer and a timeout task of its own.
 /// </summary>
 internal sealed class PendingReplies : IDisposable
 {
     private readonly ConcurrentDictionary<string, PendingReply> waiting = new(StringComparer.Ordinal);
     private readonly NetworkStatistics statistics;
-    private readonly Timer sweepTimer;
-    private readonly object scheduling = new();
+    private readonly DeadlineScheduler<PendingReply> deadlines;
 
-    // When the sweep timer fires next, in Environment.TickCount64 milliseconds; long.MaxValue when it is not armed.
-    private long nextSweep = long.MaxValue;
-
-    public PendingReplies(NetworkStatistics statistics)
+    public PendingReplies(NetworkStatistics statistics, TimeProvider? time = null)
     {
         this.statistics = statistics;
-        sweepTimer = new Timer(static state => ((PendingReplies)state!).Sweep(), this, Timeout.Infinite, Timeout.Infinite);
+        deadlines = new DeadlineScheduler<PendingReply>(time ?? TimeProvider.System, TimeOut);
     }
-
-    private const long MaxTimerDue = 0xFFFFFFFE;
 
     public int Count => waiting.Count;
 
@@ -34,21 +28,14 @@ internal sealed class PendingReplies : IDisposable
     /// </summary>
     public PendingReply Register(TimeSpan wait, CancellationToken cancellationToken = default)
     {
-        var deadline = wait == Timeout.InfiniteTimeSpan || wait.TotalMilliseconds >= long.MaxValue / 2
-            ? long.MaxValue
-            : Environment.TickCount64 + (long)Math.Ceiling(wait.TotalMilliseconds);
         PendingReply pending;
         do
         {
-            pending = new PendingReply(this, MessageIds.New(), deadline);
+            pending = new PendingReply(this, MessageIds.New());
         }
         while (!waiting.TryAdd(pending.Id, pending));
 
-        if (deadline != long.MaxValue && deadline < Volatile.Read(ref nextSweep))
-        {
-            Schedule(deadline);
-        }
-
+        deadlines.Add(pending, wait);
         if (cancellationToken.CanBeCanceled)
         {
             pending.ListenFor(cancellationToken);
@@ -65,12 +52,17 @@ internal sealed class PendingReplies : IDisposable
     }
 
     /// <summary>Takes <paramref name="pending"/> out of the waiting set without completing it.</summary>
-    public void Remove(PendingReply pending) => waiting.TryRemove(new KeyValuePair<string, PendingReply>(pending.Id, pending));
+    public void Remove(PendingReply pending)
+    {
+        waiting.TryRemove(new KeyValuePair<string, PendingReply>(pending.Id, pending));
+        deadlines.Remove(pending);
+    }
 
     public void Complete(Envelope reply)
     {
         if (reply.Id is { } id && waiting.TryRemove(id, out var pending))
         {
+            deadlines.Remove(pending);
             pending.TrySetResult(reply);
         }
         else
@@ -86,68 +78,31 @@ internal sealed class PendingReplies : IDisposable
         var failed = 0;
         foreach (var id in waiting.Keys)
         {
-            if (waiting.TryRemove(id, out var pending) && pending.TrySetException(exception))
+            if (waiting.TryRemove(id, out var pending))
             {
-                failed++;
+                deadlines.Remove(pending);
+                if (pending.TrySetException(exception))
+                {
+                    failed++;
+                }
             }
         }
 
         return failed;
     }
 
-    public void Dispose() => sweepTimer.Dispose();
+    public void Dispose() => deadlines.Dispose();
 
-    private void Schedule(long deadline)
+    // A reply that races with its deadline wins or loses once: the waiter's task is completed only by whoever removes
+    // it from the dictionary.
+    private void TimeOut(List<PendingReply> expired)
     {
-        lock (scheduling)
+        foreach (var pending in expired)
         {
-            if (deadline >= nextSweep)
+            if (waiting.TryRemove(new KeyValuePair<string, PendingReply>(pending.Id, pending)))
             {
-                return;
+                pending.TrySetResult(null);
             }
-
-            nextSweep = deadline;
-            try
-            {
-                // A timer takes at most 0xFFFFFFFE ms (about 49.7 days); a later deadline wakes the sweep early, which re-arms.
-                sweepTimer.Change(Math.Clamp(deadline - Environment.TickCount64, 0, MaxTimerDue), Timeout.Infinite);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The network is closed: its transport refuses to publish, so nothing registered now waits for a reply.
-            }
-        }
-    }
-
-    // Times out what is due and arms the timer for the earliest deadline still waiting. A reply that races with its
-    // deadline wins or loses once: the waiter's task is completed only by whoever removes it from the dictionary.
-    private void Sweep()
-    {
-        lock (scheduling)
-        {
-            nextSweep = long.MaxValue;
-        }
-
-        var now = Environment.TickCount64;
-        var earliest = long.MaxValue;
-        foreach (var (id, pending) in waiting)
-        {
-            if (pending.Deadline <= now)
-            {
-                if (waiting.TryRemove(new KeyValuePair<string, PendingReply>(id, pending)))
-                {
-                    pending.TrySetResult(null);
-                }
-            }
-            else if (pending.Deadline < earliest)
-            {
-                earliest = pending.Deadline;
-            }
-        }
-
-        if (earliest != long.MaxValue)
-        {
-            Schedule(earliest);
         }
     }
 }
@@ -156,16 +111,19 @@ internal sealed class PendingReplies : IDisposable
 /// One message waiting for its reply. Its task ends with the reply, or with <see langword="null"/> when its deadline
 /// passed; continuations run on the thread pool, never on the inbound worker that completes it.
 /// </summary>
-internal sealed class PendingReply(PendingReplies owner, string id, long deadline)
-    : TaskCompletionSource<Envelope?>(TaskCreationOptions.RunContinuationsAsynchronously)
+internal sealed class PendingReply(PendingReplies owner, string id)
+    : TaskCompletionSource<Envelope?>(TaskCreationOptions.RunContinuationsAsynchronously), IScheduledDeadline
 {
     private readonly PendingReplies owner = owner;
     private CancellationTokenRegistration cancellation;
 
     public string Id { get; } = id;
 
-    /// <summary>When it times out, in <see cref="Environment.TickCount64"/> milliseconds; <see cref="long.MaxValue"/> for never.</summary>
-    public long Deadline { get; } = deadline;
+    /// <inheritdoc />
+    public long Deadline { get; set; } = long.MaxValue;
+
+    /// <inheritdoc />
+    public int DeadlineIndex { get; set; } = -1;
 
     public void ListenFor(CancellationToken cancellationToken) =>
         cancellation = cancellationToken.UnsafeRegister(

@@ -41,6 +41,9 @@ internal sealed class PresenceView(TimeSpan timeout)
         return false;
     }
 
+    /// <summary>The node that last announced <paramref name="gateway"/>, or <see langword="null"/> when it is not known.</summary>
+    public string? NodeOf(string gateway) => gateways.TryGetValue(gateway, out var entry) ? entry.Node : null;
+
     /// <summary>The gateways heard from within the timeout, sorted by name.</summary>
     public IReadOnlyList<string> Alive()
     {

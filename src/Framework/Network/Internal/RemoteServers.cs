@@ -9,59 +9,57 @@ namespace Switchboard.Network;
 /// </summary>
 internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
 {
-    public DeliveryReport Send(SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers)
+    public DeliveryReport Send(in MessageSend send)
     {
-        var messages = EncodeSends(sender, project, messageHandler, payload, filters, servers);
+        var servers = send.RemoteServers!;
+        var messages = EncodeSends(send);
         var results = new DeliveryResult[servers.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            results[i] = RemoteResult(servers[i], project, messageHandler, filters, PublishTo(servers[i], messages[i], messageHandler));
+            results[i] = send.RemoteResult(servers[i], PublishTo(servers[i], messages[i], send.Handler));
         }
 
         return new DeliveryReport(results);
     }
 
-    public Task<DeliveryReport> SendAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken) =>
-        network.Options.ConfirmRemoteSends
-            ? SendConfirmedAsync(sender, project, messageHandler, payload, filters, servers, cancellationToken)
-            : SendPublishedAsync(sender, project, messageHandler, payload, filters, servers, cancellationToken);
+    public Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken) =>
+        network.Options.ConfirmRemoteSends ? SendConfirmedAsync(send, cancellationToken) : SendPublishedAsync(send, cancellationToken);
 
     /// <summary>
     /// <see cref="GatewayNetworkOptions.ConfirmRemoteSends"/> off: each server is <c>SENT</c> once a gateway of that
     /// name has received the message, as <see cref="Send"/> reports, without waiting for its own results.
     /// </summary>
-    private async Task<DeliveryReport> SendPublishedAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken)
+    private async Task<DeliveryReport> SendPublishedAsync(MessageSend send, CancellationToken cancellationToken)
     {
-        var messages = EncodeSends(sender, project, messageHandler, payload, filters, servers);
+        var servers = send.RemoteServers!;
+        var messages = EncodeSends(send);
         var results = new DeliveryResult[servers.Count];
         if (results.Length == 1)
         {
-            var status = await PublishToAsync(servers[0], messages[0], messageHandler, cancellationToken).ConfigureAwait(false);
-            results[0] = RemoteResult(servers[0], project, messageHandler, filters, status);
+            var status = await PublishToAsync(servers[0], messages[0], send.Handler, cancellationToken).ConfigureAwait(false);
+            results[0] = send.RemoteResult(servers[0], status);
             return new DeliveryReport(results);
         }
 
         var publishes = new Task<DeliveryStatus>[servers.Count];
         for (var i = 0; i < publishes.Length; i++)
         {
-            publishes[i] = PublishToAsync(servers[i], messages[i], messageHandler, cancellationToken);
+            publishes[i] = PublishToAsync(servers[i], messages[i], send.Handler, cancellationToken);
         }
 
         for (var i = 0; i < publishes.Length; i++)
         {
-            results[i] = RemoteResult(servers[i], project, messageHandler, filters, await publishes[i].ConfigureAwait(false));
+            results[i] = send.RemoteResult(servers[i], await publishes[i].ConfigureAwait(false));
         }
 
         return new DeliveryReport(results);
     }
 
     /// <summary>An awaited send that waits for each server to confirm and report its own results.</summary>
-    private async Task<DeliveryReport> SendConfirmedAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken)
+    private async Task<DeliveryReport> SendConfirmedAsync(MessageSend send, CancellationToken cancellationToken)
     {
-        var calls = PrepareConfirmedSends(sender, project, messageHandler, payload, filters, servers, cancellationToken);
+        var (servers, messageHandler) = (send.RemoteServers!, send.Handler);
+        var calls = PrepareConfirmedSends(send, cancellationToken);
         var outcomes = new (DeliveryStatus Status, IReadOnlyList<WireResult> Results, WireOutcome? Refusal)[servers.Count];
         if (outcomes.Length == 1)
         {
@@ -88,7 +86,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             if (outcomes[i].Refusal is { } refusal)
             {
                 // The remote gateway refused the payload before queuing anything, as a local send would have thrown.
-                throw ReplyOutcomes.ToException(refusal, project, messageHandler, servers[i], gateway.Options.RequestTimeout);
+                throw ReplyOutcomes.ToException(refusal, send.Project, messageHandler, servers[i], gateway.Options.RequestTimeout);
             }
 
             count += 1 + outcomes[i].Results.Count;
@@ -99,10 +97,10 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         var next = 0;
         for (var i = 0; i < outcomes.Length; i++)
         {
-            report[next++] = RemoteResult(servers[i], project, messageHandler, filters, outcomes[i].Status);
+            report[next++] = send.RemoteResult(servers[i], outcomes[i].Status);
             foreach (var result in outcomes[i].Results)
             {
-                report[next++] = WireResults.ToResult(result, project, messageHandler, filters, servers[i]);
+                report[next++] = WireResults.ToResult(result, send, servers[i]);
             }
         }
 
@@ -140,6 +138,50 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         return ResponseOf(call, project, messageHandler, server, timeout, responseType, gateway);
     }
 
+    /// <summary>
+    /// A request-all to <c>send.RemoteServers</c>: a slot per server, each filled by that server's reply with the
+    /// answers of its own targets, or <c>UNREACHABLE</c> when it has fallen silent or nobody listens.
+    /// </summary>
+    /// <exception cref="PayloadConversionException">The payload cannot be encoded (before any slot is expected).</exception>
+    public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var (json, utf8) = EncodePayload(send.Payload, send.Project, send.Handler);
+        foreach (var server in send.RemoteServers!)
+        {
+            var slot = targets.Expect(send.RemoteResult(server, DeliveryStatus.Sent));
+            if (network.Presence.IsSilent(server, out var silence))
+            {
+                Log.Unreachable(gateway.Logger, server, send.Handler, RemoteCall.Silent(silence));
+                targets.Settle(slot, DeliveryStatus.Unreachable);
+                continue;
+            }
+
+            _ = RemoteRequestAll.AskAsync(
+                network,
+                targets,
+                slot,
+                network.Channels.Gateway(server),
+                id => new Envelope
+                {
+                    Kind = EnvelopeKinds.RequestAll,
+                    Id = id,
+                    Project = send.Project,
+                    Handler = send.Handler,
+                    Filters = send.Filters,
+                    Sender = send.Sender,
+                    Payload = json,
+                    PayloadUtf8 = utf8,
+                    ReplyTo = network.NodeChannel,
+                    Deadline = Deadline(wait),
+                },
+                send,
+                server,
+                wait,
+                gateway,
+                cancellationToken);
+        }
+    }
+
     /// <summary>A request's value from its call, or the exception a local request would have thrown.</summary>
     internal static object? ResponseOf(
         in RemoteCallResult call, string project, string messageHandler, string server, TimeSpan timeout, Type? responseType, Gateway logTo)
@@ -169,38 +211,18 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             ? null
             : DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + (long)Math.Ceiling(timeout.TotalMilliseconds);
 
-    internal static DeliveryResult RemoteResult(string server, string project, string messageHandler, in FilterParams filters, DeliveryStatus status) => new()
-    {
-        Type = DeliveryTargetType.RemoteGateway,
-        ServerName = server,
-        Project = project,
-        MessageHandler = messageHandler,
-        FilterParams = filters,
-        Status = status,
-    };
-
     /// <summary>
     /// A send's envelope for each server, encoded once each (they differ only in their ids), all before anything is
     /// published: a message too large for the network fails the sender before any server gets it.
     /// </summary>
     /// <exception cref="PayloadConversionException">The payload cannot be encoded, or the message is too large.</exception>
-    private byte[][] EncodeSends(SenderInfo sender, string project, string messageHandler, object? payload, in FilterParams filters, IReadOnlyList<string> servers)
+    private byte[][] EncodeSends(in MessageSend send)
     {
-        var (json, utf8) = EncodePayload(payload, project, messageHandler);
-        var messages = new byte[servers.Count][];
+        var (json, utf8) = EncodePayload(send.Payload, send.Project, send.Handler);
+        var messages = new byte[send.RemoteServers!.Count][];
         for (var i = 0; i < messages.Length; i++)
         {
-            messages[i] = network.Encode(new Envelope
-            {
-                Kind = EnvelopeKinds.Send,
-                Id = MessageIds.New(),
-                Project = project,
-                Handler = messageHandler,
-                Filters = filters,
-                Sender = sender,
-                Payload = json,
-                PayloadUtf8 = utf8,
-            });
+            messages[i] = network.Encode(SendEnvelope(send, MessageIds.New(), json, utf8));
         }
 
         return messages;
@@ -210,10 +232,10 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     /// Registers and encodes an awaited send for each server that presence does not already know to be gone
     /// (those get no call), all before anything is published, as <see cref="EncodeSends"/> does.
     /// </summary>
-    private PreparedCall[] PrepareConfirmedSends(
-        SenderInfo sender, string project, string messageHandler, object? payload, in FilterParams filters, IReadOnlyList<string> servers, CancellationToken cancellationToken)
+    private PreparedCall[] PrepareConfirmedSends(in MessageSend send, CancellationToken cancellationToken)
     {
-        var (json, utf8) = EncodePayload(payload, project, messageHandler);
+        var servers = send.RemoteServers!;
+        var (json, utf8) = EncodePayload(send.Payload, send.Project, send.Handler);
         var wait = network.Options.RemoteResultsTimeout;
         var deadline = Deadline(wait);
         var calls = new PreparedCall[servers.Count];
@@ -231,20 +253,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
                 calls[i] = new PreparedCall(pending, null, null); // Kept before encoding, so that a failure forgets it too.
                 calls[i] = calls[i] with
                 {
-                    Bytes = network.Encode(new Envelope
-                    {
-                        Kind = EnvelopeKinds.Send,
-                        Id = pending.Id,
-                        Project = project,
-                        Handler = messageHandler,
-                        Filters = filters,
-                        Sender = sender,
-                        Payload = json,
-                        PayloadUtf8 = utf8,
-                        ReplyTo = network.NodeChannel,
-                        Deadline = deadline,
-                        AwaitResults = true,
-                    }),
+                    Bytes = network.Encode(SendEnvelope(send, pending.Id, json, utf8, replyTo: network.NodeChannel, deadline)),
                 };
             }
         }
@@ -264,6 +273,24 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         return calls;
     }
 
+    // A send as it crosses the network: its sender, names and filters, and its payload encoded once for every server.
+    // An awaited send names where to reply and by when.
+    private static Envelope SendEnvelope(
+        in MessageSend send, string id, JsonElement? json, byte[]? utf8, string? replyTo = null, long? deadline = null) => new()
+    {
+        Kind = EnvelopeKinds.Send,
+        Id = id,
+        Project = send.Project,
+        Handler = send.Handler,
+        Filters = send.Filters,
+        Sender = send.Sender,
+        Payload = json,
+        PayloadUtf8 = utf8,
+        ReplyTo = replyTo,
+        Deadline = deadline,
+        AwaitResults = replyTo is not null,
+    };
+
     /// <summary>A payload ready for an envelope: as it arrived when it came from the network, else encoded here.</summary>
     internal static (JsonElement? Json, byte[]? Utf8) EncodePayload(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
         ? (fromNetwork.Json, null) // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
@@ -273,7 +300,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
             return DeliveryStatus.Unreachable;
         }
 
@@ -284,7 +311,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
             return DeliveryStatus.Unreachable;
         }
 
@@ -295,7 +322,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (network.Presence.IsSilent(server, out var silence))
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.Silent(silence));
             return DeliveryStatus.Unreachable;
         }
 
@@ -306,7 +333,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, $"the network connection is down ({exception.Message}).");
             return DeliveryStatus.Unreachable;
         }
 
@@ -317,7 +344,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         if (listeners == 0)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, RemoteCall.NobodyListens(network));
             return DeliveryStatus.Unreachable;
         }
 
@@ -329,7 +356,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     {
         (DeliveryStatus, IReadOnlyList<WireResult>, WireOutcome?) Unreachable(string reason)
         {
-            Log.Unreachable(gateway.Logger, server, messageHandler, reason);
+            network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, reason);
             return (DeliveryStatus.Unreachable, [], null);
         }
 
@@ -366,7 +393,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
 
     private GatewayUnreachableException Unreachable(string project, string messageHandler, string server, string reason)
     {
-        Log.Unreachable(gateway.Logger, server, messageHandler, reason);
+        network.UnreachableWarnings.Report(gateway.Logger, server, messageHandler, reason);
         return new GatewayUnreachableException(project, messageHandler, server, reason);
     }
 }

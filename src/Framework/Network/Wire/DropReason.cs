@@ -17,4 +17,19 @@ public enum DropReason
 
     /// <summary>The inbound queue was full (<see cref="GatewayNetworkOptions.InboundQueueCapacity"/>).</summary>
     Overloaded,
+
+    /// <summary>
+    /// Not signed, or signed with a key the node does not accept, on a network with a
+    /// <see cref="GatewayNetworkOptions.NetworkKey"/>.
+    /// </summary>
+    Unauthenticated,
+
+    /// <summary>
+    /// Correctly signed, but a copy of a message already received, or signed outside
+    /// <see cref="GatewayNetworkOptions.ReplayWindow"/> of this node's clock.
+    /// </summary>
+    Replayed,
+
+    /// <summary>It names more <c>remoteServers</c> than <see cref="GatewayNetworkOptions.MaxRemoteServers"/> allows.</summary>
+    TooManyRemoteServers,
 }

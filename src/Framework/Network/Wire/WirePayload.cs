@@ -6,7 +6,7 @@ namespace Switchboard.Network;
 /// A payload that arrived over the network, still as JSON. Routing hands it to each selected handler's payload
 /// preparation, which asks for it in the type that handler takes; each type is decoded once per message.
 /// </summary>
-internal sealed class WirePayload(JsonElement? json, string project, string messageHandler)
+internal sealed class WirePayload(JsonElement? json, string project, string messageHandler) : IDeferredPayload
 {
     private readonly object gate = new();
 

@@ -1,0 +1,158 @@
+using Switchboard.Network.Tests.Support;
+using Switchboard.Redis;
+using Xunit.Abstractions;
+
+namespace Switchboard.Network.Tests;
+
+[CollectionDefinition(nameof(HostileTrafficTests), DisableParallelization = true)]
+public sealed class HostileTrafficCollection;
+
+/// <summary>
+/// A hundred thousand hostile messages at a gateway on a keyed network over a real redis-server: unsigned, signed
+/// garbage, signed with a wrong key, replayed, tampered after signing. Alone in its collection, so that the managed
+/// heap it measures is its own.
+/// </summary>
+[Collection(nameof(HostileTrafficTests))]
+public sealed class HostileTrafficTests(RedisNetworkTests.Server server, ITestOutputHelper output) : IClassFixture<RedisNetworkTests.Server>, IAsyncLifetime
+{
+    private const string Key = "the-network-key-of-these-tests-32+b";
+    private const string OtherKey = "another-network-key-nobody-uses-32+b";
+
+    private readonly string networkName = "hostile-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly List<IAsyncDisposable> owned = [];
+    private readonly LogCollector logs = new();
+
+    private LogCollector Logs => logs;
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        for (var i = owned.Count - 1; i >= 0; i--)
+        {
+            await owned[i].DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AHundredThousandHostileMessagesOnAKeyedNetworkStopNothingAndLeaveMemoryFlat()
+    {
+        // Real traffic, recorded below the signature, gives both valid frames to replay and envelopes to mutate.
+        RecordingTransport? recorder = null;
+        var options = Options();
+        options.NetworkKey = Key;
+        options.PresenceTimeout = TimeSpan.FromSeconds(10);
+        options.ReplayWindow = TimeSpan.FromSeconds(5);
+        var sender = Own(new GatewayNetwork(recorder = new RecordingTransport(await ConnectAsync()), options));
+        var target = Own(new GatewayNetwork(await ConnectAsync(), options));
+        var (agent8088, _) = await GatewayAsync(sender, "agent-8088");
+        var (agent9000, _) = await GatewayAsync(target, "agent-9000");
+        var (client, _) = await RemoteClientAsync(sender, "agent-9000", new ClientIdentity { Project = "X", User = "bob" });
+        await agent8088.SendAsync("X", "typed", Order.Sample(), remoteServers: ["agent-9000"]);
+        await agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 1), ("b", 2)), remoteServer: "agent-9000");
+        await client.SendAsync("X", "testHandler", scope: Scope.Gateway);
+        await client.SendRequestAsync<string>("X", "whoami");
+        var channel = $"{networkName}:gateway:agent-9000";
+        var frames = recorder!.Published.Where(entry => entry.Channel == channel).Select(entry => entry.Message).ToArray();
+        var fuzzer = new EnvelopeFuzzer(seed: 20261129, frames.Select(FrameSigner.Unwrap).ToArray());
+        var signer = new FrameSigner(Key);
+        var forger = new FrameSigner(OtherKey);
+        var random = new Random(20261129);
+        var attacker = await ConnectAsync();
+        await using var _ = attacker;
+
+        byte[] Hostile(int i) => (i % 5) switch
+        {
+            0 => fuzzer.Next(i),                                        // unsigned garbage
+            1 or 2 => signer.Sign(channel, fuzzer.Next(i)),             // signed garbage: through the MAC into the reader
+            3 => forger.Sign(channel, fuzzer.Next(i)),                  // signed with a key nobody accepts
+            _ => random.Next(2) == 0
+                ? frames[random.Next(frames.Length)]                    // a replay of a real frame
+                : Flip(signer.Sign(channel, fuzzer.Next(i))),           // a good signature, a byte changed after signing
+        };
+
+        byte[] Flip(byte[] frame)
+        {
+            frame[random.Next(frame.Length)] ^= (byte)(1 + random.Next(255));
+            return frame;
+        }
+
+        // In batches, each read in full before the next, so that the inbound queue never overflows and every message is handled.
+        var before = target.Statistics.Received;
+        var received = 0L;
+        async Task PublishAsync(int from, int count)
+        {
+            for (var batch = from; batch < from + count; batch += 500)
+            {
+                var publishes = Enumerable.Range(batch, 500).Select(i => attacker.PublishAsync(channel, Hostile(i)).AsTask()).ToArray();
+                received += (await Task.WhenAll(publishes)).Sum();
+                await Wait.UntilAsync(() => target.Statistics.Received - before >= received, "the target read the batch", TimeSpan.FromSeconds(60));
+            }
+        }
+
+        const int WarmUp = 20_000;
+        const int Total = 100_000;
+        await PublishAsync(0, WarmUp);
+        var settled = Settled();
+        await PublishAsync(WarmUp, Total - WarmUp);
+        var grown = Settled() - settled;
+
+        // Nothing stopped it, and what it holds did not grow with what it read.
+        Assert.Equal(Total, received);
+        Assert.Equal(7, await agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 3), ("b", 4)), remoteServer: "agent-9000"));
+        Assert.Equal("Client:agent-9000:" + client.SessionId + ":bob", await client.SendRequestAsync<string>("X", "whoami"));
+        Assert.False(agent9000.IsClosed);
+        Assert.Empty(Logs.WithEventId(33));
+        var statistics = target.Statistics;
+        Assert.True(statistics.DroppedFor(DropReason.Unauthenticated) > Total / 5, statistics.ToString());
+        Assert.True(statistics.DroppedFor(DropReason.Replayed) > 0, statistics.ToString());
+        Assert.True(statistics.DroppedFor(DropReason.Malformed) > Total / 10, statistics.ToString());
+        output.WriteLine($"managed heap after 20,000: {settled / 1024 / 1024} MiB; grown over the next 80,000: {grown / 1024} KiB; {statistics}");
+        Assert.True(grown < 16 * 1024 * 1024, $"the managed heap grew by {grown / 1024 / 1024} MiB over {Total - WarmUp} hostile messages");
+
+        static long Settled()
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            return GC.GetTotalMemory(forceFullCollection: true);
+        }
+    }
+
+    private GatewayNetworkOptions Options() => new()
+    {
+        NetworkName = networkName,
+        HeartbeatInterval = TimeSpan.FromMilliseconds(100),
+        RemoteResultsTimeout = TimeSpan.FromSeconds(5),
+        ConnectTimeout = TimeSpan.FromSeconds(5),
+        LoggerFactory = logs,
+    };
+
+    private async Task<INetworkTransport> ConnectAsync() => await RedisNetworkTransport.ConnectAsync(server.Redis.Configuration, logs);
+
+    private T Own<T>(T disposable)
+        where T : IAsyncDisposable
+    {
+        owned.Add(disposable);
+        return disposable;
+    }
+
+    private async Task<(Gateway Gateway, Deliveries Log)> GatewayAsync(GatewayNetwork node, string name)
+    {
+        var log = new Deliveries();
+        var gateway = Own(new Gateway(name, new GatewayOptions { LoggerFactory = logs, DrainTimeout = TimeSpan.FromSeconds(5) }));
+        gateway.AddProject(TestProject.Registry(log));
+        await node.JoinAsync(gateway);
+        return (gateway, log);
+    }
+
+    private async Task<(RemoteClient Client, Deliveries Log)> RemoteClientAsync(GatewayNetwork node, string gatewayName, ClientIdentity identity)
+    {
+        var log = new Deliveries();
+        var client = Own(await node.ConnectClientAsync(gatewayName, identity, TestProject.Registry(log), new GatewayOptions { LoggerFactory = logs }));
+        return (client, log);
+    }
+
+    private static Dictionary<string, object?> Payload(params (string Key, object? Value)[] entries) =>
+        entries.ToDictionary(entry => entry.Key, entry => entry.Value);
+}
