@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Tests.Support;
 
 namespace Switchboard.Tests;
@@ -6,9 +7,16 @@ namespace Switchboard.Tests;
 /// <summary>Request-all: one result per selected target, with its answer or why there is none, gathered or streamed.</summary>
 public sealed class RequestAllTests : IAsyncLifetime
 {
-    private readonly Gateway gateway = new("agent-8088", new GatewayOptions { RequestTimeout = TimeSpan.FromSeconds(30) });
+    private readonly FakeTimeProvider time = new();
+    private readonly Gateway gateway;
     private readonly ConcurrentDictionary<string, CancellationToken> hanging = new();
     private readonly TaskCompletionSource slowGate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public RequestAllTests()
+    {
+        // Deadlines run on a fake clock: only the timeout tests advance it, so no other test can meet a timeout.
+        gateway = new("agent-8088", new GatewayOptions { RequestTimeout = TimeSpan.FromSeconds(30), TimeProvider = time });
+    }
 
     public Task InitializeAsync()
     {
@@ -52,7 +60,14 @@ public sealed class RequestAllTests : IAsyncLifetime
         var cy = Open("cy");
         await using var client = gateway.ConnectClient(new ClientIdentity { Project = "X" });
 
-        var report = await gateway.RequestAllAsync<string>("X", "mixed", scope: Scope.Client | Scope.Session, timeout: TimeSpan.FromSeconds(2));
+        var asking = gateway.RequestAllAsync<string>("X", "mixed", scope: Scope.Client | Scope.Session, timeout: TimeSpan.FromSeconds(2)).AsTask();
+        await Wait.UntilAsync(() => hanging.ContainsKey(cy.SessionId), "cy's handler runs");
+
+        // A delivery stops being pending only after its answer is in its slot.
+        await Wait.UntilAsync(() => bob.Pending.Count == 0 && ann.Pending.Count == 0, "bob's and ann's handlers have answered");
+        Assert.False(asking.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(2));
+        var report = await asking.WaitAsync(Wait.Bound);
 
         Assert.Equal(4, report.Count);
         var byTarget = report.ToDictionary(result => result.Target.SessionId!);
@@ -70,9 +85,37 @@ public sealed class RequestAllTests : IAsyncLifetime
         Assert.Equal(["bob"], report.Responses());
 
         // The handler that did not answer was told to stop.
-        await Wait.UntilAsync(() => hanging.TryGetValue(cy.SessionId, out var token) && token.IsCancellationRequested, "cy's handler token is cancelled");
+        await Wait.UntilAsync(() => hanging[cy.SessionId].IsCancellationRequested, "cy's handler token is cancelled");
         Assert.EndsWith(",sendStatus=SENT,requestStatus=TIMED_OUT", byTarget[cy.SessionId].ToString());
         Assert.StartsWith($"type=Session,sessionId={cy.SessionId},", byTarget[cy.SessionId].ToString());
+        Assert.Equal(0, gateway.Router.PendingRequestDeadlines);
+    }
+
+    [Fact]
+    public async Task The_stream_yields_what_came_in_and_then_every_target_still_silent_as_timed_out()
+    {
+        var bob = Open("bob");
+        var ann = Open("ann");
+        var cy = Open("cy");
+        var seen = new List<RequestAllResult<string>>();
+
+        await foreach (var result in gateway.RequestAllStreamAsync<string>("X", "mixed", scope: Scope.Session, timeout: TimeSpan.FromSeconds(2)))
+        {
+            seen.Add(result);
+            if (seen.Count == 2)
+            {
+                // bob and ann are in; cy hangs until the (fake) clock passes the deadline.
+                await Wait.UntilAsync(() => hanging.ContainsKey(cy.SessionId), "cy's handler runs");
+                time.Advance(TimeSpan.FromSeconds(2));
+            }
+        }
+
+        Assert.Equal(3, seen.Count);
+        var firstTwo = seen.Take(2).ToDictionary(result => result.Target.SessionId!, result => result.Status);
+        Assert.Equal(RequestAllStatus.Answered, firstTwo[bob.SessionId]);
+        Assert.Equal(RequestAllStatus.Failed, firstTwo[ann.SessionId]);
+        Assert.Equal((cy.SessionId, RequestAllStatus.TimedOut), (seen[2].Target.SessionId!, seen[2].Status));
+        await Wait.UntilAsync(() => hanging[cy.SessionId].IsCancellationRequested, "cy's handler token is cancelled");
     }
 
     [Fact]
