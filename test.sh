@@ -3,12 +3,17 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Tests that need a real server start their own redis-server on a free loopback port.
-if ! command -v redis-server >/dev/null 2>&1; then
-  echo "Installing redis-server (Debian package)..."
+# Tests that need a real server start their own redis-server on a free loopback port; the browser tests drive
+# Debian's headless chromium through Playwright (whose own browser download cannot work here).
+missing=""
+command -v redis-server >/dev/null 2>&1 || missing="$missing redis-server"
+command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+if [ -n "$missing" ]; then
+  echo "Installing$missing (Debian packages)..."
   if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq redis-server >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 
 results="$(mktemp -d)"

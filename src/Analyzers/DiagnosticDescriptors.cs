@@ -57,6 +57,9 @@ public static class DiagnosticDescriptors
     /// <summary>One handler name whose declarations in different scopes take different typed payloads.</summary>
     public const string PayloadTypesDifferByScopeId = "SWB0016";
 
+    /// <summary>A handler manifest file that cannot be read.</summary>
+    public const string UnreadableManifestId = "SWB0017";
+
     // Repository-relative: the pages live in docs/diagnostics/ of the Switchboard repository. Each descriptor is a
     // direct constructor call with constant arguments, which is what release tracking (RS2000-RS2008) can read.
     private const string HelpLinkBase = "docs/diagnostics/";
@@ -239,4 +242,16 @@ public static class DiagnosticDescriptors
         isEnabledByDefault: true,
         "All the declarations of one handler name share one field and one Send stub. When they take different typed payloads, the stub's payload is object: the compiler no longer checks what is sent, and a payload is converted through JSON for each scope whose type it is not, failing at run time when it does not fit.",
         HelpLinkBase + PayloadTypesDifferByScopeId + ".md");
+
+    /// <summary>SWB0017: a handler manifest file that cannot be read.</summary>
+    public static readonly DiagnosticDescriptor UnreadableManifest = new(
+        UnreadableManifestId,
+        "Handler manifest cannot be read",
+        "The handler manifest '{0}' cannot be read: {1}. Its projects' handlers are unknown to this project until it is fixed; rebuild the project that wrote it, or remove the file from SwitchboardManifest or AdditionalFiles.",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A *.switchboard.json file among the additional files is a handler manifest of a project built elsewhere: the typed stubs and the checks of sends to that project come from it. A file that is not valid JSON, or not in the manifest format of this Switchboard version, gives neither.",
+        HelpLinkBase + UnreadableManifestId + ".md",
+        WellKnownDiagnosticTags.CompilationEnd);
 }

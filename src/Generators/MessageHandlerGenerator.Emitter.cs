@@ -48,20 +48,7 @@ public sealed partial class MessageHandlerGenerator
                 .Line($"/// <summary>The project name, <c>{Identifiers.Xml(project.ProjectName)}</c>.</summary>")
                 .Line($"public const string ProjectName = {Identifiers.Literal(project.ProjectName)};");
 
-            foreach (var group in project.Groups)
-            {
-                writer.Line();
-                Field(writer, group);
-                writer.Line();
-                SendStub(writer, group);
-                if (group.Response is not null)
-                {
-                    writer.Line();
-                    RequestStub(writer, group);
-                }
-
-                RequestAllStubs(writer, group);
-            }
+            GroupMembers(writer, project);
 
             writer.Close();
             CloseNamespace(writer, project);

@@ -14,7 +14,7 @@ public sealed partial class MessageHandlerGenerator
     /// Reads symbols into models. A handler the generator cannot call is skipped (<see langword="null"/>): the
     /// analyzers report it, so the generator stays silent.
     /// </summary>
-    internal static class Parser
+    internal static partial class Parser
     {
         private const string SwitchboardNamespace = "Switchboard";
         private const int AllScopes = 7;
@@ -77,7 +77,9 @@ public sealed partial class MessageHandlerGenerator
                 // An absent payload arrives as an empty dictionary, never null: the stub's payload is not nullable.
                 payload = payloadKind == PayloadKind.Dictionary
                     ? TypeSpec.Dictionary
-                    : SpecOf(payloadType.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+                    : SpecOf(payloadType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) is { } typed
+                        ? typed with { Properties = PayloadProperties.Of(payloadType) }
+                        : null;
                 if (payload is null)
                 {
                     return null;
@@ -294,7 +296,10 @@ public sealed partial class MessageHandlerGenerator
             var access = IsWritable(type) ? AccessOf(type) : Access.None;
             return access == Access.None
                 ? null
-                : new TypeSpec(type.ToDisplayString(DeclarationFormat), type.ToDisplayString(TypeOfFormat), access == Access.Public);
+                : new TypeSpec(type.ToDisplayString(DeclarationFormat), type.ToDisplayString(TypeOfFormat), access == Access.Public)
+                {
+                    MetadataName = PayloadProperties.MetadataNameOf(type),
+                };
         }
 
         private enum Access

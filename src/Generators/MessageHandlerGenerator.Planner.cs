@@ -14,7 +14,7 @@ public sealed partial class MessageHandlerGenerator
     /// Groups parsed handlers into projects and names: resolves each handler's project, drops declarations that
     /// repeat a name in a scope already taken, merges each name's scopes, and picks unique C# names.
     /// </summary>
-    internal static class Planner
+    internal static partial class Planner
     {
         private const int GatewayScope = 2;
 

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Switchboard.Manifests;
 
 namespace Switchboard.Generators;
 
@@ -48,5 +49,33 @@ public sealed partial class MessageHandlerGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Projects);
 
         context.RegisterSourceOutput(projects, static (output, project) => Emitter.Emit(output, project));
+
+        // This compilation's manifest, as JSON in a generated comment that the build targets copy to a file.
+        var localProjects = projects.Collect();
+        context.RegisterSourceOutput(localProjects, static (output, all) => Emitter.EmitExport(output, all));
+
+        // Projects built elsewhere, from their *.switchboard.json manifests (AdditionalFiles): typed stubs only.
+        var manifests = context.AdditionalTextsProvider
+            .Where(static file => HandlerManifest.IsManifestPath(file.Path))
+            .Select(static (file, cancellationToken) => Parser.ParseManifestFile(file, cancellationToken))
+            .WithTrackingName(StepNames.ManifestFiles)
+            .Collect();
+
+        // Which manifest types this compilation can name: only the names leave this step, not the compilation.
+        var availableTypes = manifests
+            .Select(static (files, _) => Parser.ManifestTypeNames(files))
+            .Combine(context.CompilationProvider)
+            .Select(static (pair, cancellationToken) => Parser.ResolveTypeNames(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(StepNames.ManifestTypes);
+
+        var foreignProjects = manifests
+            .Combine(availableTypes)
+            .Combine(localProjects)
+            .Combine(settings)
+            .SelectMany(static (input, cancellationToken) =>
+                Planner.PlanForeign(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, cancellationToken))
+            .WithTrackingName(StepNames.ForeignProjects);
+
+        context.RegisterSourceOutput(foreignProjects, static (output, project) => Emitter.EmitForeign(output, project));
     }
 }

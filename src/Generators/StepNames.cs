@@ -20,4 +20,13 @@ public static class StepNames
 
     /// <summary>The handlers grouped into projects, one model per project.</summary>
     public const string Projects = nameof(Projects);
+
+    /// <summary>Each <c>*.switchboard.json</c> additional file read into values.</summary>
+    public const string ManifestFiles = nameof(ManifestFiles);
+
+    /// <summary>The manifests' payload and response types that this compilation can name.</summary>
+    public const string ManifestTypes = nameof(ManifestTypes);
+
+    /// <summary>The foreign projects planned from the manifests, one model per project.</summary>
+    public const string ForeignProjects = nameof(ForeignProjects);
 }

@@ -120,7 +120,7 @@ public sealed class IncrementalTests
     {
         var compilation = GeneratorHarness.Compilation("Sample", ProjectXHandlers, ProjectYHandlers, Unrelated);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
-        Assert.Equal(6, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        Assert.Equal(7, driver.GetRunResult().Results.Single().GeneratedSources.Length);
         return (compilation, driver);
     }
 

@@ -17,7 +17,14 @@ public sealed class ModelGraphTests
     [Fact]
     public void No_symbol_syntax_location_or_compilation_is_reachable_from_any_step_output()
     {
-        var result = GeneratorHarness.Run(GeneratorHarness.Compilation("Sample", TestProject.ReadSource("StaticAndInstance"))).Result;
+        // A manifest of a project built elsewhere too, so that every step, the manifest steps included, has outputs.
+        var manifest = new InMemoryText("Remote.switchboard.json", """
+            { "switchboardManifest": 1, "projects": [ { "name": "Remote", "handlers": [
+              { "name": "h", "scopes": ["Gateway"], "payload": { "type": "global::R.P", "metadataName": "R.P", "properties": [] }, "response": null } ] } ] }
+            """);
+        var result = GeneratorHarness.Driver("App", manifest)
+            .RunGenerators(GeneratorHarness.Compilation("Sample", TestProject.ReadSource("StaticAndInstance")))
+            .GetRunResult().Results.Single();
 
         // Roslyn's own steps inside ForAttributeWithMetadataName hold syntax by design; the generator's named steps must not.
         var walker = new GraphWalker();
@@ -33,6 +40,8 @@ public sealed class ModelGraphTests
         Assert.Contains(typeof(HandlerSpec), walker.VisitedTypes);
         Assert.Contains(typeof(ProjectSpec), walker.VisitedTypes);
         Assert.Contains(typeof(TypeSpec), walker.VisitedTypes);
+        Assert.Contains(typeof(ManifestFileSpec), walker.VisitedTypes);
+        Assert.Contains(typeof(ManifestEntrySpec), walker.VisitedTypes);
     }
 
     [Fact]

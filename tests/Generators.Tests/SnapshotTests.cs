@@ -26,7 +26,7 @@ public sealed class SnapshotTests
     }
 
     [Fact]
-    public void Every_project_gets_a_stubs_a_registry_and_a_manifest_file()
+    public void Every_project_gets_a_stubs_a_registry_and_a_manifest_file_and_the_compilation_one_export()
     {
         var run = GeneratorHarness.Run(GeneratorHarness.Compilation("Sample", TestProject.ReadSource("CustomProjectName")), "Plant.Floor");
 
@@ -34,6 +34,7 @@ public sealed class SnapshotTests
             [
                 "Line2Messages.Manifest.g.cs", "Line2Messages.Registry.g.cs", "Line2Messages.Stubs.g.cs",
                 "PlantFloorMessages.Manifest.g.cs", "PlantFloorMessages.Registry.g.cs", "PlantFloorMessages.Stubs.g.cs",
+                "Switchboard.Manifest.g.cs",
             ],
             run.Result.GeneratedSources.Select(source => source.HintName).Order(StringComparer.Ordinal));
     }

@@ -36,7 +36,7 @@ internal static class DotNet
         var output = new StringBuilder();
         var stdout = Pump(process.StandardOutput, output);
         var stderr = Pump(process.StandardError, output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -44,7 +44,7 @@ internal static class DotNet
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 8 minutes:\n{output}");
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within 15 minutes:\n{output}");
         }
 
         await Task.WhenAll(stdout, stderr);

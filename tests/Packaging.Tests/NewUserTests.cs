@@ -1,4 +1,6 @@
 using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 
 namespace Switchboard.Packaging.Tests;
 
@@ -60,15 +62,45 @@ public sealed class NewUserTests : IDisposable
         Assert.True(pack.ExitCode == 0, pack.ToString());
     }
 
+    /// <summary>
+    /// The generator, analyzers and code fixes once per supported Roslyn, each folder's build compiled against the
+    /// Roslyn its name says (the SDK picks the folder by the compiler's version), and the runtime per framework.
+    /// </summary>
     private static void AssertCarriesTheCompilerParts(string package)
     {
         using var zip = ZipFile.OpenRead(package);
         var entries = zip.Entries.Select(entry => entry.FullName).ToHashSet();
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Generators.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Analyzers.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Analyzers.CodeFixes.dll", entries);
+        foreach (var (folder, roslyn) in new[] { ("roslyn4.8", new Version(4, 8, 0, 0)), ("roslyn4.14", new Version(4, 14, 0, 0)) })
+        {
+            foreach (var assembly in new[] { "Switchboard.Generators", "Switchboard.Analyzers", "Switchboard.Analyzers.CodeFixes" })
+            {
+                var path = $"analyzers/dotnet/{folder}/cs/{assembly}.dll";
+                Assert.Contains(path, entries);
+                Assert.Equal(roslyn, CodeAnalysisVersion(zip.GetEntry(path)!));
+            }
+        }
+
+        Assert.DoesNotContain(entries, entry => entry.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
         Assert.Contains("lib/net8.0/Switchboard.dll", entries);
         Assert.Contains("lib/net10.0/Switchboard.dll", entries);
+    }
+
+    /// <summary>The version of Microsoft.CodeAnalysis that an assembly in the package was compiled against.</summary>
+    private static Version CodeAnalysisVersion(ZipArchiveEntry entry)
+    {
+        using var stream = new MemoryStream();
+        using (var source = entry.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new PEReader(stream);
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences
+            .Select(handle => metadata.GetAssemblyReference(handle))
+            .Single(reference => metadata.GetString(reference.Name) == "Microsoft.CodeAnalysis")
+            .Version;
     }
 
     private static string Nuspec(string package)
@@ -81,32 +113,8 @@ public sealed class NewUserTests : IDisposable
 
     private void WriteConsumer(string handlerName)
     {
-        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-
-        // Test versions go to a private package folder; everything else is found where the user already has it.
-        File.WriteAllText(Path.Combine(workspace.Consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <config><add key="globalPackagesFolder" value="packages" /></config>
-              <packageSources><add key="switchboard-local" value="{workspace.Feed}" /></packageSources>
-              <fallbackPackageFolders><add key="user" value="{userPackages}" /></fallbackPackageFolders>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(workspace.Consumer, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Switchboard" Version="{version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        Consumers.WriteNuGetConfig(workspace.Consumer, workspace.Feed);
+        Consumers.WriteProject(workspace.Consumer, "Consumer", version, outputType: "Exe");
         File.WriteAllText(Path.Combine(workspace.Consumer, "Program.cs"), $$"""
             using Consumer;
             using Switchboard;

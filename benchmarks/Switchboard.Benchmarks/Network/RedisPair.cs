@@ -8,7 +8,9 @@ namespace Switchboard.Benchmarks.Network;
 /// Two gateways on a Redis gateway network, each on its own node and connection as if in two processes: the sender
 /// <c>bench-sender</c> and the receiver <c>bench-receiver</c>, which hosts project <c>Bench</c>. Also a plain
 /// StackExchange.Redis connection for the raw baselines. A third gateway, <c>bench-publisher</c>, sends on a network
-/// whose <see cref="GatewayNetworkOptions.ConfirmRemoteSends"/> is off.
+/// whose <see cref="GatewayNetworkOptions.ConfirmRemoteSends"/> is off. <c>bench-signed-sender</c> and
+/// <c>bench-receiver</c> again are on a second network, <c>bench-signed</c>, whose messages are signed
+/// (<see cref="GatewayNetworkOptions.NetworkKey"/>).
 /// </summary>
 public sealed class RedisPair : IAsyncDisposable
 {
@@ -19,6 +21,14 @@ public sealed class RedisPair : IAsyncDisposable
     private GatewayNetwork senderNetwork = null!;
     private GatewayNetwork receiverNetwork = null!;
     private GatewayNetwork publisherNetwork = null!;
+    private GatewayNetwork signedSenderNetwork = null!;
+    private GatewayNetwork signedReceiverNetwork = null!;
+
+    /// <summary>A sending gateway on the signed network.</summary>
+    public Gateway SignedSender { get; private set; } = null!;
+
+    /// <summary>The receiving gateway of the signed network (also named <see cref="ReceiverName"/>, on its own network).</summary>
+    public Gateway SignedReceiver { get; private set; } = null!;
 
     /// <summary>The sending gateway.</summary>
     public Gateway Sender { get; private set; } = null!;
@@ -59,8 +69,18 @@ public sealed class RedisPair : IAsyncDisposable
         await pair.publisherNetwork.JoinAsync(pair.UnconfirmedSender);
         pair.Publisher = await ConnectionMultiplexer.ConnectAsync(pair.server.Configuration);
         pair.Subscriber = await ConnectionMultiplexer.ConnectAsync(pair.server.Configuration);
+        const string Key = "the-benchmark-network-key-of-32+bytes";
+        var signed = new GatewayNetworkOptions { NetworkName = "bench-signed", InboundQueueCapacity = 100_000, NetworkKey = Key };
+        pair.signedSenderNetwork = await RedisGatewayNetwork.ConnectAsync(pair.server.Configuration, signed);
+        pair.signedReceiverNetwork = await RedisGatewayNetwork.ConnectAsync(pair.server.Configuration, signed);
+        pair.SignedSender = new Gateway("bench-signed-sender");
+        pair.SignedReceiver = new Gateway(ReceiverName, new GatewayOptions { SharedQueueCapacity = 100_000 });
+        pair.SignedReceiver.AddProject(BenchMessages.Registry);
+        await pair.signedSenderNetwork.JoinAsync(pair.SignedSender);
+        await pair.signedReceiverNetwork.JoinAsync(pair.SignedReceiver);
         await WaitUntilSeesReceiverAsync(pair.senderNetwork);
         await WaitUntilSeesReceiverAsync(pair.publisherNetwork);
+        await WaitUntilSeesReceiverAsync(pair.signedSenderNetwork);
         return pair;
     }
 
@@ -83,6 +103,10 @@ public sealed class RedisPair : IAsyncDisposable
         await Sender.DisposeAsync();
         await UnconfirmedSender.DisposeAsync();
         await Receiver.DisposeAsync();
+        await SignedSender.DisposeAsync();
+        await SignedReceiver.DisposeAsync();
+        await signedSenderNetwork.DisposeAsync();
+        await signedReceiverNetwork.DisposeAsync();
         await senderNetwork.DisposeAsync();
         await receiverNetwork.DisposeAsync();
         await publisherNetwork.DisposeAsync();

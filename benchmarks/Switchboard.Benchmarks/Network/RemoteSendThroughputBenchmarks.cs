@@ -9,7 +9,8 @@ namespace Switchboard.Benchmarks.Network;
 /// the receiving side has handled the whole batch. The limit is a raw StackExchange.Redis PUBLISH of the very bytes
 /// Switchboard puts on the wire, to a subscriber that only counts. Throughput is one over the mean. The typed stub runs
 /// twice: awaiting each receiver's results (<see cref="Switchboard.Network.GatewayNetworkOptions.ConfirmRemoteSends"/>,
-/// the default) and completing once published to the listening receiver (the option off, as Ignition's sendMessage).
+/// the default) and completing once published to the listening receiver (the option off, as Ignition's sendMessage);
+/// and once more on a network with a <see cref="Switchboard.Network.GatewayNetworkOptions.NetworkKey"/>, every message signed and verified.
 /// </summary>
 [MemoryDiagnoser]
 public class RemoteSendThroughputBenchmarks
@@ -46,6 +47,14 @@ public class RemoteSendThroughputBenchmarks
         if (!report.AllSent || report.Count != 1)
         {
             throw new InvalidOperationException("The unconfirmed remote send was not one SENT line: " + report);
+        }
+
+        SwitchboardHandlers.RemoteDone.Arm(1);
+        report = await pair.SignedSender.SendRemotePingAsync(ping, remoteServers: pair.ToReceiver);
+        await SwitchboardHandlers.RemoteDone.WaitAsync();
+        if (!report.AllSent)
+        {
+            throw new InvalidOperationException("The signed remote send was not SENT: " + report);
         }
     }
 
@@ -85,6 +94,19 @@ public class RemoteSendThroughputBenchmarks
         for (var i = 0; i < Batch; i++)
         {
             pending[i] = pair.UnconfirmedSender.SendRemotePingAsync(ping, remoteServers: pair.ToReceiver).AsTask();
+        }
+
+        await Task.WhenAll(pending);
+        await SwitchboardHandlers.RemoteDone.WaitAsync();
+    }
+
+    [Benchmark(OperationsPerInvoke = Batch, Description = "Switchboard typed stub, pipelined, signed (NetworkKey)")]
+    public async Task SwitchboardTypedStubPipelinedSigned()
+    {
+        SwitchboardHandlers.RemoteDone.Arm(Batch);
+        for (var i = 0; i < Batch; i++)
+        {
+            pending[i] = pair.SignedSender.SendRemotePingAsync(ping, remoteServers: pair.ToReceiver).AsTask();
         }
 
         await Task.WhenAll(pending);

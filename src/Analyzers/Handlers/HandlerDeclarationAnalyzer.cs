@@ -18,7 +18,7 @@ internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (CompilationFacts.TryCreate(start.Compilation) is not { } facts)
+            if (CompilationFacts.TryCreate(start.Compilation, start.Options) is not { } facts)
             {
                 return;
             }

@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Switchboard.Analyzers.Model;
 
@@ -10,10 +11,10 @@ internal sealed class CompilationFacts
     private readonly Lazy<HandlerIndex> index;
     private readonly Lazy<string> assemblyProject;
 
-    private CompilationFacts(Compilation compilation, SwitchboardSymbols symbols)
+    private CompilationFacts(Compilation compilation, AnalyzerOptions options, SwitchboardSymbols symbols)
     {
         Symbols = symbols;
-        index = HandlerIndexCache.For(compilation, symbols);
+        index = HandlerIndexCache.For(compilation, options, symbols);
         assemblyProject = new Lazy<string>(() => HandlerIndexBuilder.AssemblyProject(compilation, symbols), LazyThreadSafetyMode.PublicationOnly);
     }
 
@@ -26,6 +27,8 @@ internal sealed class CompilationFacts
     public string AssemblyProject => assemblyProject.Value;
 
     /// <summary>The facts, or <see langword="null"/> when the compilation does not reference Switchboard.</summary>
-    public static CompilationFacts? TryCreate(Compilation compilation) =>
-        SwitchboardSymbols.TryCreate(compilation) is { } symbols ? new CompilationFacts(compilation, symbols) : null;
+    /// <param name="compilation">The compilation.</param>
+    /// <param name="options">Its analyzer options: the handler manifests of projects built elsewhere are among its additional files.</param>
+    public static CompilationFacts? TryCreate(Compilation compilation, AnalyzerOptions options) =>
+        SwitchboardSymbols.TryCreate(compilation) is { } symbols ? new CompilationFacts(compilation, options, symbols) : null;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Switchboard.Analyzers.Handlers;
 
 namespace Switchboard.Analyzers.Model;
@@ -13,12 +14,13 @@ namespace Switchboard.Analyzers.Model;
 /// </summary>
 internal static class HandlerIndexBuilder
 {
-    public static HandlerIndex Build(Compilation compilation, SwitchboardSymbols symbols)
+    public static HandlerIndex Build(Compilation compilation, AnalyzerOptions options, SwitchboardSymbols symbols)
     {
         var handlers = new List<KnownHandler>();
         var assemblyProject = AssemblyProject(compilation, symbols);
         AddSourceHandlers(compilation.Assembly.GlobalNamespace, assemblyProject, symbols, handlers);
         AddReferencedManifests(compilation, symbols, handlers);
+        ManifestFileHandlers.Add(compilation, options.AdditionalFiles, handlers);
         return new HandlerIndex(handlers);
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Switchboard.Analyzers.Model;
 
@@ -13,8 +14,9 @@ internal static class HandlerIndexCache
 {
     private static readonly ConditionalWeakTable<Compilation, Lazy<HandlerIndex>> Indexes = new();
 
-    public static Lazy<HandlerIndex> For(Compilation compilation, SwitchboardSymbols symbols) =>
+    // The additional files belong to the compilation's analysis, so the first caller's options serve every analyzer.
+    public static Lazy<HandlerIndex> For(Compilation compilation, AnalyzerOptions options, SwitchboardSymbols symbols) =>
         Indexes.GetValue(
             compilation,
-            key => new Lazy<HandlerIndex>(() => HandlerIndexBuilder.Build(key, symbols), LazyThreadSafetyMode.ExecutionAndPublication));
+            key => new Lazy<HandlerIndex>(() => HandlerIndexBuilder.Build(key, options, symbols), LazyThreadSafetyMode.ExecutionAndPublication));
 }

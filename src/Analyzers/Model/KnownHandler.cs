@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Switchboard.Manifests;
 
 namespace Switchboard.Analyzers.Model;
 
@@ -16,8 +17,10 @@ internal sealed class KnownHandler
         ITypeSymbol? payloadType,
         bool? returnsValue,
         IMethodSymbol? method,
-        string origin)
+        string origin,
+        ManifestType? manifestPayload = null)
     {
+        ManifestPayload = manifestPayload;
         Project = project;
         Name = name;
         Scope = scope;
@@ -45,6 +48,12 @@ internal sealed class KnownHandler
 
     /// <summary>The method, for handlers declared in this compilation; <see langword="null"/> for manifest entries.</summary>
     public IMethodSymbol? Method { get; }
+
+    /// <summary>
+    /// The payload as a handler manifest file records it, for a handler of a project built elsewhere; with
+    /// <see cref="PayloadType"/> <see langword="null"/> when this compilation cannot name the type.
+    /// </summary>
+    public ManifestType? ManifestPayload { get; }
 
     /// <summary>Where it is declared, for messages: <c>Handlers.OnTest</c> or <c>assembly Lib</c>.</summary>
     public string Origin { get; }

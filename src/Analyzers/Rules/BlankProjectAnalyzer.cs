@@ -24,7 +24,7 @@ internal sealed class BlankProjectAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (CompilationFacts.TryCreate(start.Compilation) is not { } facts)
+            if (CompilationFacts.TryCreate(start.Compilation, start.Options) is not { } facts)
             {
                 return;
             }

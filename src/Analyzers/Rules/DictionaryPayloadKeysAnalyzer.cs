@@ -27,7 +27,7 @@ internal sealed class DictionaryPayloadKeysAnalyzer : SendAnalyzer
 
         foreach (var members in PayloadTypesReached(call, target, facts.Symbols))
         {
-            var typeName = members.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            var typeName = members.TypeName;
             var about = $"'{typeName}', the payload of handler '{target.HandlerName}' in project '{target.ProjectName}'";
             foreach (var (key, syntax) in literal.Keys)
             {
@@ -74,6 +74,14 @@ internal sealed class DictionaryPayloadKeysAnalyzer : SendAnalyzer
                 && PayloadMembers.TryCreate(payloadType, symbols) is { } members)
             {
                 yield return members;
+            }
+            else if ((handler.Scope & reached) != 0
+                && handler.PayloadType is null
+                && handler.ManifestPayload is { IsDictionary: false } manifestPayload
+                && PayloadMembers.FromManifest(manifestPayload) is { } recorded)
+            {
+                // A project built elsewhere whose payload type this compilation cannot name: its manifest's shape.
+                yield return recorded;
             }
         }
     }

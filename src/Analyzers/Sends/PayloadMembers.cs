@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Switchboard.Manifests;
 
 namespace Switchboard.Analyzers.Sends;
 
@@ -12,12 +13,13 @@ internal sealed class PayloadMembers
 {
     private readonly HashSet<string> names = new(StringComparer.OrdinalIgnoreCase);
 
-    private PayloadMembers(ITypeSymbol type)
+    private PayloadMembers(string typeName)
     {
-        Type = type;
+        TypeName = typeName;
     }
 
-    public ITypeSymbol Type { get; }
+    /// <summary>The payload type, for messages.</summary>
+    public string TypeName { get; }
 
     /// <summary>The property names, as written in JSON.</summary>
     public IEnumerable<string> Names => names;
@@ -40,7 +42,7 @@ internal sealed class PayloadMembers
             return null;
         }
 
-        var members = new PayloadMembers(type);
+        var members = new PayloadMembers(type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat));
         for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var member in current.GetMembers())
@@ -80,6 +82,26 @@ internal sealed class PayloadMembers
                 {
                     members.Required.Add(jsonName);
                 }
+            }
+        }
+
+        return members;
+    }
+
+    /// <summary>The members a handler manifest records for a payload type this compilation cannot name; <see langword="null"/> when any key fits.</summary>
+    public static PayloadMembers? FromManifest(ManifestType type)
+    {
+        if (type.Properties is not { } properties)
+        {
+            return null;
+        }
+
+        var members = new PayloadMembers(type.Name.Replace("global::", ""));
+        foreach (var property in properties)
+        {
+            if (members.names.Add(property.Name) && property.Required)
+            {
+                members.Required.Add(property.Name);
             }
         }
 

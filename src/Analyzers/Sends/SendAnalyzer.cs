@@ -17,7 +17,7 @@ internal abstract class SendAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            if (CompilationFacts.TryCreate(start.Compilation) is not { } facts)
+            if (CompilationFacts.TryCreate(start.Compilation, start.Options) is not { } facts)
             {
                 return;
             }

@@ -20,7 +20,12 @@ internal static class SendTelemetry
 
     public static void Record(Activity? activity, string project, DeliveryReport report)
     {
-        activity?.SetTag("switchboard.targets", report.Count);
+        if (activity is not null)
+        {
+            activity.SetTag("switchboard.targets", report.Count);
+            activity.SetCustomProperty(SwitchboardTelemetry.DeliveryReportProperty, report);
+        }
+
         if (!SwitchboardTelemetry.Sent.Enabled && !SwitchboardTelemetry.Denied.Enabled)
         {
             return;

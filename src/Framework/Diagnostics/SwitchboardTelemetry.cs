@@ -13,6 +13,13 @@ public static class SwitchboardTelemetry
     /// <summary>The name of the activity source and of the meter.</summary>
     public const string Name = "Switchboard";
 
+    /// <summary>
+    /// The custom property (<see cref="Activity.GetCustomProperty(string)"/>) under which a <c>switchboard.send</c>
+    /// span carries the send's <see cref="DeliveryReport"/> once it is known, for in-process listeners such as a
+    /// status page's log of recent sends. Set only on spans that a listener asked for.
+    /// </summary>
+    public const string DeliveryReportProperty = "switchboard.report";
+
     internal static readonly ActivitySource Source = new(Name, typeof(SwitchboardTelemetry).Assembly.GetName().Version?.ToString());
 
     internal static readonly Meter Meter = new(Name, typeof(SwitchboardTelemetry).Assembly.GetName().Version?.ToString());

@@ -129,6 +129,10 @@ public sealed class Gateway : Endpoint
     /// <returns>The endpoint, or <see langword="null"/>.</returns>
     public AttachedEndpoint? FindEndpoint(string sessionId) => Router.Find(sessionId);
 
+    /// <summary>The clients and sessions attached now, in attach order: a snapshot, for status pages and diagnostics.</summary>
+    /// <returns>The attached endpoints; later attaches and detaches do not change it.</returns>
+    public IReadOnlyList<AttachedEndpoint> GetAttachedEndpoints() => Router.Snapshot();
+
     /// <summary>Closes every client and session, then drains the gateway's own queues, within <see cref="GatewayOptions.DrainTimeout"/>.</summary>
     private protected override async ValueTask CloseAsync()
     {

@@ -32,9 +32,10 @@ internal static class GeneratorHarness
             References,
             CompilationOptions);
 
-    public static GeneratorDriver Driver(string? rootNamespace = "App") =>
+    public static GeneratorDriver Driver(string? rootNamespace = "App", params AdditionalText[] additionalTexts) =>
         CSharpGeneratorDriver.Create(
             [new MessageHandlerGenerator().AsSourceGenerator()],
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             optionsProvider: BuildProperties.WithRootNamespace(rootNamespace),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));

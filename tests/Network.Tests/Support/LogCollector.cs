@@ -4,8 +4,10 @@ using Microsoft.Extensions.Logging;
 namespace Switchboard.Network.Tests.Support;
 
 /// <summary>A logger factory that keeps every line, so tests can assert what was logged.</summary>
-public sealed class LogCollector : ILoggerFactory
+public sealed class LogCollector(Func<EventId, bool>? keep = null) : ILoggerFactory
 {
+    private readonly Func<EventId, bool> keep = keep ?? (_ => true);
+
     public ConcurrentQueue<LogLine> Lines { get; } = new();
 
     public IEnumerable<LogLine> WithEventId(int id) => Lines.Where(line => line.EventId.Id == id);
@@ -27,7 +29,12 @@ public sealed class LogCollector : ILoggerFactory
 
         public bool IsEnabled(LogLevel logLevel) => true;
 
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Lines.Enqueue(new LogLine(category, logLevel, eventId, formatter(state, exception), exception));
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (owner.keep(eventId))
+            {
+                owner.Lines.Enqueue(new LogLine(category, logLevel, eventId, formatter(state, exception), exception));
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -111,18 +112,25 @@ internal sealed class EnvelopeSeal
         return true;
     }
 
+    // One-shot HMAC over one pooled buffer: no hash object per message, whose allocation would double the frame's.
     private static void Mac(byte[] key, string channel, ReadOnlySpan<byte> header, ReadOnlySpan<byte> envelope, Span<byte> destination)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-        hmac.AppendData(header);
-
-        // The channel's length first, so that no split of channel and envelope bytes can be read another way.
-        Span<byte> length = stackalloc byte[4];
-        var channelBytes = Encoding.UTF8.GetBytes(channel);
-        BinaryPrimitives.WriteInt32BigEndian(length, channelBytes.Length);
-        hmac.AppendData(length);
-        hmac.AppendData(channelBytes);
-        hmac.AppendData(envelope);
-        hmac.GetHashAndReset(destination);
+        var channelLength = Encoding.UTF8.GetByteCount(channel);
+        var length = HeaderLength + 4 + channelLength + envelope.Length;
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            // The channel's length first, so that no split of channel and envelope bytes can be read another way.
+            var input = rented.AsSpan(0, length);
+            header.CopyTo(input);
+            BinaryPrimitives.WriteInt32BigEndian(input.Slice(HeaderLength, 4), channelLength);
+            Encoding.UTF8.GetBytes(channel, input.Slice(HeaderLength + 4, channelLength));
+            envelope.CopyTo(input[(HeaderLength + 4 + channelLength)..]);
+            HMACSHA256.HashData(key, input, destination);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 }
