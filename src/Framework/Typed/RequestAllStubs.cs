@@ -159,7 +159,7 @@ public static class RequestAllStubs
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(handler);
         return sender.RequestAllAsync<TResponse>(
-            handler.Project, handler.Name, payload, ResolveScope(handler, answering, scope, user, hasRole, hostName), clientSessionId, user, hasRole,
+            handler.Project, handler.Name, payload, handler.ResolveScopeWithin(answering, forRequestAll: true, scope, user, hasRole, hostName), clientSessionId, user, hasRole,
             hostName, remoteServers, timeout, cancellationToken);
     }
 
@@ -180,28 +180,7 @@ public static class RequestAllStubs
         ArgumentNullException.ThrowIfNull(sender);
         ArgumentNullException.ThrowIfNull(handler);
         return sender.RequestAllStreamAsync<TResponse>(
-            handler.Project, handler.Name, payload, ResolveScope(handler, answering, scope, user, hasRole, hostName), clientSessionId, user, hasRole,
+            handler.Project, handler.Name, payload, handler.ResolveScopeWithin(answering, forRequestAll: true, scope, user, hasRole, hostName), clientSessionId, user, hasRole,
             hostName, remoteServers, timeout, cancellationToken);
-    }
-
-    /// <summary>The scope given, else Ignition's default narrowed to where the handler answers.</summary>
-    private static Scope ResolveScope(HandlerRef handler, Scope answering, Scope? scope, string? user, string? hasRole, string? hostName)
-    {
-        if (scope is { } chosen)
-        {
-            return chosen;
-        }
-
-        var narrowed = SendFilters.DefaultScope(user, hasRole, hostName) & answering;
-        if (narrowed == 0)
-        {
-            throw new ArgumentException(
-                $"The message handler \"{handler.Name}\" in project \"{handler.Project}\" answers only in scope {answering.ToCode()}, and a " +
-                "request-all with a user, hasRole or hostName filter defaults to clients and sessions (filters never apply to the gateway), " +
-                $"so it would ask no handler that answers. Pass scope: Scope.{answering} to ask it anyway, or drop the filter.",
-                nameof(scope));
-        }
-
-        return narrowed;
     }
 }
