@@ -176,7 +176,7 @@ public static class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A request goes to exactly one gateway handler and returns its value. A handler that is not declared in the gateway scope, or that returns nothing, cannot answer it.",
+        "A request goes to exactly one gateway handler and returns its value. A handler that is not declared in the gateway scope, or that returns nothing, cannot answer it. A request-all asks every handler its scope selects; when all of them return nothing, none can answer.",
         HelpLinkBase + InvalidRequestTargetId + ".md");
 
     /// <summary>SWB0010: empty handler name.</summary>

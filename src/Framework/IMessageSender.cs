@@ -126,4 +126,82 @@ public interface IMessageSender
         string? remoteServer = null,
         TimeSpan? timeout = null,
         CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Scatter-gather: asks every client, session and gateway that the selection reaches (the same selection as
+    /// <see cref="SendAsync"/>: scope, filters, remote servers) and gathers one result per selected target, with its
+    /// answer or why there is none. Returns when every target has answered or the timeout has passed, whichever comes
+    /// first; targets that have not answered by then are <see cref="RequestAllStatus.TimedOut"/>.
+    /// </summary>
+    /// <typeparam name="TResponse">The handlers' response type; <see cref="object"/> to take whatever they return.</typeparam>
+    /// <param name="project">The project containing the handler.</param>
+    /// <param name="messageHandler">The handler name.</param>
+    /// <param name="payload">A typed payload or a dictionary; <see langword="null"/> for none.</param>
+    /// <param name="scope">Where to ask; <see langword="null"/> for Ignition's default (see <see cref="SendMessage"/>).</param>
+    /// <param name="clientSessionId">Only the client or session with this session id.</param>
+    /// <param name="user">Only clients and sessions where this user is logged in.</param>
+    /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+    /// <param name="hostName">Only clients and sessions on this host.</param>
+    /// <param name="remoteServers">Gateway names to ask instead of the local gateway; each asks its own targets.</param>
+    /// <param name="timeout">How long to wait for every answer; the gateway's <see cref="GatewayOptions.RequestTimeout"/> (60 s) by default.</param>
+    /// <param name="cancellationToken">Stops waiting (the call throws) and signals every handler that is still running.</param>
+    /// <returns>One result per selected target, in selection order (gateway, clients, sessions, then remote gateways).</returns>
+    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
+    /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
+    /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ValueTask<RequestAllReport<TResponse>> RequestAllAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The streaming form of <see cref="RequestAllAsync{TResponse}"/>: yields each target's result as it arrives
+    /// (targets that cannot be asked at once, then answers in the order they come), and at the timeout every target
+    /// that has not answered as <see cref="RequestAllStatus.TimedOut"/>. Nothing is sent until enumeration begins.
+    /// </summary>
+    /// <typeparam name="TResponse">The handlers' response type; <see cref="object"/> to take whatever they return.</typeparam>
+    /// <param name="project">The project containing the handler.</param>
+    /// <param name="messageHandler">The handler name.</param>
+    /// <param name="payload">A typed payload or a dictionary; <see langword="null"/> for none.</param>
+    /// <param name="scope">Where to ask; <see langword="null"/> for Ignition's default (see <see cref="SendMessage"/>).</param>
+    /// <param name="clientSessionId">Only the client or session with this session id.</param>
+    /// <param name="user">Only clients and sessions where this user is logged in.</param>
+    /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+    /// <param name="hostName">Only clients and sessions on this host.</param>
+    /// <param name="remoteServers">Gateway names to ask instead of the local gateway; each asks its own targets.</param>
+    /// <param name="timeout">How long to wait for every answer; the gateway's <see cref="GatewayOptions.RequestTimeout"/> by default.</param>
+    /// <param name="cancellationToken">
+    /// Stops waiting (the enumeration throws) and signals every handler that is still running; so does disposing the
+    /// enumerator early (leaving an <c>await foreach</c>), without the exception.
+    /// </param>
+    /// <returns>The results as they arrive; one per selected target in all.</returns>
+    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
+    /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
+    /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
+    /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    IAsyncEnumerable<RequestAllResult<TResponse>> RequestAllStreamAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default);
 }

@@ -55,7 +55,10 @@ public sealed partial class MessageHandlerGenerator
             return writer.ToString();
         }
 
-        /// <summary>Each handler name's field, send stub and (for a gateway handler that returns a value) request stub.</summary>
+        /// <summary>
+        /// Each handler name's field, send stub, request stub (for a gateway handler that returns a value) and
+        /// request-all stubs (for a name some declaration answers).
+        /// </summary>
         private static void GroupMembers(IndentedWriter writer, ProjectSpec project)
         {
             foreach (var group in project.Groups)
@@ -69,6 +72,8 @@ public sealed partial class MessageHandlerGenerator
                     writer.Line();
                     RequestStub(writer, group);
                 }
+
+                RequestAllStubs(writer, group);
             }
         }
 
@@ -80,7 +85,7 @@ public sealed partial class MessageHandlerGenerator
                 var handlers = new List<ManifestHandler>(project.Groups.Count);
                 foreach (var group in project.Groups)
                 {
-                    handlers.Add(new ManifestHandler(group.Name, group.Scope, ManifestTypeOf(group.Payload), ManifestTypeOf(group.Response)));
+                    handlers.Add(new ManifestHandler(group.Name, group.Scope, ManifestTypeOf(group.Payload), ManifestTypeOf(ManifestResponse(group))));
                 }
 
                 manifest.Add(new ManifestProject(project.ProjectName, handlers));

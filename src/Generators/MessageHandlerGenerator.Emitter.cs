@@ -100,7 +100,7 @@ public sealed partial class MessageHandlerGenerator
             {
                 writer.Line(
                     $"[assembly: global::Switchboard.MessageHandlerManifest({Identifiers.Literal(project.ProjectName)}, {Identifiers.Literal(group.Name)}, " +
-                    $"{ScopeExpression(group.Scope)}, {TypeOf(group.Payload)}, {TypeOf(group.Response)})]");
+                    $"{ScopeExpression(group.Scope)}, {TypeOf(group.Payload)}, {TypeOf(ManifestResponse(group))})]");
             }
 
             return writer.ToString();

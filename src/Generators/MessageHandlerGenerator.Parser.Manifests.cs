@@ -34,7 +34,7 @@ public sealed partial class MessageHandlerGenerator
                             handler.Scope,
                             payload,
                             fallback,
-                            handler.AnswersRequests ? SpecOf(handler.Response) : null));
+                            SpecOf(handler.Response)));
                     }
                 }
             }

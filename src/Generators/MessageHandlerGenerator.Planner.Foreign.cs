@@ -74,15 +74,23 @@ public sealed partial class MessageHandlerGenerator
         private static HandlerGroupSpec PlanForeignGroup(ManifestEntrySpec entry, string file, HashSet<string> available, HashSet<string> used)
         {
             var payload = entry.Payload is null || entry.Payload.IsDictionary || IsAvailable(entry.Payload, available) ? entry.Payload : entry.PayloadFallback;
-            var response = entry.Response is null || IsAvailable(entry.Response, available) ? entry.Response : TypeSpec.Object;
-            var memberName = Unique(Identifiers.ToPascalCase(entry.Name, "Handler"), candidate => MembersOf(candidate, response is not null).Any(used.Contains));
-            foreach (var member in MembersOf(memberName, response is not null))
+            var answer = entry.Response is null || IsAvailable(entry.Response, available) ? entry.Response : TypeSpec.Object;
+
+            // A manifest records the gateway declaration's response (what a request gets), or, for a name no gateway
+            // declares, what its client and session declarations answer request-alls with.
+            var declaresGateway = (entry.Scope & GatewayScope) != 0;
+            var response = declaresGateway ? answer : null;
+            var answering = answer is null ? 0 : declaresGateway ? GatewayScope : entry.Scope;
+            var memberName = Unique(
+                Identifiers.ToPascalCase(entry.Name, "Handler"), candidate => MembersOf(candidate, response is not null, answer is not null).Any(used.Contains));
+            foreach (var member in MembersOf(memberName, response is not null, answer is not null))
             {
                 used.Add(member);
             }
 
             // Internal: the stubs are this compilation's view of another project, not part of its public API.
-            return new HandlerGroupSpec(entry.Name, entry.Scope, memberName, payload, response, IsPublic: false, new[] { "manifest " + file }.ToEquatableArray());
+            return new HandlerGroupSpec(
+                entry.Name, entry.Scope, memberName, payload, response, answering, answer, IsPublic: false, new[] { "manifest " + file }.ToEquatableArray());
         }
 
         private static bool IsAvailable(TypeSpec type, HashSet<string> available) =>

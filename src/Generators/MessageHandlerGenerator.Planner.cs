@@ -87,20 +87,23 @@ public sealed partial class MessageHandlerGenerator
 
             var payload = StubPayload(declarations);
             var response = declarations.FirstOrDefault(handler => (handler.Scope & GatewayScope) != 0)?.Response;
+            var (answering, allResponse) = RequestAllResponse(declarations);
             var members = Identifiers.ToPascalCase(name, "Handler");
-            var memberName = Unique(members, candidate => MembersOf(candidate, response is not null).Any(used.Contains));
-            foreach (var member in MembersOf(memberName, response is not null))
+            var memberName = Unique(members, candidate => MembersOf(candidate, response is not null, allResponse is not null).Any(used.Contains));
+            foreach (var member in MembersOf(memberName, response is not null, allResponse is not null))
             {
                 used.Add(member);
             }
 
-            var isPublic = (payload?.IsPublic ?? true) && (response?.IsPublic ?? true);
+            var isPublic = (payload?.IsPublic ?? true) && (response?.IsPublic ?? true) && (allResponse?.IsPublic ?? true);
             return new HandlerGroupSpec(
                 name,
                 scope,
                 memberName,
                 payload,
                 response,
+                answering,
+                allResponse,
                 isPublic,
                 declarations.Select(handler => handler.Declaration).ToEquatableArray());
         }
@@ -131,13 +134,41 @@ public sealed partial class MessageHandlerGenerator
             return typed ?? (anyDictionary ? TypeSpec.Dictionary : null);
         }
 
-        private static IEnumerable<string> MembersOf(string memberName, bool answersRequests)
+        /// <summary>
+        /// The scopes whose declarations return a value, and the type a request-all's results carry: the response type
+        /// they share, <c>object</c> when they differ, none when no declaration answers.
+        /// </summary>
+        private static (int Scope, TypeSpec? Response) RequestAllResponse(List<HandlerSpec> declarations)
+        {
+            var scope = 0;
+            TypeSpec? shared = null;
+            foreach (var declaration in declarations)
+            {
+                if (declaration.Response is not { } response)
+                {
+                    continue;
+                }
+
+                scope |= declaration.Scope;
+                shared = shared is null || shared == response ? response : TypeSpec.Object;
+            }
+
+            return (scope, shared);
+        }
+
+        private static IEnumerable<string> MembersOf(string memberName, bool answersRequests, bool answersRequestAlls)
         {
             yield return memberName;
             yield return "Send" + memberName + "Async";
             if (answersRequests)
             {
                 yield return "Request" + memberName + "Async";
+            }
+
+            if (answersRequestAlls)
+            {
+                yield return "Request" + memberName + "AllAsync";
+                yield return "Request" + memberName + "AllStreamAsync";
             }
         }
 

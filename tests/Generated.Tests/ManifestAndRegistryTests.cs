@@ -13,7 +13,7 @@ public sealed class ManifestAndRegistryTests
 
         Assert.Equal("E2E", registry.ProjectName);
         Assert.Equal(
-            ["add", "addLater", "audit", "auditCount", "batchTotal", "count", "describe", "ping", "reading", "reading", "reading", "secret", "setpoint", "whoAsked"],
+            ["add", "addLater", "audit", "auditCount", "batchTotal", "clientLoad", "count", "describe", "health", "health", "health", "ping", "reading", "reading", "reading", "secret", "setpoint", "whoAsked"],
             registry.Handlers.Select(handler => handler.Name));
         var setpoint = registry.Handlers.Single(handler => handler.Name == "setpoint");
         Assert.Equal(HandlerThreading.Dedicated, setpoint.Threading);
@@ -27,12 +27,15 @@ public sealed class ManifestAndRegistryTests
     {
         var manifest = typeof(E2EMessages).Assembly.GetCustomAttributes<MessageHandlerManifestAttribute>().ToDictionary(entry => entry.Name);
 
-        Assert.Equal(12, manifest.Count);
+        Assert.Equal(14, manifest.Count);
         var reading = manifest["reading"];
         Assert.Equal(("E2E", ScopeCode.All, typeof(Reading), (Type?)null), (reading.Project, reading.Scope, reading.PayloadType, reading.ResponseType));
         var add = manifest["add"];
         Assert.Equal((Scope.Gateway, typeof(Sum), typeof(int)), (add.Scope, add.PayloadType, add.ResponseType));
         Assert.Null(manifest["ping"].PayloadType);
+
+        // No gateway declaration: the manifest records what the clients answer request-alls with.
+        Assert.Equal((Scope.Client, typeof(int)), (manifest["clientLoad"].Scope, manifest["clientLoad"].ResponseType));
     }
 
     [Fact]

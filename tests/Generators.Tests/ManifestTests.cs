@@ -75,10 +75,11 @@ public sealed class ManifestTests
         Assert.Equal("System.Int32", add.Response.MetadataName);
         Assert.True(add.AnswersRequests);
 
-        // A client handler's return value answers no request.
+        // A client handler's return value answers no request, only request-alls: with no gateway declaration, the
+        // response is what the clients answer with.
         var ping = project.Handlers[1];
         Assert.Null(ping.Payload);
-        Assert.Null(ping.Response);
+        Assert.Equal("string", ping.Response!.Name);
         Assert.False(ping.AnswersRequests);
 
         var reading = project.Handlers[2];

@@ -13,6 +13,7 @@ public sealed class SnapshotTests
         { "MultiScopeNames", "App" },
         { "CustomProjectName", "Plant.Floor" },
         { "OddHandlerNames", "App" },
+        { "RequestAll", "App" },
     };
 
     [Theory]

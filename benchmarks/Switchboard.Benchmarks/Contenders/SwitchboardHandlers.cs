@@ -65,6 +65,15 @@ public static class SwitchboardHandlers
         message.Done?.Signal();
     }
 
+    /// <summary>The session handler of the request-all suite: the fan-out handler's work, and a value to answer with.</summary>
+    [MessageHandler("load", Scope.Session)]
+    [MethodImpl(MethodImplOptions.NoInlining)] // As the broadcast's handler, so that only the answering differs.
+    public static int OnLoad(Ping message)
+    {
+        Work.Handle();
+        return 1;
+    }
+
     /// <summary>The gateway request handler of the round-trip suite.</summary>
     [MessageHandler("add")]
     [MethodImpl(MethodImplOptions.NoInlining)] // The direct-call baseline makes a real call, as every contender does.

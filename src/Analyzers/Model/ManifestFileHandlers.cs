@@ -49,7 +49,7 @@ internal static class ManifestFileHandlers
                         (ScopeFlags)handler.Scope,
                         isPayloadKnown: handler.Payload is null || payloadType is not null,
                         payloadType,
-                        returnsValue: handler.AnswersRequests,
+                        returnsValue: handler.Response is not null,
                         method: null,
                         origin,
                         responseType: handler.AnswersRequests ? Resolve(compilation, handler.Response) : null,

@@ -40,6 +40,34 @@ internal sealed class SendCall
     /// <summary>A request (<c>SendRequest…</c> or <c>Request…</c>): goes to exactly one gateway handler and wants its value.</summary>
     public bool IsRequest { get; private set; }
 
+    /// <summary>
+    /// A request-all (scatter-gather: <c>RequestAllAsync</c>, <c>RequestAllStreamAsync</c> and the typed stubs), told by
+    /// what it returns: it selects as a send does and wants a value from every target. Never also <see cref="IsRequest"/>.
+    /// </summary>
+    public bool IsRequestAll { get; private set; }
+
+    /// <summary>
+    /// Ignition's default scope for this call when it gives none: CS when a user, hasRole or hostName filter is a
+    /// non-empty constant, else CGS (also when a filter is not a constant: CGS holds every scope CS does, so a rule that
+    /// reports what all handlers of the default scope lack never reports a default it cannot be sure of).
+    /// </summary>
+    public ScopeFlags DefaultScope
+    {
+        get
+        {
+            foreach (var filter in Filters)
+            {
+                if (filter.Parameter!.Name is "user" or "hasRole" or "hostName"
+                    && ConstantOf(filter.Value) is { HasValue: true, Value: string { Length: > 0 } })
+                {
+                    return ScopeFlags.Client | ScopeFlags.Session;
+                }
+            }
+
+            return ScopeFlags.All;
+        }
+    }
+
     /// <summary>The constant project name, or <see langword="null"/> when it is not a constant.</summary>
     public string? ProjectName => ConstantString(Project);
 
@@ -54,10 +82,12 @@ internal sealed class SendCall
             return null;
         }
 
+        var isRequestAll = ReturnsRequestAllResults(method.ReturnType);
         var call = new SendCall
         {
-            IsRequest = method.Name.StartsWith("SendRequest", StringComparison.Ordinal)
-                || method.Name.StartsWith("Request", StringComparison.Ordinal),
+            IsRequestAll = isRequestAll,
+            IsRequest = !isRequestAll
+                && (method.Name.StartsWith("SendRequest", StringComparison.Ordinal) || method.Name.StartsWith("Request", StringComparison.Ordinal)),
         };
         var filters = ImmutableArray.CreateBuilder<IArgumentOperation>();
         foreach (var argument in invocation.Arguments)
@@ -178,6 +208,15 @@ internal sealed class SendCall
 
         return hasScopeEnum && hasFilter;
     }
+
+    /// <summary>
+    /// Whether <paramref name="type"/> is a request-all's result: a task of <c>Switchboard.RequestAllReport&lt;T&gt;</c>
+    /// or an async stream of <c>Switchboard.RequestAllResult&lt;T&gt;</c>. By name, so a stub in any assembly counts.
+    /// </summary>
+    private static bool ReturnsRequestAllResults(ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } wrapper
+        && wrapper.TypeArguments[0] is INamedTypeSymbol { IsGenericType: true, ContainingNamespace: { Name: "Switchboard", ContainingNamespace.IsGlobalNamespace: true } } inner
+        && (wrapper.Name, inner.Name) is ("ValueTask", "RequestAllReport") or ("Task", "RequestAllReport") or ("IAsyncEnumerable", "RequestAllResult");
 
     private static bool IsScopeType(ITypeSymbol type, SwitchboardSymbols symbols)
     {

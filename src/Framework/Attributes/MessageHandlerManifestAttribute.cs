@@ -15,7 +15,10 @@ public sealed class MessageHandlerManifestAttribute : Attribute
     /// <param name="name">The handler name.</param>
     /// <param name="scope">The scopes that declare the handler.</param>
     /// <param name="payloadType">The payload type, or <see langword="null"/> when the handler takes none.</param>
-    /// <param name="responseType">The response type, or <see langword="null"/> when the handler returns nothing.</param>
+    /// <param name="responseType">
+    /// The gateway declaration's response type, or <see langword="null"/> when it returns nothing; for a name that no
+    /// gateway declaration has, the type its client and session declarations answer request-alls with (or <see langword="null"/>).
+    /// </param>
     public MessageHandlerManifestAttribute(string project, string name, Scope scope, Type? payloadType, Type? responseType)
     {
         Project = project;

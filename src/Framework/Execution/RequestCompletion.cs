@@ -15,7 +15,7 @@ namespace Switchboard;
 /// and leaves that source to the garbage collector (it holds no timer), so that a late Cancel never meets a disposed
 /// source.</para>
 /// </remarks>
-internal abstract class RequestCompletion : IScheduledDeadline
+internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
 {
     private const int Pending = 0;
     private const int Done = 1;
@@ -57,6 +57,21 @@ internal abstract class RequestCompletion : IScheduledDeadline
 
     /// <inheritdoc />
     public int DeadlineIndex { get; set; } = -1;
+
+    /// <summary>How long until the deadline (at least a millisecond), or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> without one.</summary>
+    public TimeSpan Remaining
+    {
+        get
+        {
+            if (deadlines is null || Deadline == long.MaxValue)
+            {
+                return System.Threading.Timeout.InfiniteTimeSpan;
+            }
+
+            var left = deadlines.Time.GetElapsedTime(deadlines.Time.GetTimestamp(), Deadline);
+            return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
+        }
+    }
 
     /// <summary>Starts the clock and listens to the caller's token; call once, before the request is queued.</summary>
     public void Start()

@@ -86,6 +86,36 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
         CancellationToken cancellationToken = default) =>
         Client.SendRequestAsync<TResponse>(project, messageHandler, payload, remoteServer, timeout, cancellationToken);
 
+    /// <inheritdoc />
+    public ValueTask<RequestAllReport<TResponse>> RequestAllAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Client.RequestAllAsync<TResponse>(project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RequestAllResult<TResponse>> RequestAllStreamAsync<TResponse>(
+        string project,
+        string messageHandler,
+        object? payload = null,
+        Scope? scope = null,
+        string? clientSessionId = null,
+        string? user = null,
+        string? hasRole = null,
+        string? hostName = null,
+        IReadOnlyList<string>? remoteServers = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default) =>
+        Client.RequestAllStreamAsync<TResponse>(project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
     /// <summary>Disconnects: tells the gateway, then drains the client's accepted messages (within the drain timeout).</summary>
     /// <returns>A task that completes when the client is closed.</returns>
     public async ValueTask DisposeAsync()
@@ -190,6 +220,12 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
     {
         var payload = new WirePayload(delivery.Payload, delivery.Project!, delivery.Handler!);
         var onlyThisClient = new FilterParams(HostName: null, ClientSessionId: SessionId, Scope.Client, User: null, HasRole: null);
+        if (GatewayInbox.TrustedReplyChannel(network, delivery, GatewayName) is { } replyTo)
+        {
+            _ = AnswerAsync(delivery, new MessageSend(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient, RemoteServers: null), replyTo);
+            return;
+        }
+
         try
         {
             localGateway.Deliveries.SendLocal(new MessageSend(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient, RemoteServers: null));
@@ -198,6 +234,33 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
         {
             Log.NetworkDeliveryFailed(network.Logger, $"{GatewayName} (remote client {SessionId})", delivery.Handler!, delivery.Project!, exception.Message);
         }
+    }
+
+    /// <summary>
+    /// A request-all's delivery: runs this client's handler through the stand-in and replies with its value, or with
+    /// why there is none, before the asker's deadline.
+    /// </summary>
+    private async Task AnswerAsync(Envelope delivery, MessageSend send, string replyTo)
+    {
+        Envelope reply;
+        try
+        {
+            var wait = delivery.Deadline is { } at
+                ? TimeSpan.FromMilliseconds(Math.Clamp(at - DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 1, int.MaxValue))
+                : Timeout.InfiniteTimeSpan;
+            var answers = await localGateway.Deliveries.RequestAllAsync(sender: null, send, wait, CancellationToken.None).ConfigureAwait(false);
+            reply = answers is [var answer]
+                ? answer.Status == RequestAllStatus.Answered
+                    ? new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.Ok, PayloadUtf8 = WireAnswers.Encode(answer.Response, send.Project, send.Handler) }
+                    : new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.Of(answer) }
+                : new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = new WireOutcome(OutcomeCodes.Closed, $"remote client {SessionId} has closed.") };
+        }
+        catch (Exception exception)
+        {
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.From(exception) };
+        }
+
+        network.Reply(replyTo, reply);
     }
 
     internal ValueTask CloseLocallyAsync() => localGateway.DisposeAsync();

@@ -25,4 +25,12 @@ internal interface ILocalDelivery
 
     /// <summary>Runs this gateway's own handler for a request.</summary>
     Task<object?> RequestLocalAsync(SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A request-all: this gateway's own targets when <paramref name="sender"/> is <see langword="null"/> (one that
+    /// arrived from another gateway), else as <paramref name="sender"/> (a remote client), remote servers included.
+    /// </summary>
+    /// <exception cref="PayloadConversionException">The payload does not convert to a selected handler's type.</exception>
+    /// <exception cref="ObjectDisposedException">The gateway has closed.</exception>
+    Task<IReadOnlyList<RequestAllAnswer>> RequestAllAsync(Endpoint? sender, MessageSend send, TimeSpan wait, CancellationToken cancellationToken);
 }

@@ -18,6 +18,13 @@ internal interface INetworkLink
     Task<object?> RequestAsync(
         SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A request-all over the network: a slot in <paramref name="targets"/> per gateway asked (each of
+    /// <c>send.RemoteServers</c>, or the real gateway of a remote client), filled with its own targets' answers or with
+    /// why it could not be asked. Returns once every slot is expected; the slots fill later.
+    /// </summary>
+    void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken);
+
     /// <summary>Called when the gateway closes: stop being reachable.</summary>
     ValueTask LeaveAsync();
 }

@@ -112,11 +112,7 @@ internal sealed partial class MessageRouter
     {
         try
         {
-            var wait = timeout ?? gateway.Options.RequestTimeout;
-            if (wait <= TimeSpan.Zero && wait != Timeout.InfiniteTimeSpan)
-            {
-                throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "A request timeout must be positive or Timeout.InfiniteTimeSpan.");
-            }
+            var wait = RequestWait(timeout);
 
             return RemoteDelivery.Applies(gateway, remoteServer)
                 ? RequestRemoteAsync<TResponse>(sender.SenderInfo, project, messageHandler, payload, remoteServer, wait, responseType, cancellationToken)

@@ -46,6 +46,22 @@ internal static class RemoteDelivery
         return Task.FromException<object?>(new GatewayUnreachableException(project, messageHandler, server!, NoNetwork));
     }
 
+    /// <summary>A request-all to remote servers (or from a remote client's stand-in): through the network, or every server unreachable.</summary>
+    public static void RequestAll(Gateway gateway, IRequestAllTargets targets, in MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (gateway.NetworkLink is { } link)
+        {
+            link.RequestAll(targets, send, wait, cancellationToken);
+            return;
+        }
+
+        foreach (var server in send.RemoteServers ?? [])
+        {
+            Log.Unreachable(gateway.Logger, server, send.Handler, NoNetwork);
+            targets.Settle(targets.Expect(send.RemoteResult(server, DeliveryStatus.Sent)), DeliveryStatus.Unreachable);
+        }
+    }
+
     private static DeliveryReport Unreachable(Gateway gateway, in MessageSend send)
     {
         var results = new DeliveryResultsBuilder();

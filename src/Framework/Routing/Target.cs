@@ -52,8 +52,9 @@ internal struct Target
     /// made on first use; <see langword="null"/> and <paramref name="line"/> below zero to report <c>QUEUE_FULL</c> at once.
     /// </param>
     /// <param name="line">The line of the report this endpoint's result will have.</param>
+    /// <param name="reply">Where the handler's answer goes, for a request-all; <see langword="null"/> for a send.</param>
     /// <returns>The endpoint's status, or <see langword="null"/> when it has begun closing and so was not reached.</returns>
-    public DeliveryStatus? DeliverTo(Endpoint endpoint, SenderInfo sender, ref FullQueueWaits? full, int line)
+    public DeliveryStatus? DeliverTo(Endpoint endpoint, SenderInfo sender, ref FullQueueWaits? full, int line, IRequestReply? reply = null)
     {
         if (status != DeliveryStatus.Sent)
         {
@@ -61,7 +62,7 @@ internal struct Target
             return status;
         }
 
-        var item = new WorkItem(endpoint, handler!, scope, sender, payload, request: null);
+        var item = new WorkItem(endpoint, handler!, scope, sender, payload, reply);
         switch (endpoint.TryDeliver(item))
         {
             case DeliveryAttempt.Queued:

@@ -45,20 +45,28 @@ public abstract class HandlerRef
     /// No scope was given, a filter was, and the handler is declared only for the gateway (filters never apply to the
     /// gateway, so the default would reach no handler).
     /// </exception>
-    public Scope ResolveScope(Scope? scope, string? user, string? hasRole, string? hostName)
+    public Scope ResolveScope(Scope? scope, string? user, string? hasRole, string? hostName) =>
+        ResolveScopeWithin(Scope, forRequestAll: false, scope, user, hasRole, hostName);
+
+    /// <summary>
+    /// <see cref="ResolveScope(Scope?, string?, string?, string?)"/> narrowed to <paramref name="within"/> instead of
+    /// every declaring scope: for a request-all, the scopes whose handlers answer.
+    /// </summary>
+    internal Scope ResolveScopeWithin(Scope within, bool forRequestAll, Scope? scope, string? user, string? hasRole, string? hostName)
     {
         if (scope is { } chosen)
         {
             return chosen;
         }
 
-        var narrowed = SendFilters.DefaultScope(user, hasRole, hostName) & Scope;
+        var narrowed = SendFilters.DefaultScope(user, hasRole, hostName) & within;
         if (narrowed == 0)
         {
+            var (declared, call) = forRequestAll ? ("answers", "request-all") : ("is declared", "send");
             throw new ArgumentException(
-                $"The message handler \"{Name}\" in project \"{Project}\" is declared only in scope {Scope.ToCode()}, and a send " +
+                $"The message handler \"{Name}\" in project \"{Project}\" {declared} only in scope {within.ToCode()}, and a {call} " +
                 "with a user, hasRole or hostName filter defaults to clients and sessions (filters never apply to the gateway), " +
-                $"so it would reach no handler. Pass scope: Scope.{Scope} to send to it anyway, or drop the filter.",
+                $"so it would reach no handler. Pass scope: Scope.{within} to send to it anyway, or drop the filter.",
                 nameof(scope));
         }
 

@@ -6,6 +6,11 @@ namespace Switchboard.Generators.Model;
 /// <param name="MemberName">The C# identifier its field and stubs are named after (<c>TestHandler</c>, <c>SendTestHandlerAsync</c>).</param>
 /// <param name="Payload">What the stubs take, or <see langword="null"/> when no declaration takes a payload.</param>
 /// <param name="Response">What the gateway declaration returns, or <see langword="null"/> when it returns nothing or there is none.</param>
+/// <param name="AnsweringScope">The union of the scopes whose declarations return a value (answer request-alls); 0 when none does.</param>
+/// <param name="AllResponse">
+/// What a request-all's results carry: the response type the answering declarations share, <c>object</c> when they
+/// differ, or <see langword="null"/> when none answers (then no request-all stubs are generated).
+/// </param>
 /// <param name="IsPublic">Whether the field and stubs can be public (every type they mention is).</param>
 /// <param name="Declarations">The methods that declare the name, for the stubs' documentation.</param>
 internal sealed record HandlerGroupSpec(
@@ -14,5 +19,7 @@ internal sealed record HandlerGroupSpec(
     string MemberName,
     TypeSpec? Payload,
     TypeSpec? Response,
+    int AnsweringScope,
+    TypeSpec? AllResponse,
     bool IsPublic,
     EquatableArray<string> Declarations);

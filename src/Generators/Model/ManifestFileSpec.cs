@@ -15,5 +15,8 @@ internal sealed record ManifestFileSpec(string FileName, EquatableArray<Manifest
 /// <param name="Scope">The <c>Scope</c> flags that declare it.</param>
 /// <param name="Payload">The payload type as the declaring project names it, or <see langword="null"/> for none.</param>
 /// <param name="PayloadFallback">What the stub takes when the consumer cannot name <paramref name="Payload"/>: the dictionary for an object shape, else <c>object</c>.</param>
-/// <param name="Response">What its gateway handler returns, or <see langword="null"/> when it answers no requests.</param>
+/// <param name="Response">
+/// What its gateway handler returns (<see langword="null"/> when it answers no requests); for a name no gateway declares,
+/// what its client and session handlers answer request-alls with.
+/// </param>
 internal sealed record ManifestEntrySpec(string Project, string Name, int Scope, TypeSpec? Payload, TypeSpec? PayloadFallback, TypeSpec? Response);

@@ -27,7 +27,10 @@ internal sealed record ManifestProject(string Name, IReadOnlyList<ManifestHandle
 /// <param name="Name">The handler name.</param>
 /// <param name="Scope">The <c>Scope</c> flags (Client 1, Gateway 2, Session 4) that declare it.</param>
 /// <param name="Payload">What it takes, or <see langword="null"/> for no payload.</param>
-/// <param name="Response">What its gateway handler returns, or <see langword="null"/> when it answers no requests.</param>
+/// <param name="Response">
+/// What its gateway handler returns, or <see langword="null"/> when it answers no requests; for a name no gateway
+/// declares, what its client and session handlers answer request-alls with (or <see langword="null"/>).
+/// </param>
 internal sealed record ManifestHandler(string Name, int Scope, ManifestType? Payload, ManifestType? Response)
 {
     /// <summary>Whether <c>sendRequest</c> can call it: a gateway handler that returns a value.</summary>

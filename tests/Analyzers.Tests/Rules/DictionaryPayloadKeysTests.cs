@@ -79,4 +79,17 @@ public sealed class DictionaryPayloadKeysTests
                 """);
         await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
     }
+
+    [Fact]
+    public async Task A_request_alls_dictionary_is_checked_against_the_handlers_of_its_scope()
+    {
+        // record's client handler takes a Reading, so the request-all to clients needs its Tag.
+        var source = Sources.ProjectX + Sources.Send("""
+                await gateway.RequestAllAsync<object>("X", "record", {|#0:new Dictionary<string, object?> { ["value"] = 1.5 }|}, scope: Scope.Client);
+                """);
+        await Verifier.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.DictionaryPayloadKeys).WithLocation(0)
+                .WithArguments("The dictionary has no key for 'Tag', a required property of 'Reading', the payload of handler 'record' in project 'X'"));
+    }
 }

@@ -45,4 +45,11 @@ public sealed class ScopeWithoutHandlerTests
                 """);
         await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
     }
+
+    [Fact]
+    public async Task A_request_alls_scope_is_checked_like_a_sends()
+    {
+        var source = Sources.ProjectX + Sources.Send("""await gateway.RequestAllAsync<int>("X", "add", new Numbers(1, 2), scope: {|SWB0004:Scope.Client|});""");
+        await Verifier.AnalyzerAsync(source);
+    }
 }

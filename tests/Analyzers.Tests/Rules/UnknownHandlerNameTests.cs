@@ -80,4 +80,14 @@ public sealed class UnknownHandlerNameTests
             Sources.LibraryManifest,
             new DiagnosticResult(DiagnosticDescriptors.UnknownHandlerName).WithLocation(0).WithArguments("Lib", "Reading", "; did you mean 'reading'?"));
     }
+
+    [Fact]
+    public async Task Request_alls_and_their_streams_are_checked_too()
+    {
+        var source = Sources.ProjectX + Sources.Send("""
+                await gateway.RequestAllAsync<int>("X", {|SWB0001:"ad"|});
+                await foreach (var result in gateway.RequestAllStreamAsync<int>("X", {|SWB0001:"tset"|})) { }
+                """);
+        await Verifier.AnalyzerAsync(source);
+    }
 }

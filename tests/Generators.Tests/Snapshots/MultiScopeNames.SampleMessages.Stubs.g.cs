@@ -139,6 +139,64 @@ namespace App
             global::System.Threading.CancellationToken cancellationToken = default) =>
             Mixed.RequestAsync(sender, payload, remoteServer, timeout, cancellationToken);
 
+        /// <summary>
+        /// Asks <c>mixed</c> in every selected target and gathers one result per target, returning when
+        /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="payload">The payload.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>One result per selected target.</returns>
+        public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<int>> RequestMixedAllAsync(
+            this global::Switchboard.IMessageSender sender,
+            object payload,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllAsync<object, int>(
+                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>mixed</c> in every selected target and yields each result as it arrives. Without a
+        /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="payload">The payload.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>The results as they arrive, one per selected target.</returns>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<int>> RequestMixedAllStreamAsync(
+            this global::Switchboard.IMessageSender sender,
+            object payload,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<object, int>(
+                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
         /// <summary>The handler <c>tankLevel</c>, declared in scope CGS by <c>App.TankHandlers.OnClient(System.Collections.Generic.IReadOnlyDictionary&lt;string, object&gt;)</c>, <c>App.TankHandlers.OnGateway(App.Reading)</c>, <c>App.TankHandlers.OnSession(Switchboard.MessageContext)</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef<global::App.Reading> TankLevel =
             new(ProjectName, "tankLevel", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session);

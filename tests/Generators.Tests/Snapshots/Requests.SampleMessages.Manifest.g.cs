@@ -6,5 +6,5 @@
 [assembly: global::Switchboard.MessageHandlerManifest("Sample", "add", global::Switchboard.Scope.Gateway, typeof(global::App.AddRequest), typeof(int))]
 [assembly: global::Switchboard.MessageHandlerManifest("Sample", "lookup", global::Switchboard.Scope.Gateway, typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, object>), typeof(string))]
 [assembly: global::Switchboard.MessageHandlerManifest("Sample", "now", global::Switchboard.Scope.Gateway, null, typeof(global::System.DateTimeOffset))]
-[assembly: global::Switchboard.MessageHandlerManifest("Sample", "ping", global::Switchboard.Scope.Client, null, null)]
+[assembly: global::Switchboard.MessageHandlerManifest("Sample", "ping", global::Switchboard.Scope.Client, null, typeof(string))]
 [assembly: global::Switchboard.MessageHandlerManifest("Sample", "tuple", global::Switchboard.Scope.Gateway, null, typeof(global::System.ValueTuple<int, string>))]

@@ -72,6 +72,64 @@ namespace App
             global::System.Threading.CancellationToken cancellationToken = default) =>
             Add.RequestAsync(sender, payload, remoteServer, timeout, cancellationToken);
 
+        /// <summary>
+        /// Asks <c>add</c> in every selected target and gathers one result per target, returning when
+        /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="payload">The payload.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>One result per selected target.</returns>
+        public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<int>> RequestAddAllAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::App.AddRequest payload,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllAsync<global::App.AddRequest, int>(
+                sender, Add, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>add</c> in every selected target and yields each result as it arrives. Without a
+        /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="payload">The payload.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>The results as they arrive, one per selected target.</returns>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<int>> RequestAddAllStreamAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::App.AddRequest payload,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<global::App.AddRequest, int>(
+                sender, Add, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
         /// <summary>The handler <c>lookup</c>, declared in scope G by <c>App.Calculator.LookupAsync(System.Collections.Generic.IReadOnlyDictionary&lt;string, object&gt;, System.Threading.CancellationToken)</c>.</summary>
         public static readonly global::Switchboard.RequestHandlerRef<global::System.Collections.Generic.IReadOnlyDictionary<string, object?>, string?> Lookup =
             new(ProjectName, "lookup", global::Switchboard.Scope.Gateway);
@@ -127,6 +185,64 @@ namespace App
             global::System.Threading.CancellationToken cancellationToken = default) =>
             Lookup.RequestAsync(sender, payload, remoteServer, timeout, cancellationToken);
 
+        /// <summary>
+        /// Asks <c>lookup</c> in every selected target and gathers one result per target, returning when
+        /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="payload">The payload.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>One result per selected target.</returns>
+        public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<string?>> RequestLookupAllAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::System.Collections.Generic.IReadOnlyDictionary<string, object?> payload,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, object?>, string?>(
+                sender, Lookup, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>lookup</c> in every selected target and yields each result as it arrives. Without a
+        /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="payload">The payload.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>The results as they arrive, one per selected target.</returns>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<string?>> RequestLookupAllStreamAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::System.Collections.Generic.IReadOnlyDictionary<string, object?> payload,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, object?>, string?>(
+                sender, Lookup, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
         /// <summary>The handler <c>now</c>, declared in scope G by <c>App.Calculator.NowAsync()</c>.</summary>
         public static readonly global::Switchboard.RequestHandlerRef<global::System.DateTimeOffset> Now =
             new(ProjectName, "now", global::Switchboard.Scope.Gateway);
@@ -178,6 +294,60 @@ namespace App
             global::System.Threading.CancellationToken cancellationToken = default) =>
             Now.RequestAsync(sender, remoteServer, timeout, cancellationToken);
 
+        /// <summary>
+        /// Asks <c>now</c> in every selected target and gathers one result per target, returning when
+        /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>One result per selected target.</returns>
+        public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<global::System.DateTimeOffset>> RequestNowAllAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllAsync<global::System.DateTimeOffset>(
+                sender, Now, global::Switchboard.Scope.Gateway, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>now</c> in every selected target and yields each result as it arrives. Without a
+        /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>The results as they arrive, one per selected target.</returns>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<global::System.DateTimeOffset>> RequestNowAllStreamAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<global::System.DateTimeOffset>(
+                sender, Now, global::Switchboard.Scope.Gateway, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
         /// <summary>The handler <c>ping</c>, declared in scope C by <c>App.Calculator.Ping()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Ping =
             new(ProjectName, "ping", global::Switchboard.Scope.Client);
@@ -210,6 +380,60 @@ namespace App
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             Ping.SendAsync(sender, scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>ping</c> in every selected target and gathers one result per target, returning when
+        /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to C, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>One result per selected target.</returns>
+        public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<string>> RequestPingAllAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllAsync<string>(
+                sender, Ping, global::Switchboard.Scope.Client, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>ping</c> in every selected target and yields each result as it arrives. Without a
+        /// <paramref name="scope"/>, Ignition's default narrowed to C, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>The results as they arrive, one per selected target.</returns>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<string>> RequestPingAllStreamAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<string>(
+                sender, Ping, global::Switchboard.Scope.Client, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>tuple</c>, declared in scope G by <c>App.Calculator.Tuple()</c>.</summary>
         public static readonly global::Switchboard.RequestHandlerRef<(int Count, string Label)> Tuple =
@@ -261,5 +485,59 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             Tuple.RequestAsync(sender, remoteServer, timeout, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>tuple</c> in every selected target and gathers one result per target, returning when
+        /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>One result per selected target.</returns>
+        public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<(int Count, string Label)>> RequestTupleAllAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllAsync<(int Count, string Label)>(
+                sender, Tuple, global::Switchboard.Scope.Gateway, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+
+        /// <summary>
+        /// Asks <c>tuple</c> in every selected target and yields each result as it arrives. Without a
+        /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
+        /// </summary>
+        /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
+        /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
+        /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
+        /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
+        /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
+        /// <returns>The results as they arrive, one per selected target.</returns>
+        public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<(int Count, string Label)>> RequestTupleAllStreamAsync(
+            this global::Switchboard.IMessageSender sender,
+            global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
+            global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
+            global::System.TimeSpan? timeout = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<(int Count, string Label)>(
+                sender, Tuple, global::Switchboard.Scope.Gateway, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
     }
 }

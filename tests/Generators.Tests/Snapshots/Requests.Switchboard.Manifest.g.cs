@@ -41,7 +41,7 @@
           "scopes": ["Client"],
           "answersRequests": false,
           "payload": null,
-          "response": null
+          "response": { "type": "string", "metadataName": "System.String" }
         },
         {
           "name": "tuple",

@@ -23,7 +23,8 @@ public static class Calculator
     [MessageHandler("tuple")]
     public static (int Count, string Label) Tuple() => (1, "one");
 
-    // A client handler that returns a value cannot answer requests (only gateway handlers do): no Request stub.
+    // A client handler that returns a value cannot answer requests (only gateway handlers do): no Request stub, but it
+    // answers request-alls.
     [MessageHandler("ping", Scope.Client)]
     public static string Ping() => "pong";
 }

@@ -66,7 +66,49 @@ public static class TestProject
             return "done";
         }),
         Request("secret", Dictionary, typeof(string), (_, _, _) => Task.FromResult<object?>("ok"), requiredRole: "Admin"),
+        Identify(log),
     ]);
+
+    /// <summary>
+    /// <c>identify</c>, in every scope: answers with where it ran (<c>gateway:name</c>, <c>client:id</c>,
+    /// <c>session:id</c>); a client or session of user <c>broken</c> throws, one of user <c>stuck</c> waits for its token.
+    /// </summary>
+    private static HandlerDescriptor Identify(Deliveries log) => new()
+    {
+        Project = Name,
+        Name = "identify",
+        Scope = Scope.Client | Scope.Gateway | Scope.Session,
+        PayloadType = Dictionary,
+        ResponseType = typeof(string),
+        Invoker = async (_, context, token) =>
+        {
+            switch (context.Endpoint is AttachedEndpoint endpoint ? endpoint.User : null)
+            {
+                case "broken":
+                    throw new InvalidOperationException("identify broke");
+                case "stuck":
+                    log.SlowStarted.TrySetResult();
+                    try
+                    {
+                        await Task.Delay(Timeout.Infinite, token);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        log.SlowCancelled.TrySetResult();
+                        throw;
+                    }
+
+                    return null;
+            }
+
+            return context.Scope switch
+            {
+                Scope.Gateway => $"gateway:{context.Gateway.Name}",
+                Scope.Client => $"client:{context.Client!.SessionId}",
+                _ => $"session:{context.Session!.SessionId}",
+            };
+        },
+    };
 
     private static HandlerDescriptor Recording(string name, Scope scope, Type payloadType, Deliveries log) => new()
     {

@@ -70,6 +70,43 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         return RemoteServers.ResponseOf(call, project, messageHandler, call.Reply is null ? GatewayName : remoteServer ?? GatewayName, timeout, responseType, localGateway);
     }
 
+    /// <summary>
+    /// The client's request-all goes to its gateway, which asks as the client (its own targets, and the remote servers
+    /// named) and replies with every answer: one slot, named after the gateway, that those answers fill.
+    /// </summary>
+    public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        RemoteServerLimit.ThrowIfExceeded(network, send.RemoteServers);
+        var (json, utf8) = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
+        var slot = targets.Expect(send.RemoteResult(GatewayName, DeliveryStatus.Sent));
+        _ = RemoteRequestAll.AskAsync(
+            network,
+            targets,
+            slot,
+            Channel,
+            id => new Envelope
+            {
+                Kind = EnvelopeKinds.ClientRequestAll,
+                Id = id,
+                SessionId = Identity.SessionId,
+                Client = Identity,
+                Node = network.NodeId,
+                Project = send.Project,
+                Handler = send.Handler,
+                Filters = send.Filters,
+                Payload = json,
+                PayloadUtf8 = utf8,
+                RemoteServers = send.IsRemote ? send.RemoteServers : null,
+                ReplyTo = network.NodeChannel,
+                Deadline = RemoteServers.Deadline(wait),
+            },
+            send,
+            server: null,
+            wait,
+            localGateway,
+            cancellationToken);
+    }
+
     public ValueTask LeaveAsync() => ValueTask.CompletedTask;
 
     private Envelope ClientSend(

@@ -28,6 +28,17 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             case EnvelopeKinds.Request:
                 _ = RunRequestAsync(envelope, envelope.Sender!, link: null, TrustedReplyChannel(envelope)!);
                 break;
+            case EnvelopeKinds.RequestAll:
+                _ = RunRequestAllAsync(envelope, envelope.Sender!, link: null, TrustedReplyChannel(envelope)!);
+                break;
+            case EnvelopeKinds.ClientRequestAll:
+                RemoteServerLimit.DropIfExceeded(Network, envelope);
+                if (AcceptedClient(envelope) is { } asking)
+                {
+                    _ = RunRequestAllAsync(envelope, asking.SenderInfo, asking, Network.Channels.Node(asking.Node));
+                }
+
+                break;
             case EnvelopeKinds.Cancel:
                 if (running.TryGetValue(envelope.Id!, out var request))
                 {
@@ -69,20 +80,26 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
     /// processes holding the key can send at all.)
     /// </summary>
     /// <exception cref="EnvelopeException">The reply channel is not the sending gateway's node.</exception>
-    private string? TrustedReplyChannel(Envelope envelope)
+    private string? TrustedReplyChannel(Envelope envelope) => TrustedReplyChannel(Network, envelope, envelope.Sender!.GatewayName);
+
+    /// <summary>
+    /// <see cref="TrustedReplyChannel(Envelope)"/> for a message from gateway <paramref name="gatewayName"/>: also what a
+    /// remote client checks before it answers a delivery from its gateway.
+    /// </summary>
+    /// <exception cref="EnvelopeException">The reply channel is not that gateway's node.</exception>
+    internal static string? TrustedReplyChannel(GatewayNetwork network, Envelope envelope, string gatewayName)
     {
         if (envelope.ReplyTo is not { } replyTo)
         {
             return null;
         }
 
-        var sender = envelope.Sender!;
-        var expected = Network.Presence.NodeOf(sender.GatewayName) is { } node ? Network.Channels.Node(node) : null;
-        if (expected is null ? !Network.Channels.IsNode(replyTo) : !string.Equals(replyTo, expected, StringComparison.Ordinal))
+        var expected = network.Presence.NodeOf(gatewayName) is { } node ? network.Channels.Node(node) : null;
+        if (expected is null ? !network.Channels.IsNode(replyTo) : !string.Equals(replyTo, expected, StringComparison.Ordinal))
         {
             throw new EnvelopeException(
                 DropReason.Unauthenticated,
-                $"the \"{envelope.Kind}\" message {envelope.Id} claims to come from gateway \"{sender.GatewayName}\" but asks for its answer on channel {replyTo}" +
+                $"the \"{envelope.Kind}\" message {envelope.Id} claims to come from gateway \"{gatewayName}\" but asks for its answer on channel {replyTo}" +
                 (expected is null ? ", which is not a node's channel" : $", not on {expected} where that gateway runs"));
         }
 
@@ -134,6 +151,42 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
                     .ConfigureAwait(false);
             var site = new ConversionSite(envelope.Project!, envelope.Handler!, value?.GetType() ?? typeof(object));
             reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, PayloadUtf8 = WireValue.EncodeUtf8(value, site) };
+        }
+        catch (Exception exception)
+        {
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+        }
+        finally
+        {
+            running.TryRemove(envelope.Id!, out _);
+        }
+
+        Network.Reply(replyTo, reply);
+    }
+
+    /// <summary>
+    /// A request-all from another gateway (this gateway's own targets) or from a remote client (as the client, remote
+    /// servers included): replies with every target's answer, a little before the asker's deadline
+    /// (<see cref="RemoteRequestAll.AnsweringWait"/>), or with why it could not ask.
+    /// </summary>
+    private async Task RunRequestAllAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
+    {
+        using var cancel = new CancellationTokenSource();
+        if (!running.TryAdd(envelope.Id!, cancel))
+        {
+            return;
+        }
+
+        // Off the inbound worker: selecting thousands of targets must not hold up other traffic.
+        await Task.Yield();
+        Envelope reply;
+        try
+        {
+            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
+            var send = MessageSend.Create(sender, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, link is null ? null : envelope.RemoteServers);
+            var wait = RemoteRequestAll.AnsweringWait(RemainingTime(envelope.Deadline));
+            var answers = await Gateway.Deliveries.RequestAllAsync(link, send, wait, cancel.Token).ConfigureAwait(false);
+            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Answers = WireAnswers.From(answers, send.Project, send.Handler) };
         }
         catch (Exception exception)
         {

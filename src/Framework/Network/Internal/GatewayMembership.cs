@@ -48,6 +48,12 @@ internal sealed class GatewayMembership : INetworkLink
         SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
         remoteServers.RequestAsync(sender, project, messageHandler, payload, remoteServer!, timeout, responseType, cancellationToken);
 
+    public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        RemoteServerLimit.ThrowIfExceeded(Network, send.RemoteServers);
+        remoteServers.RequestAll(targets, send, wait, cancellationToken);
+    }
+
     /// <summary>Publishes the gateway's presence heartbeat; a failure waits for the next beat.</summary>
     public async Task AnnounceAsync()
     {

@@ -37,5 +37,5 @@ internal static class NetworkTracing
 
     // Replies, presence, heartbeats and pings are plumbing, not part of a user's trace.
     private static bool Carries(string kind) => kind is EnvelopeKinds.Send or EnvelopeKinds.Request or EnvelopeKinds.Deliver
-        or EnvelopeKinds.ClientSend or EnvelopeKinds.ClientRequest;
+        or EnvelopeKinds.ClientSend or EnvelopeKinds.ClientRequest or EnvelopeKinds.RequestAll or EnvelopeKinds.ClientRequestAll;
 }

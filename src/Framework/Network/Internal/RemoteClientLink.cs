@@ -39,6 +39,17 @@ internal sealed class RemoteClientLink : AttachedEndpoint
     {
         var network = membership.Network;
         var handler = item.Handler;
+        if (item.Request is IRequestAllSlot slot)
+        {
+            // A request-all's target answers on its own time; the queue goes on forwarding meanwhile.
+            if (!item.Request.IsCompleted)
+            {
+                _ = AskAsync(item, slot);
+            }
+
+            return;
+        }
+
         try
         {
             var site = new ConversionSite(handler.Project, handler.Name, handler.PayloadType ?? typeof(object));
@@ -62,6 +73,65 @@ internal sealed class RemoteClientLink : AttachedEndpoint
         catch (Exception exception)
         {
             Log.ForwardFailed(network.Logger, handler.Name, handler.Project, SessionId, Gateway.Name, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Forwards a request-all's delivery with a reply channel and answers the call's slot with what the client's process
+    /// replies: its handler's value, its failure (the remote exception kept), or <c>UNREACHABLE</c> when the process no
+    /// longer listens. No reply by the call's deadline is the call's own timeout.
+    /// </summary>
+    private async Task AskAsync(WorkItem item, IRequestAllSlot slot)
+    {
+        var network = membership.Network;
+        var handler = item.Handler;
+        var reply = item.Request!;
+        try
+        {
+            var site = new ConversionSite(handler.Project, handler.Name, handler.PayloadType ?? typeof(object));
+            var call = await RemoteCall.CallAsync(
+                network,
+                network.Channels.Node(Node),
+                id => new Envelope
+                {
+                    Kind = EnvelopeKinds.Deliver,
+                    Id = id,
+                    Gateway = Gateway.Name,
+                    SessionId = SessionId,
+                    Project = handler.Project,
+                    Handler = handler.Name,
+                    Sender = item.Sender,
+                    Payload = WireValue.Encode(item.Payload, site),
+                    ReplyTo = network.NodeChannel,
+                    Deadline = RemoteServers.Deadline(slot.Remaining),
+                },
+                slot.Remaining,
+                cancelOnGiveUp: false,
+                reply.Token).ConfigureAwait(false);
+            if (call.Failure is { } reason)
+            {
+                membership.Vanish(this, reason);
+                reply.Fail(new GatewayUnreachableException(handler.Project, handler.Name, Gateway.Name, $"remote client {SessionId} {reason}"));
+            }
+            else if (call.Reply is { Outcome.Code: OutcomeCodes.Ok } answer)
+            {
+                reply.Complete(answer.Payload is { } value ? WireValue.Decode(value, slot.ResponseType, new ConversionSite(handler.Project, handler.Name, slot.ResponseType)) : null);
+            }
+            else if (call.Reply is { } refused)
+            {
+                // The slot wraps a handler's failure itself: hand it the remote exception, not the wrapper.
+                var exception = ReplyOutcomes.ToException(refused.Outcome!, handler.Project, handler.Name, Gateway.Name, slot.Remaining);
+                reply.Fail(exception is MessageHandlerFailedException { InnerException: { } inner } ? inner : exception);
+            }
+        }
+        catch (OperationCanceledException) when (reply.Token.IsCancellationRequested)
+        {
+            // The call timed out or was cancelled: it has answered its caller.
+        }
+        catch (Exception exception)
+        {
+            Log.ForwardFailed(network.Logger, handler.Name, handler.Project, SessionId, Gateway.Name, exception.Message);
+            reply.Fail(exception);
         }
     }
 

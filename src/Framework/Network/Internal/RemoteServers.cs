@@ -138,6 +138,50 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         return ResponseOf(call, project, messageHandler, server, timeout, responseType, gateway);
     }
 
+    /// <summary>
+    /// A request-all to <c>send.RemoteServers</c>: a slot per server, each filled by that server's reply with the
+    /// answers of its own targets, or <c>UNREACHABLE</c> when it has fallen silent or nobody listens.
+    /// </summary>
+    /// <exception cref="PayloadConversionException">The payload cannot be encoded (before any slot is expected).</exception>
+    public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var (json, utf8) = EncodePayload(send.Payload, send.Project, send.Handler);
+        foreach (var server in send.RemoteServers!)
+        {
+            var slot = targets.Expect(send.RemoteResult(server, DeliveryStatus.Sent));
+            if (network.Presence.IsSilent(server, out var silence))
+            {
+                Log.Unreachable(gateway.Logger, server, send.Handler, RemoteCall.Silent(silence));
+                targets.Settle(slot, DeliveryStatus.Unreachable);
+                continue;
+            }
+
+            _ = RemoteRequestAll.AskAsync(
+                network,
+                targets,
+                slot,
+                network.Channels.Gateway(server),
+                id => new Envelope
+                {
+                    Kind = EnvelopeKinds.RequestAll,
+                    Id = id,
+                    Project = send.Project,
+                    Handler = send.Handler,
+                    Filters = send.Filters,
+                    Sender = send.Sender,
+                    Payload = json,
+                    PayloadUtf8 = utf8,
+                    ReplyTo = network.NodeChannel,
+                    Deadline = Deadline(wait),
+                },
+                send,
+                server,
+                wait,
+                gateway,
+                cancellationToken);
+        }
+    }
+
     /// <summary>A request's value from its call, or the exception a local request would have thrown.</summary>
     internal static object? ResponseOf(
         in RemoteCallResult call, string project, string messageHandler, string server, TimeSpan timeout, Type? responseType, Gateway logTo)

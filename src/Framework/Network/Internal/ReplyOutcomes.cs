@@ -23,6 +23,18 @@ internal static class ReplyOutcomes
         _ => Failed(exception),
     };
 
+    /// <summary>The outcome of one request-all target that did not answer.</summary>
+    public static WireOutcome Of(in RequestAllAnswer answer) => answer.Exception is { } exception
+        ? From(exception)
+        : answer.Status switch
+        {
+            RequestAllStatus.NotFound => new(OutcomeCodes.NotFound, $"The message handler \"{answer.Target.MessageHandler}\" could not be found!"),
+            RequestAllStatus.Denied => new(OutcomeCodes.Denied, "The sender lacks the handler's required role."),
+            RequestAllStatus.QueueFull => new(OutcomeCodes.QueueFull, "The handler's queue is full."),
+            RequestAllStatus.TimedOut => new(OutcomeCodes.Timeout, "The handler did not answer in time."),
+            _ => new(OutcomeCodes.Unreachable, answer.Status.ToCode()),
+        };
+
     /// <summary>The exception a local call would have thrown for a reply that is not <see cref="OutcomeCodes.Ok"/>.</summary>
     /// <param name="outcome">The reply's outcome.</param>
     /// <param name="project">The project the call was for.</param>

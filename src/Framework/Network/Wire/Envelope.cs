@@ -63,6 +63,9 @@ internal sealed record Envelope
     /// <summary>The receiver's delivery results (in a reply to a send).</summary>
     public IReadOnlyList<WireResult>? Results { get; init; }
 
+    /// <summary>The answers of the receiver's targets (in a reply to a request-all), in its selection order.</summary>
+    public IReadOnlyList<WireAnswer>? Answers { get; init; }
+
     /// <summary>How a request, send or attach ended (in a reply).</summary>
     public WireOutcome? Outcome { get; init; }
 
@@ -79,6 +82,17 @@ internal sealed record Envelope
 /// <summary>One delivery result of a remote gateway; project, handler and filters are the send's own.</summary>
 internal sealed record WireResult(DeliveryTargetType Type, string? SessionId, string? ClientAddress, string? ClientHostName, string? ServerName, DeliveryStatus Status);
 
+/// <summary>
+/// One target's answer to a request-all: the target as a send's result names it, what it answered, and its value (a
+/// <see cref="WireValue"/>) or why it failed. Project, handler and filters are the request-all's own.
+/// </summary>
+/// <param name="Target">The target, with the send status of the request to it.</param>
+/// <param name="Status">What it answered.</param>
+/// <param name="Value">The handler's value as read (<see cref="RequestAllStatus.Answered"/> only).</param>
+/// <param name="ValueUtf8">The value as this side encoded it, for writing.</param>
+/// <param name="Error">Why it failed (<see cref="RequestAllStatus.Failed"/>, <see cref="RequestAllStatus.Unreachable"/>).</param>
+internal sealed record WireAnswer(WireResult Target, RequestAllStatus Status, JsonElement? Value = null, byte[]? ValueUtf8 = null, WireOutcome? Error = null);
+
 /// <summary>How a remote operation ended: <see cref="OutcomeCodes"/> names the cases.</summary>
 internal sealed record WireOutcome(string Code, string? Message = null, string? ErrorType = null, string? Detail = null);
 
@@ -90,6 +104,12 @@ internal static class EnvelopeKinds
 
     /// <summary>Call a gateway handler and reply with its value.</summary>
     public const string Request = "request";
+
+    /// <summary>Ask a gateway's own gateway scope, clients and sessions (request-all to <c>remoteServers</c>) and reply with every answer.</summary>
+    public const string RequestAll = "requestAll";
+
+    /// <summary>A remote client makes a request-all through its gateway.</summary>
+    public const string ClientRequestAll = "clientRequestAll";
 
     /// <summary>The requester stopped waiting: signal the handler's cancellation token.</summary>
     public const string Cancel = "cancel";
@@ -112,7 +132,7 @@ internal static class EnvelopeKinds
     /// <summary>A remote client disconnects.</summary>
     public const string Detach = "detach";
 
-    /// <summary>A gateway passes a message to one of its remote clients.</summary>
+    /// <summary>A gateway passes a message to one of its remote clients; with a reply channel, a request-all that wants its answer.</summary>
     public const string Deliver = "deliver";
 
     /// <summary>A remote client sends through its gateway.</summary>

@@ -16,7 +16,7 @@ internal static class EnvelopeReader
     [
         EnvelopeKinds.Send, EnvelopeKinds.Reply, EnvelopeKinds.Replies, EnvelopeKinds.Request, EnvelopeKinds.Presence, EnvelopeKinds.Heartbeat,
         EnvelopeKinds.Deliver, EnvelopeKinds.ClientSend, EnvelopeKinds.ClientRequest, EnvelopeKinds.Cancel, EnvelopeKinds.Attach,
-        EnvelopeKinds.Detach, EnvelopeKinds.Ping,
+        EnvelopeKinds.Detach, EnvelopeKinds.Ping, EnvelopeKinds.RequestAll, EnvelopeKinds.ClientRequestAll,
     ];
 
     private static readonly string[] EndpointKinds =
@@ -26,6 +26,10 @@ internal static class EnvelopeReader
         [nameof(DeliveryTargetType.Gateway), nameof(DeliveryTargetType.Client), nameof(DeliveryTargetType.Session), nameof(DeliveryTargetType.RemoteGateway)];
 
     private static readonly string[] Statuses = ["SENT", "NO_HANDLER", "DENIED", "UNREACHABLE", "QUEUE_FULL"];
+
+    private static readonly RequestAllStatus[] AnswerStatuses = Enum.GetValues<RequestAllStatus>();
+
+    private static readonly string[] AnswerCodes = Array.ConvertAll(AnswerStatuses, status => status.ToCode());
 
     private static readonly string[] OutcomeCodeNames = [OutcomeCodes.Ok, OutcomeCodes.NotFound, OutcomeCodes.Failed, OutcomeCodes.Timeout];
 
@@ -94,6 +98,7 @@ internal static class EnvelopeReader
         RemoteServers = Strings(root, "remoteServers"),
         AwaitResults = Boolean(root, "awaitResults"),
         Results = Results(root),
+        Answers = Answers(root),
         Outcome = Outcome(root),
         State = String(root, "state"),
         TraceParent = String(root, "traceparent"),
@@ -140,6 +145,12 @@ internal static class EnvelopeReader
                 break;
             case EnvelopeKinds.ClientRequest:
                 Require(envelope, envelope.Id, envelope.SessionId, envelope.Client, envelope.Node, envelope.Project, envelope.Handler, envelope.ReplyTo);
+                break;
+            case EnvelopeKinds.RequestAll:
+                Require(envelope, envelope.Id, envelope.Project, envelope.Handler, envelope.Filters, envelope.Sender, envelope.ReplyTo);
+                break;
+            case EnvelopeKinds.ClientRequestAll:
+                Require(envelope, envelope.Id, envelope.SessionId, envelope.Client, envelope.Node, envelope.Project, envelope.Handler, envelope.Filters, envelope.ReplyTo);
                 break;
             case EnvelopeKinds.Presence:
                 Require(envelope, envelope.Gateway, envelope.Node, envelope.State);
@@ -255,25 +266,61 @@ internal static class EnvelopeReader
                 throw Malformed("a result is not an object");
             }
 
-            var type = Known(result, "type", TargetTypes) switch
+            list.Add(Result(result));
+        }
+
+        return list;
+    }
+
+    private static WireResult Result(JsonElement result)
+    {
+        var type = Known(result, "type", TargetTypes) switch
+        {
+            nameof(DeliveryTargetType.Gateway) => DeliveryTargetType.Gateway,
+            nameof(DeliveryTargetType.Client) => DeliveryTargetType.Client,
+            nameof(DeliveryTargetType.Session) => DeliveryTargetType.Session,
+            nameof(DeliveryTargetType.RemoteGateway) => DeliveryTargetType.RemoteGateway,
+            var other => throw Malformed($"the result type \"{other}\" is unknown"),
+        };
+        var status = Known(result, "status", Statuses) switch
+        {
+            "SENT" => DeliveryStatus.Sent,
+            "NO_HANDLER" => DeliveryStatus.NoHandler,
+            "DENIED" => DeliveryStatus.Denied,
+            "UNREACHABLE" => DeliveryStatus.Unreachable,
+            "QUEUE_FULL" => DeliveryStatus.QueueFull,
+            var other => throw Malformed($"the result status \"{other}\" is unknown"),
+        };
+        return new WireResult(
+            type, String(result, "sessionId"), String(result, "clientAddress"), String(result, "clientHostName"), String(result, "serverName"), status);
+    }
+
+    // A request-all's answers: each a result's fields, plus what it answered ("answer"), its value and its error.
+    private static List<WireAnswer>? Answers(JsonElement root)
+    {
+        if (!root.TryGetProperty("answers", out var answers) || answers.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (answers.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed("\"answers\" is not an array");
+        }
+
+        var list = new List<WireAnswer>(answers.GetArrayLength());
+        foreach (var answer in answers.EnumerateArray())
+        {
+            if (answer.ValueKind != JsonValueKind.Object)
             {
-                nameof(DeliveryTargetType.Gateway) => DeliveryTargetType.Gateway,
-                nameof(DeliveryTargetType.Client) => DeliveryTargetType.Client,
-                nameof(DeliveryTargetType.Session) => DeliveryTargetType.Session,
-                nameof(DeliveryTargetType.RemoteGateway) => DeliveryTargetType.RemoteGateway,
-                var other => throw Malformed($"the result type \"{other}\" is unknown"),
-            };
-            var status = Known(result, "status", Statuses) switch
-            {
-                "SENT" => DeliveryStatus.Sent,
-                "NO_HANDLER" => DeliveryStatus.NoHandler,
-                "DENIED" => DeliveryStatus.Denied,
-                "UNREACHABLE" => DeliveryStatus.Unreachable,
-                "QUEUE_FULL" => DeliveryStatus.QueueFull,
-                var other => throw Malformed($"the result status \"{other}\" is unknown"),
-            };
-            list.Add(new WireResult(
-                type, String(result, "sessionId"), String(result, "clientAddress"), String(result, "clientHostName"), String(result, "serverName"), status));
+                throw Malformed("an answer is not an object");
+            }
+
+            var status = Known(answer, "answer", AnswerCodes) is { } code
+                ? Array.IndexOf(AnswerCodes, code) is var index and >= 0 ? AnswerStatuses[index] : throw Malformed($"the answer \"{code}\" is unknown")
+                : throw Malformed("an answer has no \"answer\"");
+            var value = answer.TryGetProperty("value", out var element) && element.ValueKind != JsonValueKind.Null ? element.Clone() : (JsonElement?)null;
+            list.Add(new WireAnswer(Result(answer), status, value, Error: Outcome(answer, "error")));
         }
 
         return list;
@@ -325,9 +372,9 @@ internal static class EnvelopeReader
         return list;
     }
 
-    private static WireOutcome? Outcome(JsonElement root)
+    private static WireOutcome? Outcome(JsonElement root, string name = "outcome")
     {
-        if (Object(root, "outcome") is not { } outcome)
+        if (Object(root, name) is not { } outcome)
         {
             return null;
         }

@@ -154,14 +154,14 @@ internal static class EnvelopeWriter
             WriteResults(writer, results);
         }
 
+        if (envelope.Answers is { } answers)
+        {
+            WriteAnswers(writer, answers);
+        }
+
         if (envelope.Outcome is { } outcome)
         {
-            writer.WriteStartObject("outcome");
-            writer.WriteString("code", outcome.Code);
-            Optional(writer, "message", outcome.Message);
-            Optional(writer, "errorType", outcome.ErrorType);
-            Optional(writer, "detail", outcome.Detail);
-            writer.WriteEndObject();
+            WriteOutcome(writer, "outcome", outcome);
         }
 
         Optional(writer, "state", envelope.State);
@@ -209,16 +209,62 @@ internal static class EnvelopeWriter
         foreach (var result in results)
         {
             writer.WriteStartObject();
-            writer.WriteString("type", result.Type.ToString());
-            Optional(writer, "sessionId", result.SessionId);
-            Optional(writer, "clientAddress", result.ClientAddress);
-            Optional(writer, "clientHostName", result.ClientHostName);
-            Optional(writer, "serverName", result.ServerName);
-            writer.WriteString("status", result.Status.ToCode());
+            WriteResultFields(writer, result);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
+    }
+
+    private static void WriteResultFields(Utf8JsonWriter writer, WireResult result)
+    {
+        writer.WriteString("type", result.Type.ToString());
+        Optional(writer, "sessionId", result.SessionId);
+        Optional(writer, "clientAddress", result.ClientAddress);
+        Optional(writer, "clientHostName", result.ClientHostName);
+        Optional(writer, "serverName", result.ServerName);
+        writer.WriteString("status", result.Status.ToCode());
+    }
+
+    private static void WriteAnswers(Utf8JsonWriter writer, IReadOnlyList<WireAnswer> answers)
+    {
+        writer.WriteStartArray("answers");
+        foreach (var answer in answers)
+        {
+            writer.WriteStartObject();
+            WriteResultFields(writer, answer.Target);
+            writer.WriteString("answer", answer.Status.ToCode());
+            if (answer.Value is { } value)
+            {
+                writer.WritePropertyName("value");
+                value.WriteTo(writer);
+            }
+            else if (answer.ValueUtf8 is { } encoded)
+            {
+                // Written by WireValue on this side, so it is known to be one well-formed JSON value.
+                writer.WritePropertyName("value");
+                writer.WriteRawValue(encoded, skipInputValidation: true);
+            }
+
+            if (answer.Error is { } error)
+            {
+                WriteOutcome(writer, "error", error);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteOutcome(Utf8JsonWriter writer, string name, WireOutcome outcome)
+    {
+        writer.WriteStartObject(name);
+        writer.WriteString("code", outcome.Code);
+        Optional(writer, "message", outcome.Message);
+        Optional(writer, "errorType", outcome.ErrorType);
+        Optional(writer, "detail", outcome.Detail);
+        writer.WriteEndObject();
     }
 
     private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
