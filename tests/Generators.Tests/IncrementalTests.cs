@@ -125,8 +125,9 @@ public sealed class IncrementalTests
     {
         var compilation = GeneratorHarness.Compilation("Sample", ProjectXHandlers, ProjectYHandlers, Unrelated);
         var driver = GeneratorHarness.Driver().RunGenerators(compilation);
-        // Per project: stubs, registry and manifest; once: the JSON metadata of the payload types.
-        Assert.Equal(7, driver.GetRunResult().Results.Single().GeneratedSources.Length);
+        // Per project: stubs, registry and manifest attributes; once: the JSON metadata of the payload types and the
+        // compilation's exported manifest.
+        Assert.Equal(8, driver.GetRunResult().Results.Single().GeneratedSources.Length);
         return (compilation, driver);
     }
 

@@ -2,6 +2,8 @@
 #nullable enable
 #pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.
 
+global using global::App;
+
 namespace App
 {
     /// <summary>
@@ -32,6 +34,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendLoadAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -114,6 +121,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendRefreshAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -142,6 +154,11 @@ namespace App
         /// <param name="remoteServers">Gateway names to deliver to instead of the local gateway.</param>
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> SendStatusAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -161,6 +178,15 @@ namespace App
         /// <param name="timeout">How long to wait; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
         /// <returns>The handler's return value.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::Switchboard.MessageHandlerNotFoundException">The gateway asked has no handler of that name in the project.</exception>
+        /// <exception cref="global::Switchboard.MessageDeniedException">The sender lacks the handler's required role.</exception>
+        /// <exception cref="global::Switchboard.MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
+        /// <exception cref="global::Switchboard.MessageQueueFullException">The handler's queue is full.</exception>
+        /// <exception cref="global::Switchboard.RequestTimeoutException">No response within the timeout.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::Switchboard.GatewayUnreachableException"><paramref name="remoteServer"/> is unknown or not running.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.Task<int> RequestStatusAsync(
             this global::Switchboard.IMessageSender sender,
             string? remoteServer = null,
