@@ -83,7 +83,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
             network,
             targets,
             slot,
-            Channel,
+            GatewayName,
             id => new Envelope
             {
                 Kind = EnvelopeKinds.ClientRequestAll,

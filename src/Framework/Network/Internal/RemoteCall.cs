@@ -7,8 +7,21 @@ namespace Switchboard.Network;
 /// </summary>
 internal static class RemoteCall
 {
+    /// <summary>A call to a gateway: presence ends the wait early when that gateway is gone.</summary>
     public static Task<RemoteCallResult> CallAsync(
-        GatewayNetwork network, string gateway, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken)
+        GatewayNetwork network, string gateway, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken) =>
+        CallChannelAsync(network, network.Channels.Gateway(gateway), gateway, message, wait, cancelOnGiveUp, cancellationToken);
+
+    /// <summary>
+    /// A call to a node's own channel (the process of a remote client): it names no gateway, so only the timeout or a
+    /// reply ends it.
+    /// </summary>
+    public static Task<RemoteCallResult> CallNodeAsync(
+        GatewayNetwork network, string nodeChannel, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken) =>
+        CallChannelAsync(network, nodeChannel, gateway: null, message, wait, cancelOnGiveUp, cancellationToken);
+
+    private static Task<RemoteCallResult> CallChannelAsync(
+        GatewayNetwork network, string channel, string? gateway, Func<string, Envelope> message, TimeSpan wait, bool cancelOnGiveUp, CancellationToken cancellationToken)
     {
         var pending = network.Replies.Register(wait, gateway, cancellationToken);
         byte[] bytes;
@@ -22,17 +35,16 @@ internal static class RemoteCall
             return Task.FromException<RemoteCallResult>(exception);
         }
 
-        return CallAsync(network, pending, bytes, cancelOnGiveUp, cancellationToken);
+        return CallAsync(network, channel, pending, bytes, cancelOnGiveUp, cancellationToken);
     }
 
     /// <summary>
-    /// Publishes a message that is already registered (<paramref name="pending"/>, with its gateway) and encoded, and
-    /// awaits its reply.
+    /// Publishes a message that is already registered (<paramref name="pending"/>) and encoded to
+    /// <paramref name="channel"/>, and awaits its reply.
     /// </summary>
     public static async Task<RemoteCallResult> CallAsync(
-        GatewayNetwork network, PendingReply pending, byte[] bytes, bool cancelOnGiveUp, CancellationToken cancellationToken)
+        GatewayNetwork network, string channel, PendingReply pending, byte[] bytes, bool cancelOnGiveUp, CancellationToken cancellationToken)
     {
-        var channel = network.Channels.Gateway(pending.Gateway!);
         try
         {
             long listeners;

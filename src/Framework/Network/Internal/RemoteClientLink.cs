@@ -89,7 +89,7 @@ internal sealed class RemoteClientLink : AttachedEndpoint
         try
         {
             var site = new ConversionSite(handler.Project, handler.Name, handler.PayloadType ?? typeof(object));
-            var call = await RemoteCall.CallAsync(
+            var call = await RemoteCall.CallNodeAsync(
                 network,
                 network.Channels.Node(Node),
                 id => new Envelope

@@ -15,7 +15,7 @@ internal static class RemoteRequestAll
         remaining == Timeout.InfiniteTimeSpan ? remaining : remaining - TimeSpan.FromTicks(Math.Min(remaining.Ticks / 10, TimeSpan.TicksPerSecond));
 
     /// <summary>
-    /// Publishes one request-all message (<paramref name="message"/>, given its id) to <paramref name="channel"/> and
+    /// Publishes one request-all message (<paramref name="message"/>, given its id) to <paramref name="gateway"/> and
     /// fills <paramref name="slot"/> with the answers it gets back, or with why there are none. Never throws.
     /// <paramref name="server"/> names the gateway asked, for the answers' identity; it is <see langword="null"/> for a
     /// remote client's own gateway, whose local targets carry no server name.
@@ -24,7 +24,7 @@ internal static class RemoteRequestAll
         GatewayNetwork network,
         IRequestAllTargets targets,
         IRequestAllSlot slot,
-        string channel,
+        string gateway,
         Func<string, Envelope> message,
         MessageSend send,
         string? server,
@@ -32,10 +32,10 @@ internal static class RemoteRequestAll
         Gateway logTo,
         CancellationToken cancellationToken)
     {
-        var name = server ?? slot.Target.ServerName ?? channel;
+        var name = server ?? slot.Target.ServerName ?? gateway;
         try
         {
-            var call = await RemoteCall.CallAsync(network, channel, message, wait, cancelOnGiveUp: true, cancellationToken).ConfigureAwait(false);
+            var call = await RemoteCall.CallAsync(network, gateway, message, wait, cancelOnGiveUp: true, cancellationToken).ConfigureAwait(false);
             if (call.IsTimedOut)
             {
                 targets.Fault(slot, RequestAllStatus.TimedOut, exception: null);

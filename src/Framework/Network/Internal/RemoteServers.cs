@@ -160,7 +160,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
                 network,
                 targets,
                 slot,
-                network.Channels.Gateway(server),
+                server,
                 id => new Envelope
                 {
                     Kind = EnvelopeKinds.RequestAll,
@@ -421,7 +421,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
 
         var wait = network.Options.RemoteResultsTimeout;
-        var call = await RemoteCall.CallAsync(network, pending, prepared.Bytes!, cancelOnGiveUp: false, cancellationToken)
+        var call = await RemoteCall.CallAsync(network, network.Channels.Gateway(pending.Gateway!), pending, prepared.Bytes!, cancelOnGiveUp: false, cancellationToken)
             .ConfigureAwait(false);
         if (call.IsTimedOut)
         {
