@@ -16,12 +16,21 @@ internal static class DotNet
 
     public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
         Tool.RunAsync("dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>For a command whose time is known to differ from the usual, such as a native AOT publish.</summary>
+    public static Task<Result> RunAsync(string workingDirectory, TimeSpan limit, params string[] arguments) =>
+        Tool.RunAsync("dotnet", workingDirectory, null, limit, arguments);
 }
 
-/// <summary>Runs a command-line tool with a time limit and keeps everything it printed.</summary>
+/// <summary>Runs a command-line tool (git, or an app a test published) with a time limit and keeps everything it printed.</summary>
 internal static class Tool
 {
-    public static async Task<DotNet.Result> RunAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    private static readonly TimeSpan DefaultLimit = TimeSpan.FromMinutes(20);
+
+    public static Task<DotNet.Result> RunAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunAsync(fileName, workingDirectory, environment, DefaultLimit, arguments);
+
+    public static async Task<DotNet.Result> RunAsync(string fileName, string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan limit, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -50,7 +59,7 @@ internal static class Tool
         var output = new StringBuilder();
         var stdout = Pump(process.StandardOutput, output);
         var stderr = Pump(process.StandardError, output);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -58,7 +67,7 @@ internal static class Tool
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within 20 minutes:\n{output}");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {limit.TotalMinutes} minutes:\n{output}");
         }
 
         await Task.WhenAll(stdout, stderr);

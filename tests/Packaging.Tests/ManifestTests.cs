@@ -5,43 +5,41 @@ namespace Switchboard.Packaging.Tests;
 /// another project adds that file with a SwitchboardManifest item, without referencing the first project's assembly,
 /// and gets its typed stubs and SWB0001 for a handler the manifest does not have.
 /// </summary>
-public sealed class ManifestTests : IDisposable
+[Collection(PackedSolutionCollection.Name)]
+public sealed class ManifestTests(PackedSolution packed)
 {
-    private readonly Workspace workspace = new();
-    private readonly string version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
-
-    public void Dispose() => workspace.Dispose();
-
     [Fact]
     public async Task A_projects_build_exports_its_manifest_and_another_project_sends_to_it_through_the_file()
     {
-        var pack = await DotNet.RunAsync(workspace.Sources, "pack", "src/Framework", "-c", "Release", "-o", workspace.Feed, $"-p:Version={version}");
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        Assert.True(packed.Pack.ExitCode == 0, packed.Pack.ToString());
 
-        var plant = Path.Combine(workspace.Consumer, "Plant");
-        var office = Path.Combine(workspace.Consumer, "Office");
-        Directory.CreateDirectory(plant);
-        Directory.CreateDirectory(office);
-        Consumers.WriteNuGetConfig(workspace.Consumer, workspace.Feed);
-        Consumers.WriteProject(plant, "Plant", version, outputType: "Library");
-        File.WriteAllText(Path.Combine(plant, "Handlers.cs"), """
-            using Switchboard;
-
-            [assembly: MessagingProject("Plant")]
-
-            namespace Plant;
-
-            public sealed record Reading(string Line, double Value);
-
-            public static class Handlers
+        var plant = packed.Workspace.NewConsumer("Plant");
+        var office = packed.Workspace.NewConsumer("Office");
+        ConsumerProject.Write(
+            plant,
+            [("Switchboard", packed.Version)],
+            new Dictionary<string, string>
             {
-                [MessageHandler("reading", Scope.Gateway | Scope.Session)]
-                public static void OnReading(Reading reading) { }
+                ["Handlers.cs"] = """
+                using Switchboard;
 
-                [MessageHandler("add")]
-                public static int Add(Reading reading) => (int)reading.Value;
-            }
-            """);
+                [assembly: MessagingProject("Plant")]
+
+                namespace Plant;
+
+                public sealed record Reading(string Line, double Value);
+
+                public static class Handlers
+                {
+                    [MessageHandler("reading", Scope.Gateway | Scope.Session)]
+                    public static void OnReading(Reading reading) { }
+
+                    [MessageHandler("add")]
+                    public static int Add(Reading reading) => (int)reading.Value;
+                }
+                """,
+            },
+            outputType: "Library");
 
         var plantBuild = await DotNet.RunAsync(plant, "build");
         Assert.True(plantBuild.ExitCode == 0, plantBuild.ToString());
@@ -52,27 +50,32 @@ public sealed class ManifestTests : IDisposable
         Assert.Contains("\"name\": \"reading\"", json);
         Assert.Contains("\"metadataName\": \"Plant.Reading\"", json);
 
-        Consumers.WriteProject(office, "Office", version, outputType: "Exe", extraItems: $"""<SwitchboardManifest Include="{manifest}" />""");
-        WriteOfficeProgram(office, handlerName: "readnig");
+        WriteOfficeProgram(office, manifest, handlerName: "readnig");
         var broken = await DotNet.RunAsync(office, "build");
         Assert.NotEqual(0, broken.ExitCode);
         Assert.Contains("error SWB0001", broken.Output);
         Assert.Contains("readnig", broken.Output);
 
-        WriteOfficeProgram(office, handlerName: "reading");
+        WriteOfficeProgram(office, manifest, handlerName: "reading");
         var fixedBuild = await DotNet.RunAsync(office, "build");
         Assert.True(fixedBuild.ExitCode == 0, fixedBuild.ToString());
         Assert.Contains("0 Warning(s)", fixedBuild.Output);
     }
 
     /// <summary>Office does not reference Plant's assembly: it knows Plant only from the manifest.</summary>
-    private static void WriteOfficeProgram(string office, string handlerName) =>
-        File.WriteAllText(Path.Combine(office, "Program.cs"), $$"""
-            using Office;
-            using Switchboard;
+    private void WriteOfficeProgram(string office, string manifest, string handlerName) => ConsumerProject.Write(
+        office,
+        [("Switchboard", packed.Version)],
+        new Dictionary<string, string>
+        {
+            ["Program.cs"] = $$"""
+                using Office;
+                using Switchboard;
 
-            await using var gateway = new Gateway("office");
-            gateway.SendMessage("Plant", "{{handlerName}}", null, scope: "G", remoteServers: ["plant-gw"]);
-            await gateway.SendReadingAsync(new Dictionary<string, object?> { ["line"] = "L1", ["value"] = 2.0 }, remoteServers: ["plant-gw"]);
-            """);
+                await using var gateway = new Gateway("office");
+                gateway.SendMessage("Plant", "{{handlerName}}", null, scope: "G", remoteServers: ["plant-gw"]);
+                await gateway.SendReadingAsync(new Dictionary<string, object?> { ["line"] = "L1", ["value"] = 2.0 }, remoteServers: ["plant-gw"]);
+                """,
+        },
+        otherItems: $"""<SwitchboardManifest Include="{manifest}" />""");
 }

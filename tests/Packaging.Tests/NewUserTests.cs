@@ -1,4 +1,5 @@
-using System.IO.Compression;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
 
 namespace Switchboard.Packaging.Tests;
 
@@ -49,15 +50,37 @@ public sealed class NewUserTests(PackedSolution packed)
         Assert.Contains($"id=\"Switchboard\" version=\"{packed.Version}\"", redis);
     }
 
+    /// <summary>
+    /// The generator, analyzers and code fixes once per supported Roslyn, each folder's build compiled against the
+    /// Roslyn its name says (the SDK picks the folder by the compiler's version), and the runtime per framework.
+    /// </summary>
     private static void AssertCarriesTheCompilerParts(string package)
     {
-        using var zip = ZipFile.OpenRead(package);
-        var entries = zip.Entries.Select(entry => entry.FullName).ToHashSet();
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Generators.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Analyzers.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/Switchboard.Analyzers.CodeFixes.dll", entries);
+        var entries = Package.Entries(package);
+        foreach (var (folder, roslyn) in new[] { ("roslyn4.8", new Version(4, 8, 0, 0)), ("roslyn4.14", new Version(4, 14, 0, 0)) })
+        {
+            foreach (var assembly in new[] { "Switchboard.Generators", "Switchboard.Analyzers", "Switchboard.Analyzers.CodeFixes" })
+            {
+                var path = $"analyzers/dotnet/{folder}/cs/{assembly}.dll";
+                Assert.Contains(path, entries);
+                Assert.Equal(roslyn, CodeAnalysisVersion(Package.Bytes(package, path)));
+            }
+        }
+
+        Assert.DoesNotContain(entries, entry => entry.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal));
         Assert.Contains("lib/net8.0/Switchboard.dll", entries);
         Assert.Contains("lib/net10.0/Switchboard.dll", entries);
+    }
+
+    /// <summary>The version of Microsoft.CodeAnalysis that an assembly was compiled against.</summary>
+    private static Version CodeAnalysisVersion(byte[] assembly)
+    {
+        using var pe = new PEReader(new MemoryStream(assembly));
+        var metadata = pe.GetMetadataReader();
+        return metadata.AssemblyReferences
+            .Select(metadata.GetAssemblyReference)
+            .Single(reference => metadata.GetString(reference.Name) == "Microsoft.CodeAnalysis")
+            .Version;
     }
 
     // No using of the consumer's namespace: the generated class is reachable from top-level code as written.

@@ -14,6 +14,8 @@ public sealed partial class PackageMetadataTests(PackedSolution packed)
     {
         { "Switchboard", "dotnet add package Switchboard" },
         { "Switchboard.Redis", "dotnet add package Switchboard.Redis" },
+        { "Switchboard.AspNetCore", "dotnet add package Switchboard.AspNetCore" },
+        { "Switchboard.OpenTelemetry", "dotnet add package Switchboard.OpenTelemetry" },
         { "Switchboard.Templates", "dotnet new install Switchboard.Templates" },
     };
 
@@ -25,7 +27,13 @@ public sealed partial class PackageMetadataTests(PackedSolution packed)
 
         var v = packed.Version;
         Assert.Equal(
-            [$"Switchboard.{v}.nupkg", $"Switchboard.{v}.snupkg", $"Switchboard.Redis.{v}.nupkg", $"Switchboard.Redis.{v}.snupkg", $"Switchboard.Templates.{v}.nupkg"],
+            [
+                $"Switchboard.{v}.nupkg", $"Switchboard.{v}.snupkg",
+                $"Switchboard.AspNetCore.{v}.nupkg", $"Switchboard.AspNetCore.{v}.snupkg",
+                $"Switchboard.OpenTelemetry.{v}.nupkg", $"Switchboard.OpenTelemetry.{v}.snupkg",
+                $"Switchboard.Redis.{v}.nupkg", $"Switchboard.Redis.{v}.snupkg",
+                $"Switchboard.Templates.{v}.nupkg",
+            ],
             Directory.GetFiles(packed.Feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
@@ -62,6 +70,8 @@ public sealed partial class PackageMetadataTests(PackedSolution packed)
     [Theory]
     [InlineData("Switchboard")]
     [InlineData("Switchboard.Redis")]
+    [InlineData("Switchboard.AspNetCore")]
+    [InlineData("Switchboard.OpenTelemetry")]
     public void The_symbols_are_deterministic_and_link_every_source_to_the_commit_on_GitHub(string id)
     {
         var symbols = Path.ChangeExtension(packed.PackagePath(id), ".snupkg");

@@ -34,14 +34,6 @@ internal sealed class Workspace : IDisposable
     /// <summary>Consumer projects go in sub-folders; the nuget.config here points them at <see cref="Feed"/>.</summary>
     public string Consumers { get; }
 
-    /// <summary>Copies one more file or folder of the repository (without bin/ and obj/) into <see cref="Sources"/>, at the same place.</summary>
-    public string AddFromRepository(string relativePath)
-    {
-        var target = Path.Combine(Sources, relativePath);
-        Copy(Path.Combine(Repository, relativePath), target);
-        return target;
-    }
-
     public void Dispose()
     {
         try
