@@ -60,11 +60,17 @@ public sealed partial class ArchitectureTests
         Assert.DoesNotContain("InMemoryNetwork", code);
     }
 
-    private static string FrameworkSource([System.Runtime.CompilerServices.CallerFilePath] string here = "")
+    private static string FrameworkSource()
     {
-        // tests/Framework.Tests/ArchitectureTests.cs → src/Framework
-        var root = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", ".."));
-        var source = Path.Combine(root, "src", "Framework");
+        // From the test's output folder up to the checkout (Framework.sln): CI builds map source paths to /_/
+        // (ContinuousIntegrationBuild), so the compile-time file path cannot be used.
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Framework.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        var source = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "src", "Framework");
         Assert.True(Directory.Exists(source), $"The framework's source was not found at {source}.");
         return source;
     }
