@@ -6,7 +6,9 @@ namespace Switchboard.AspNetCore.Tests.Browser;
 public sealed class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Generous: a shared 2-core CI machine; waits end as soon as their signal shows.</summary>
-    public static readonly float Timeout = 30_000;
+    // Generous: time is not the subject, and in CI the first page of a cold app shares 2 cores with other test
+    // assemblies (an AOT publish among them); 30 s was once too short for a login there.
+    public static readonly float Timeout = 90_000;
 
     private IPlaywright? playwright;
 
