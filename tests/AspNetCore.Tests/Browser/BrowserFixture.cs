@@ -5,9 +5,10 @@ namespace Switchboard.AspNetCore.Tests.Browser;
 /// <summary>One WebHmi process and one headless Debian chromium for the whole test class.</summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
-    /// <summary>Generous: a shared 2-core CI machine; waits end as soon as their signal shows.</summary>
-    // Generous: time is not the subject, and in CI the first page of a cold app shares 2 cores with other test
-    // assemblies (an AOT publish among them); 30 s was once too short for a login there.
+    /// <summary>
+    /// Generous: a shared 2-core CI machine where a cold app's first login runs beside other test assemblies (an AOT
+    /// publish among them), and 30 s was once too short; waits end as soon as their signal shows.
+    /// </summary>
     public static readonly float Timeout = 90_000;
 
     private IPlaywright? playwright;
