@@ -431,6 +431,8 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
 
         if (call.Failure is { } reason)
         {
+            // Nobody listened (or the network failed): the next pipelined SendMessage to it counts listeners again.
+            network.Presence.NobodyListened(server);
             return Unreachable(reason);
         }
 
