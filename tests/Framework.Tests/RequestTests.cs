@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Tests.Support;
 
 namespace Switchboard.Tests;
@@ -88,16 +89,24 @@ public sealed class RequestTests : IAsyncLifetime
     [Fact]
     public async Task No_response_within_the_timeout_is_RequestTimeoutException_and_the_handler_is_signalled()
     {
-        await using var quick = new Gateway("agent-9000", new GatewayOptions { RequestTimeout = TimeSpan.FromMilliseconds(300) });
+        // Time stands still until the handler has started, so a loaded machine cannot expire the request before its
+        // handler runs (the gateway then skips the handler, and there would be no token to observe).
+        var time = new FakeTimeProvider();
+        await using var quick = new Gateway("agent-9000", new GatewayOptions { RequestTimeout = TimeSpan.FromMilliseconds(300), TimeProvider = time });
         quick.AddProject(Registry());
 
-        var error = await Assert.ThrowsAsync<RequestTimeoutException>(() => quick.SendRequestAsync("X", "hang"));
+        var request = quick.SendRequestAsync("X", "hang");
+        var token = await hangingToken.Task.WaitAsync(Wait.Bound);
+        time.Advance(TimeSpan.FromMilliseconds(299));
+        Assert.False(request.IsCompleted);
+        Assert.False(token.IsCancellationRequested);
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var error = await Assert.ThrowsAsync<RequestTimeoutException>(() => request);
 
         Assert.Equal(TimeSpan.FromMilliseconds(300), error.Timeout);
-        var token = await hangingToken.Task.WaitAsync(Wait.Bound);
-
-        // The caller is answered first and the handler's token signalled right after (RequestDeadlines), so the
-        // signal may land a moment after the exception.
+        // The caller is answered first and the handler's token signalled right after, so the signal may land a moment
+        // after the exception.
         await Wait.UntilAsync(() => token.IsCancellationRequested, "the handler's token is signalled");
     }
 
