@@ -7,17 +7,17 @@ namespace Switchboard.Analyzers.Tests.Rules;
 public sealed class DurableOutsideGatewayTests
 {
     [Fact]
-    public async Task A_durable_handler_outside_gateway_scope_is_an_error_on_the_delivery_argument()
+    public async Task A_durable_handler_outside_gateway_scope_is_an_error_on_the_delivery_value()
     {
         var source = """
             [assembly: MessagingProject("X")]
 
             public static class Handlers
             {
-                [MessageHandler("refresh", Scope.Client, {|#0:Delivery = DeliveryMode.Durable|})]
+                [MessageHandler("refresh", Scope.Client, Delivery = {|#0:DeliveryMode.Durable|})]
                 public static void Refresh() { }
 
-                [MessageHandler("audit", Scope.Gateway | Scope.Session, {|#1:Delivery = DeliveryMode.Durable|})]
+                [MessageHandler("audit", Scope.Gateway | Scope.Session, Delivery = {|#1:DeliveryMode.Durable|})]
                 public static void Audit() { }
             }
 
@@ -38,7 +38,7 @@ public sealed class DurableOutsideGatewayTests
 
             public static class Handlers
             {
-                [MessageHandler("order", {|#0:Delivery = DeliveryMode.Durable|})]
+                [MessageHandler("order", Delivery = {|#0:DeliveryMode.Durable|})]
                 public static void OnGateway() { }
 
                 [MessageHandler("order", Scope.Client)]
