@@ -69,7 +69,10 @@ public static class DiagnosticDescriptors
     /// <summary>A handler manifest file that cannot be read.</summary>
     public const string UnreadableManifestId = "SWB0020";
 
-    /// <summary>SWB0030 (SWB0021 to SWB0029 are kept for handler and send checks).</summary>
+    /// <summary>Durable delivery that cannot work: a durable handler outside gateway scope, or a durable send to a handler that is not a gateway handler.</summary>
+    public const string DurableOutsideGatewayId = "SWB0021";
+
+    /// <summary>SWB0030 (SWB0022 to SWB0029 are kept for handler and send checks).</summary>
     public const string PayloadJsonMetadataId = "SWB0030";
 
     // Absolute, so an IDE can open it: DocsUrl.DiagnosticsBase is written at build time from $(SwitchboardDocsUrl) in
@@ -300,6 +303,17 @@ public static class DiagnosticDescriptors
         "A *.switchboard.json file among the additional files is a handler manifest of a project built elsewhere: the typed stubs and the checks of sends to that project come from it. A file that is not valid JSON, or not in the manifest format of this Switchboard version, gives neither.",
         HelpLinkBase + UnreadableManifestId + ".md",
         WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>SWB0021: durable delivery to a handler that is not a gateway handler only.</summary>
+    public static readonly DiagnosticDescriptor DurableOutsideGateway = new(
+        DurableOutsideGatewayId,
+        "Durable delivery to a handler that is not a gateway handler",
+        "'{0}' cannot be delivered durably: {1}; durable delivery reaches gateway handlers only, so {2}",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "A durable message is stored in a gateway's durable queue (Redis Streams) and run by the target gateway, which acknowledges it after its gateway handler ran. Clients and sessions read no durable queue, so durable mode is supported for handlers declared in Scope.Gateway alone: a durable handler in another scope, or whose name is also declared in client or session scope, is refused by Gateway.AddProject, and SendDurableAsync to a handler with no gateway declaration always ends in the dead-letter stream.",
+        HelpLinkBase + DurableOutsideGatewayId + ".md");
 
     /// <summary>SWB0030: a payload or response type the generator cannot describe as JSON metadata.</summary>
     public static readonly DiagnosticDescriptor PayloadJsonMetadata = new(

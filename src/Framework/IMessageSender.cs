@@ -28,7 +28,10 @@ public interface IMessageSender
     /// <returns>One string per selected system, for example <c>type=Gateway,project=X,messageHandler=testHandler,filterParams={hostName=, clientSessionId=, scope=CG, user=, hasRole=},sendStatus=SENT</c>.</returns>
     /// <exception cref="ArgumentException">The project or handler name is empty, or the scope string is invalid.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
-    /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
+    /// <exception cref="InvalidOperationException">
+    /// The sender is a read-only designer, or the send reaches a gateway handler declared <see cref="DeliveryMode.Durable"/>
+    /// in a project of the sender's gateway (use <see cref="SendAsync"/> or the typed stub, which wait for the durable queue).
+    /// </exception>
     /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed.</exception>
     IReadOnlyList<string> SendMessage(
         string project,
@@ -62,10 +65,14 @@ public interface IMessageSender
     /// <remarks>
     /// When a selected target's queue is full, the send waits for room there (<see cref="GatewayOptions.QueueFullMode"/>
     /// <see cref="QueueFullMode.Wait"/>, the default) or reports <c>QUEUE_FULL</c> for it at once (<see cref="QueueFullMode.Report"/>).
+    /// When the scope includes the gateway and the sender's gateway has the project with a gateway handler of that name
+    /// declared <see cref="DeliveryMode.Durable"/>, the message is stored in the gateway's <see cref="IDurableQueue"/>
+    /// instead, once per remote server (else for this gateway), and every result is <c>QUEUED</c>; clients and sessions
+    /// are not selected.
     /// </remarks>
     /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
-    /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
+    /// <exception cref="InvalidOperationException">The sender is a read-only designer, or the handler is durable and the gateway has no durable queue.</exception>
     /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed (also while the send waited for room).</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     ValueTask<DeliveryReport> SendAsync(

@@ -85,7 +85,7 @@ public sealed partial class MessageHandlerGenerator
                 var handlers = new List<ManifestHandler>(project.Groups.Count);
                 foreach (var group in project.Groups)
                 {
-                    handlers.Add(new ManifestHandler(group.Name, group.Scope, ManifestTypeOf(group.Payload), ManifestTypeOf(ManifestResponse(group))));
+                    handlers.Add(new ManifestHandler(group.Name, group.Scope, ManifestTypeOf(group.Payload), ManifestTypeOf(ManifestResponse(group)), group.IsDurable));
                 }
 
                 manifest.Add(new ManifestProject(project.ProjectName, handlers));

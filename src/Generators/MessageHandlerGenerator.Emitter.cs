@@ -100,7 +100,8 @@ public sealed partial class MessageHandlerGenerator
             {
                 writer.Line(
                     $"[assembly: global::Switchboard.MessageHandlerManifest({Identifiers.Literal(project.ProjectName)}, {Identifiers.Literal(group.Name)}, " +
-                    $"{ScopeExpression(group.Scope)}, {TypeOf(group.Payload)}, {TypeOf(ManifestResponse(group))})]");
+                    $"{ScopeExpression(group.Scope)}, {TypeOf(group.Payload)}, {TypeOf(ManifestResponse(group))}" +
+                    (group.IsDurable ? $", Delivery = {DurableMode})]" : ")]"));
             }
 
             return writer.ToString();
@@ -111,7 +112,9 @@ public sealed partial class MessageHandlerGenerator
             writer.Line($"/// <summary>The handler <c>{Identifiers.Xml(group.Name)}</c>, declared in scope {Letters(group.Scope)} by {DeclaredBy(group)}.</summary>")
                 .Line($"{Accessibility(group)} static readonly {RefType(group)} {group.MemberName} =")
                 .Indent()
-                .Line($"new(ProjectName, {Identifiers.Literal(group.Name)}, {ScopeExpression(group.Scope)});")
+                .Line(group.IsDurable
+                    ? $"new(ProjectName, {Identifiers.Literal(group.Name)}, {ScopeExpression(group.Scope)}, {DurableMode});"
+                    : $"new(ProjectName, {Identifiers.Literal(group.Name)}, {ScopeExpression(group.Scope)});")
                 .Unindent();
         }
 
@@ -120,9 +123,18 @@ public sealed partial class MessageHandlerGenerator
             // Filters never narrow the gateway, so a name declared only there gets no filter parameters: with them the
             // send could only throw ArgumentException.
             var gatewayOnly = group.Scope == GatewayScope;
-            writer.Line("/// <summary>")
-                .Line($"/// Sends to <c>{Identifiers.Xml(group.Name)}</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a")
-                .Line($"/// <paramref name=\"scope\"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to {Letters(group.Scope)}.");
+            writer.Line("/// <summary>");
+            if (group.IsDurable)
+            {
+                DurableSummary(writer, group);
+            }
+            else
+            {
+                writer.Line($"/// Sends to <c>{Identifiers.Xml(group.Name)}</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:")
+                    .Line("/// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a")
+                    .Line($"/// <paramref name=\"scope\"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to {Letters(group.Scope)}.");
+            }
+
             if (gatewayOnly)
             {
                 writer.Line("/// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters")
@@ -145,9 +157,15 @@ public sealed partial class MessageHandlerGenerator
                     .Line("/// <param name=\"hostName\">Only clients and sessions on this host.</param>");
             }
 
-            writer.Line("/// <param name=\"remoteServers\">Gateway names to deliver to instead of the local gateway.</param>")
-                .Line("/// <param name=\"cancellationToken\">Cancels the send before anything is queued.</param>")
-                .Line("/// <returns>One result per system selected for delivery.</returns>");
+            writer.Line(group.IsDurable
+                    ? "/// <param name=\"remoteServers\">Gateway names whose durable streams get the message instead of the local gateway's.</param>"
+                    : "/// <param name=\"remoteServers\">Gateway names to deliver to instead of the local gateway.</param>")
+                .Line(group.IsDurable
+                    ? "/// <param name=\"cancellationToken\">Cancels waiting for the durable queue; what was stored by then stays stored.</param>"
+                    : "/// <param name=\"cancellationToken\">Cancels the send before anything is queued.</param>")
+                .Line(group.IsDurable
+                    ? "/// <returns>One <c>QUEUED</c> result per gateway the message was stored for.</returns>"
+                    : "/// <returns>One result per system selected for delivery.</returns>");
             SendExceptions(writer, group);
             writer.Line($"{Accessibility(group)} static global::System.Threading.Tasks.ValueTask<global::Switchboard.DeliveryReport> Send{group.MemberName}Async(")
                 .Indent()
@@ -175,6 +193,16 @@ public sealed partial class MessageHandlerGenerator
                 .Unindent();
         }
 
+        /// <summary>The send stub's summary for a durable handler: where the message goes and what the result says.</summary>
+        private static void DurableSummary(IndentedWriter writer, HandlerGroupSpec group)
+        {
+            writer.Line($"/// Sends to <c>{Identifiers.Xml(group.Name)}</c> in durable mode (at least once), because its handler is declared")
+                .Line("/// <c>Delivery = DeliveryMode.Durable</c>: the message is stored in the sender's gateway's durable queue for each gateway")
+                .Line("/// in <paramref name=\"remoteServers\"/> (else for the local gateway), and runs there when that gateway reads it, even")
+                .Line("/// after a restart or a crash; each message id runs once. Every result is <c>QUEUED</c>")
+                .Line("/// (<see cref=\"global::Switchboard.DeliveryStatus.Queued\"/>), not <c>SENT</c>.");
+        }
+
         /// <summary>What a send stub can throw, as far as its handler name's declarations let it.</summary>
         private static void SendExceptions(IndentedWriter writer, HandlerGroupSpec group)
         {
@@ -187,7 +215,9 @@ public sealed partial class MessageHandlerGenerator
                 writer.Line("/// <exception cref=\"global::Switchboard.PayloadConversionException\">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>");
             }
 
-            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer.</exception>")
+            writer.Line(group.IsDurable
+                    ? "/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer or a remote client, or its gateway has no durable queue.</exception>"
+                    : "/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer.</exception>")
                 .Line("/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>")
                 .Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
         }
@@ -263,6 +293,11 @@ public sealed partial class MessageHandlerGenerator
             if (handler.RequiredRole is not null)
             {
                 writer.Line($"RequiredRole = {Identifiers.Literal(handler.RequiredRole)},");
+            }
+
+            if (handler.IsDurable)
+            {
+                writer.Line($"Delivery = {DurableMode},");
             }
 
             Invoker(writer, projectName, name, handler);
@@ -381,6 +416,7 @@ public sealed partial class MessageHandlerGenerator
 
         /// <summary><c>Scope.Gateway</c>'s value.</summary>
         private const int GatewayScope = 2;
+        private const string DurableMode = "global::Switchboard.DeliveryMode.Durable";
 
         private static string Letters(int scope) =>
             ((scope & 1) != 0 ? "C" : "") + ((scope & 2) != 0 ? "G" : "") + ((scope & 4) != 0 ? "S" : "");

@@ -28,7 +28,7 @@ public sealed partial class MessageHandlerGenerator
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (attributed.TargetSymbol is not IMethodSymbol method || attributed.Attributes.Length != 1
-                || !Parser.TryReadAttribute(attributed.Attributes[0], out _, out var scope, out _, out _, out _))
+                || !Parser.TryReadAttribute(attributed.Attributes[0], out _, out var scope, out _, out _, out _, out _))
             {
                 return default;
             }

@@ -34,7 +34,8 @@ public sealed partial class MessageHandlerGenerator
                             handler.Scope,
                             payload,
                             fallback,
-                            SpecOf(handler.Response)));
+                            SpecOf(handler.Response),
+                            handler.IsDurable));
                     }
                 }
             }

@@ -18,6 +18,8 @@ public sealed partial class MessageHandlerGenerator
     {
         private const string SwitchboardNamespace = "Switchboard";
         private const int AllScopes = 7;
+        private const int GatewayOnly = 2;
+        private const int DurableDelivery = 1;
         private const int HighestThreading = 2;
 
         // Declarations keep nullable annotations; typeof() cannot have them, nor tuple element names.
@@ -36,7 +38,7 @@ public sealed partial class MessageHandlerGenerator
             }
 
             var attribute = attributed.Attributes[0];
-            if (!TryReadAttribute(attribute, out var name, out var scope, out var project, out var threading, out var requiredRole)
+            if (!TryReadAttribute(attribute, out var name, out var scope, out var project, out var threading, out var requiredRole, out var isDurable)
                 || !IsCallable(method))
             {
                 return null;
@@ -107,6 +109,7 @@ public sealed partial class MessageHandlerGenerator
                 project,
                 threading,
                 requiredRole,
+                isDurable,
                 method.ContainingType.ToDisplayString(DeclarationFormat),
                 Identifiers.Escape(method.Name),
                 DeclarationOf(method),
@@ -149,13 +152,14 @@ public sealed partial class MessageHandlerGenerator
         }
 
         internal static bool TryReadAttribute(
-            AttributeData attribute, out string name, out int scope, out string? project, out int threading, out string? requiredRole)
+            AttributeData attribute, out string name, out int scope, out string? project, out int threading, out string? requiredRole, out bool isDurable)
         {
             name = "";
             scope = 0;
             project = null;
             threading = 0;
             requiredRole = null;
+            isDurable = false;
             var arguments = attribute.ConstructorArguments;
             if (arguments.Length is < 1 or > 2 || arguments[0].Value is not string declaredName || string.IsNullOrWhiteSpace(declaredName))
             {
@@ -192,6 +196,15 @@ public sealed partial class MessageHandlerGenerator
                         break;
                     case "RequiredRole":
                         requiredRole = named.Value.Value as string;
+                        break;
+                    case "Delivery" when named.Value.Value is int value:
+                        // Durable reaches a gateway handler only (SWB0021), and an unknown mode is no mode: skip both.
+                        if (value is < 0 or > DurableDelivery || (value == DurableDelivery && scope != GatewayOnly))
+                        {
+                            return false;
+                        }
+
+                        isDurable = value == DurableDelivery;
                         break;
                 }
             }

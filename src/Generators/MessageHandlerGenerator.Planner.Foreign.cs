@@ -90,7 +90,7 @@ public sealed partial class MessageHandlerGenerator
 
             // Internal: the stubs are this compilation's view of another project, not part of its public API.
             return new HandlerGroupSpec(
-                entry.Name, entry.Scope, memberName, payload, response, answering, answer, IsPublic: false, new[] { "manifest " + file }.ToEquatableArray());
+                entry.Name, entry.Scope, memberName, payload, response, answering, answer, entry.IsDurable, IsPublic: false, new[] { "manifest " + file }.ToEquatableArray());
         }
 
         private static bool IsAvailable(TypeSpec type, HashSet<string> available) =>

@@ -104,6 +104,7 @@ public sealed partial class MessageHandlerGenerator
                 response,
                 answering,
                 allResponse,
+                declarations.Any(handler => handler.IsDurable),
                 isPublic,
                 declarations.Select(handler => handler.Declaration).ToEquatableArray());
         }

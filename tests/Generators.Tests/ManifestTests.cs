@@ -119,6 +119,43 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void A_durable_handler_in_a_manifest_gives_a_durable_field_and_stub_docs_that_say_so()
+    {
+        const string producer = """
+            using Switchboard;
+            [assembly: MessagingProject("Plant")]
+            namespace Plant.Contracts;
+            public static class Handlers
+            {
+                [MessageHandler("record", Delivery = DeliveryMode.Durable)]
+                public static void Record(System.Collections.Generic.IReadOnlyDictionary<string, object?> payload) { }
+
+                [MessageHandler("ping")]
+                public static void Ping() { }
+            }
+            """;
+        const string consumer = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Switchboard;
+            namespace Office;
+            public static class Senders
+            {
+                public static async Task Send(IMessageSender sender) =>
+                    await sender.SendRecordAsync(new Dictionary<string, object?>(), remoteServers: ["plant-gw"]);
+            }
+            """;
+
+        var run = RunConsumer(consumer, ExportJson(producer));
+
+        var stubs = run.Source("PlantMessages.Stubs.g.cs");
+        Assert.Contains("new(ProjectName, \"record\", global::Switchboard.Scope.Gateway, global::Switchboard.DeliveryMode.Durable);", stubs);
+        Assert.Contains("new(ProjectName, \"ping\", global::Switchboard.Scope.Gateway);", stubs);
+        Assert.Contains("/// Sends to <c>record</c> in durable mode (at least once)", stubs);
+        Assert.Empty(GeneratorHarness.BuildBreakingDiagnostics(run.Output, run.Result));
+    }
+
+    [Fact]
     public void A_manifest_gives_stubs_that_take_the_payload_type_when_the_consumer_can_name_it()
     {
         const string contracts = """
@@ -218,6 +255,7 @@ public sealed class ManifestTests
         [
             new ManifestProject("P \"quoted\" /*x*/", [new ManifestHandler("h/1", 7, new ManifestType("global::A.B", "A.B", false, [new ManifestProperty("x", "int", true)]), null)]),
             new ManifestProject("Q", []),
+            new ManifestProject("R", [new ManifestHandler("durable", 2, null, null, IsDurable: true)]),
         ]);
 
         var text = ManifestJson.Write(manifest);
@@ -225,12 +263,14 @@ public sealed class ManifestTests
 
         Assert.Null(error);
         Assert.DoesNotContain("*/", text);
-        Assert.Equal(2, read!.Projects.Count);
+        Assert.Equal(3, read!.Projects.Count);
         Assert.Equal("P \"quoted\" /*x*/", read.Projects[0].Name);
         var handler = Assert.Single(read.Projects[0].Handlers);
         Assert.Equal(("h/1", 7), (handler.Name, handler.Scope));
         Assert.Equal(new ManifestProperty("x", "int", true), Assert.Single(handler.Payload!.Properties!));
         Assert.Empty(read.Projects[1].Handlers);
+        Assert.False(handler.IsDurable);
+        Assert.True(Assert.Single(read.Projects[2].Handlers).IsDurable);
     }
 
     [Theory]
@@ -240,6 +280,7 @@ public sealed class ManifestTests
     [InlineData("{ \"switchboardManifest\": 2, \"projects\": [] }", "it has format version 2, and this Switchboard reads version 1; rebuild the project that wrote it with this Switchboard version")]
     [InlineData("{ \"switchboardManifest\": 1, \"projects\": [{ \"name\": \"P\", \"handlers\": [{ \"name\": \"h\", \"scopes\": [\"Everywhere\"] }] }] }", "the scope \"Everywhere\" of handler \"h\" is not Client, Gateway or Session")]
     [InlineData("{ \"switchboardManifest\": 1, \"projects\": [{ \"name\": \" \", \"handlers\": [] }] }", "the property \"name\" is missing or not a non-blank string")]
+    [InlineData("{ \"switchboardManifest\": 1, \"projects\": [{ \"name\": \"P\", \"handlers\": [{ \"name\": \"h\", \"scopes\": [\"Gateway\"], \"delivery\": \"Twice\" }] }] }", "the delivery \"Twice\" of handler \"h\" is not Durable or FireAndForget")]
     public void A_file_that_is_not_a_manifest_says_why(string text, string expected)
     {
         Assert.Null(ManifestJson.Read(text, out var error));

@@ -14,6 +14,7 @@ public sealed class SnapshotTests
         { "CustomProjectName", "Plant.Floor" },
         { "OddHandlerNames", "App" },
         { "RequestAll", "App" },
+        { "DurableHandlers", "App" },
     };
 
     [Theory]
@@ -37,6 +38,24 @@ public sealed class SnapshotTests
                 "Switchboard.Manifest.g.cs",
             ],
             run.Result.GeneratedSources.Select(source => source.HintName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_durable_handler_s_descriptor_field_and_manifests_carry_its_delivery_mode_and_others_do_not()
+    {
+        var run = GeneratorHarness.Run(GeneratorHarness.Compilation("Sample", TestProject.ReadSource("DurableHandlers")), "App");
+
+        var registry = run.Source("SampleMessages.Registry.g.cs");
+        Assert.Equal(2, registry.Split('\n').Count(line => line.Trim() == "Delivery = global::Switchboard.DeliveryMode.Durable,"));
+        var stubs = run.Source("SampleMessages.Stubs.g.cs");
+        Assert.Contains("new(ProjectName, \"placeOrder\", global::Switchboard.Scope.Gateway, global::Switchboard.DeliveryMode.Durable);", stubs);
+        Assert.Contains("new(ProjectName, \"orderSeen\", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway);", stubs);
+        Assert.Contains("/// Sends to <c>placeOrder</c> in durable mode (at least once)", stubs);
+        Assert.Contains("/// Sends to <c>orderSeen</c> fire-and-forget", stubs);
+        var attributes = run.Source("SampleMessages.Manifest.g.cs").Split('\n').Where(line => line.StartsWith("[assembly:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, attributes.Count(line => line.EndsWith(", Delivery = global::Switchboard.DeliveryMode.Durable)]", StringComparison.Ordinal)));
+        Assert.Contains(attributes, line => line.Contains("\"orderSeen\"", StringComparison.Ordinal) && !line.Contains("Delivery", StringComparison.Ordinal));
+        Assert.Equal(2, run.Source("Switchboard.Manifest.g.cs").Split('\n').Count(line => line.Trim() == "\"delivery\": \"Durable\","));
     }
 
     [Fact]

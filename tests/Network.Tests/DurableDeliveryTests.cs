@@ -182,12 +182,62 @@ public sealed partial class DurableDeliveryTests
     }
 
     [Fact]
+    public async Task ASendToAHandlerDeclaredDurableIsStoredAndRunsOnceOnItsGatewayEvenIfThatGatewayStartsLater()
+    {
+        using var redis = new RedisServer();
+        var log = new Deliveries();
+        await using var queue = await RedisDurableQueue.ConnectAsync(redis.Configuration, new RedisDurableQueueOptions { NetworkName = "per-handler" });
+        await using var sender = new Gateway("agent-8088");
+        sender.AddProject(DurableProject(log));
+        await queue.AttachAsync(sender);
+
+        // The receiver is not running yet: fire-and-forget would lose these; the handler's Delivery keeps them.
+        var remote = await sender.SendAsync("Y", "order", new Dictionary<string, object?> { ["n"] = 1 }, remoteServers: ["agent-9000"]);
+        var local = await sender.SendAsync("Y", "order", new Dictionary<string, object?> { ["n"] = 2 });
+
+        Assert.Equal(
+            "type=RemoteGateway,serverName=agent-9000,project=Y,messageHandler=order,filterParams={hostName=, clientSessionId=, scope=CGS, user=, hasRole=},sendStatus=QUEUED",
+            Assert.Single(remote.ToStrings()));
+        Assert.Equal(
+            "type=Gateway,project=Y,messageHandler=order,filterParams={hostName=, clientSessionId=, scope=CGS, user=, hasRole=},sendStatus=QUEUED",
+            Assert.Single(local.ToStrings()));
+        await using var receiver = new Gateway("agent-9000");
+        receiver.AddProject(DurableProject(log));
+        await queue.AttachAsync(receiver);
+
+        await Wait.UntilAsync(() => log.Of("order").Count == 2, "both durable messages ran", TimeSpan.FromSeconds(30));
+        var ran = log.Of("order").ToDictionary(delivery => (long)((IReadOnlyDictionary<string, object?>)delivery.Payload!)["n"]!, delivery => delivery.Where);
+        Assert.Equal("gateway:agent-9000", ran[1]);
+        Assert.Equal("gateway:agent-8088", ran[2]);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, log.Of("order").Count);
+    }
+
+    [Fact]
     public async Task SendingDurablyWithoutAQueueSaysHowToSetOne()
     {
         await using var gateway = new Gateway("agent-8088");
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => gateway.SendDurableAsync("X", "record", null, "agent-9000").AsTask());
         Assert.Contains("UseDurableQueue", error.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>Project Y: <c>order</c>, a gateway handler declared <see cref="DeliveryMode.Durable"/>, recording where it ran.</summary>
+    private static ProjectRegistry DurableProject(Deliveries log) => new("Y",
+    [
+        new HandlerDescriptor
+        {
+            Project = "Y",
+            Name = "order",
+            Scope = Scope.Gateway,
+            Delivery = DeliveryMode.Durable,
+            PayloadType = typeof(IReadOnlyDictionary<string, object?>),
+            Invoker = (payload, context, _) =>
+            {
+                log.All.Enqueue(new Delivery($"gateway:{context.Gateway.Name}", "order", payload, context.Sender));
+                return ValueTask.FromResult<object?>(null);
+            },
+        },
+    ]);
 
     private static List<int> Recorded(SampleProcess process) =>
         process.Output.Select(line => RecordedLine().Match(line)).Where(match => match.Success)

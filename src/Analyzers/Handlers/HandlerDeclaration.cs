@@ -8,8 +8,9 @@ namespace Switchboard.Analyzers.Handlers;
 /// <summary>What one <c>[MessageHandler(name, scope)]</c> attribute on a method says, read from its constant arguments.</summary>
 internal sealed class HandlerDeclaration
 {
-    private HandlerDeclaration(IMethodSymbol method, AttributeData attribute, string? name, ScopeFlags scope, string? project, int threading)
+    private HandlerDeclaration(IMethodSymbol method, AttributeData attribute, string? name, ScopeFlags scope, string? project, int threading, int delivery)
     {
+        Delivery = delivery;
         Method = method;
         Attribute = attribute;
         Name = name;
@@ -32,6 +33,12 @@ internal sealed class HandlerDeclaration
 
     /// <summary>The <c>HandlerThreading</c> value (0 Shared, 1 Dedicated, 2 UI).</summary>
     public int Threading { get; }
+
+    /// <summary>The <c>DeliveryMode</c> value (0 FireAndForget, 1 Durable).</summary>
+    public int Delivery { get; }
+
+    /// <summary>Whether the attribute says <c>Delivery = DeliveryMode.Durable</c>.</summary>
+    public bool IsDurable => Delivery == 1;
 
     /// <summary>Whether <see cref="Threading"/> is a <c>HandlerThreading</c> member; the generator skips any other value.</summary>
     public bool HasKnownThreading => Threading is >= 0 and <= 2;
@@ -156,6 +163,7 @@ internal sealed class HandlerDeclaration
 
         string? project = null;
         var threading = 0;
+        var delivery = 0;
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == "Project")
@@ -166,8 +174,12 @@ internal sealed class HandlerDeclaration
             {
                 threading = value;
             }
+            else if (named.Key == "Delivery" && named.Value.Value is int mode)
+            {
+                delivery = mode;
+            }
         }
 
-        return new HandlerDeclaration(method, attribute, name, scope, project, threading);
+        return new HandlerDeclaration(method, attribute, name, scope, project, threading, delivery);
     }
 }

@@ -37,4 +37,13 @@ public sealed class MessageHandlerAttribute : Attribute
 
     /// <summary>A role the sender must hold; a sender without it gets <c>DENIED</c> and the handler does not run.</summary>
     public string? RequiredRole { get; set; }
+
+    /// <summary>
+    /// How sends reach the handler: <see cref="DeliveryMode.FireAndForget"/> (Ignition's, the default), or
+    /// <see cref="DeliveryMode.Durable"/>: at least once through the sending gateway's <see cref="IDurableQueue"/>, with
+    /// the result <c>QUEUED</c>. Only a handler in <see cref="Scope.Gateway"/> alone can be durable (SWB0021). The
+    /// typed stub and <c>SendAsync</c> honour it; the synchronous <c>SendMessage</c> refuses such a handler, because
+    /// it cannot wait for the store.
+    /// </summary>
+    public DeliveryMode Delivery { get; set; }
 }

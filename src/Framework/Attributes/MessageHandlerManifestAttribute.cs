@@ -42,4 +42,7 @@ public sealed class MessageHandlerManifestAttribute : Attribute
 
     /// <summary>The response type, or <see langword="null"/>.</summary>
     public Type? ResponseType { get; }
+
+    /// <summary>How sends reach the gateway handler; set only when it is <see cref="DeliveryMode.Durable"/>.</summary>
+    public DeliveryMode Delivery { get; set; }
 }

@@ -66,6 +66,11 @@ public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
 
         EnsureCanSend();
         var send = MessageSend.Create(SenderInfo, project, messageHandler, payload ?? EmptyPayload.Instance, parsed, clientSessionId, user, hasRole, hostName, remoteServers);
+        if (Gateway.Router.IsDurable(send))
+        {
+            throw DurableSends.NotBySendMessage(project, messageHandler);
+        }
+
         return Gateway.Router.Send(send).ToStrings();
     }
 
@@ -84,8 +89,8 @@ public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         EnsureCanSend();
-        return Gateway.Router.SendAsync(
-            MessageSend.Create(SenderInfo, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers), cancellationToken);
+        var send = MessageSend.Create(SenderInfo, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
+        return Gateway.Router.IsDurable(send) ? StoreDurablyAsync(send, cancellationToken) : Gateway.Router.SendAsync(send, cancellationToken);
     }
 
     /// <inheritdoc />

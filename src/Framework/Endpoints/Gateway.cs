@@ -82,7 +82,10 @@ public sealed partial class Gateway : Endpoint
     /// </summary>
     /// <param name="registry">The project, usually the generated <c>XMessages.Registry</c>.</param>
     /// <returns>This gateway, for chaining.</returns>
-    /// <exception cref="ArgumentException">A handler is invalid, or is already declared in the same project and scope.</exception>
+    /// <exception cref="ArgumentException">
+    /// A handler is invalid (also: declared <see cref="DeliveryMode.Durable"/> outside <see cref="Scope.Gateway"/> alone,
+    /// or a durable name declared in another scope too), or is already declared in the same project and scope.
+    /// </exception>
     public Gateway AddProject(IProjectRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);

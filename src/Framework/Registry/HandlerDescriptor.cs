@@ -30,6 +30,12 @@ public sealed class HandlerDescriptor
     /// <summary>A role the sender must hold, or <see langword="null"/> for none.</summary>
     public string? RequiredRole { get; init; }
 
+    /// <summary>
+    /// How sends reach the handler (<see cref="MessageHandlerAttribute.Delivery"/>); <see cref="DeliveryMode.Durable"/>
+    /// is allowed only for a handler whose <see cref="Scope"/> is <see cref="Scope.Gateway"/> alone.
+    /// </summary>
+    public DeliveryMode Delivery { get; init; }
+
     /// <summary>Converts payloads that are not already a <see cref="PayloadType"/>; <see langword="null"/> when none is possible.</summary>
     public PayloadAdapter? PayloadAdapter { get; init; }
 

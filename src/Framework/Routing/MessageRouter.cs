@@ -30,6 +30,7 @@ internal sealed partial class MessageRouter : ILocalDelivery
     private Dictionary<string, ProjectEndpoints> endpointsByProject = new(StringComparer.Ordinal);
     private long sequence;
     private volatile bool closed;
+    private volatile bool anyDurable;
 
     [ThreadStatic]
     private static List<AttachedEndpoint>? selectionBuffer;
@@ -45,8 +46,10 @@ internal sealed partial class MessageRouter : ILocalDelivery
         {
             // Copy on write: sends read the map without a lock.
             var next = new Dictionary<string, ProjectHandlers>(projects, projects.Comparer);
-            next[registry.ProjectName] = next.GetValueOrDefault(registry.ProjectName, ProjectHandlers.Empty).With(registry);
+            var handlers = next.GetValueOrDefault(registry.ProjectName, ProjectHandlers.Empty).With(registry);
+            next[registry.ProjectName] = handlers;
             Volatile.Write(ref projects, next);
+            anyDurable |= handlers.HasDurable;
         }
     }
 
@@ -146,6 +149,16 @@ internal sealed partial class MessageRouter : ILocalDelivery
             gate.ExitReadLock();
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="send"/> goes the durable way: it reaches gateway scope, and this gateway's project
+    /// declares that gateway handler <see cref="DeliveryMode.Durable"/>. One field read for gateways without durable handlers.
+    /// </summary>
+    public bool IsDurable(in MessageSend send) =>
+        anyDurable
+        && DurableSends.Applies(send.Filters.Scope)
+        && Volatile.Read(ref projects).TryGetValue(send.Project, out var handlers)
+        && handlers.Find(Scope.Gateway, send.Handler)?.Delivery == DeliveryMode.Durable;
 
     public DeliveryReport Send(in MessageSend send)
     {

@@ -19,6 +19,9 @@ internal sealed class ProjectHandlers
 
     public static ProjectHandlers Empty { get; } = new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
+    /// <summary>Whether any handler of the project is declared <see cref="DeliveryMode.Durable"/>.</summary>
+    public bool HasDurable { get; private set; }
+
     /// <summary>The handler of <paramref name="name"/> declared in the single scope <paramref name="scope"/>.</summary>
     public HandlerDescriptor? Find(Scope scope, string name) => scope switch
     {
@@ -41,7 +44,32 @@ internal sealed class ProjectHandlers
             next.Add(Scope.Session, handler, next.session);
         }
 
+        next.CheckDurableNames();
         return next;
+    }
+
+    /// <summary>
+    /// A durable name must be a gateway name only: a send reaches it by the gateway's durable queue, which clients and
+    /// sessions do not read, so the same name in another scope would get half of one send durably and half not.
+    /// </summary>
+    private void CheckDurableNames()
+    {
+        foreach (var handler in gateway.Values)
+        {
+            if (handler.Delivery != DeliveryMode.Durable)
+            {
+                continue;
+            }
+
+            HasDurable = true;
+            if (client.ContainsKey(handler.Name) || session.ContainsKey(handler.Name))
+            {
+                throw new ArgumentException(
+                    $"The handler \"{handler.Name}\" of project \"{handler.Project}\" is declared durable at the gateway and also in client or session scope; " +
+                    "a durable handler's name must be declared in gateway scope only (SWB0021). Rename one of them, or drop Delivery = DeliveryMode.Durable.",
+                    "registry");
+            }
+        }
     }
 
     private void Add(Scope scope, HandlerDescriptor handler, Dictionary<string, HandlerDescriptor> byName)
@@ -82,6 +110,21 @@ internal sealed class ProjectHandlers
         {
             throw new ArgumentException(
                 $"The handler \"{handler.Name}\" has scope {(int)handler.Scope}; use a combination of Client, Gateway and Session.",
+                nameof(registry));
+        }
+
+        if (handler.Delivery == DeliveryMode.Durable && handler.Scope != Scope.Gateway)
+        {
+            throw new ArgumentException(
+                $"The handler \"{handler.Name}\" of project \"{handler.Project}\" is declared durable in scope {handler.Scope.ToCode()}; durable delivery " +
+                "goes through a gateway's durable queue and reaches gateway handlers only (SWB0021). Declare it in Scope.Gateway alone, or drop Delivery = DeliveryMode.Durable.",
+                nameof(registry));
+        }
+
+        if (handler.Delivery is not (DeliveryMode.FireAndForget or DeliveryMode.Durable))
+        {
+            throw new ArgumentException(
+                $"The handler \"{handler.Name}\" has delivery mode {(int)handler.Delivery}; use DeliveryMode.FireAndForget or DeliveryMode.Durable.",
                 nameof(registry));
         }
     }

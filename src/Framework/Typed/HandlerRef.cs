@@ -7,7 +7,7 @@ namespace Switchboard;
 /// </summary>
 public abstract class HandlerRef
 {
-    private protected HandlerRef(string project, string name, Scope scope)
+    private protected HandlerRef(string project, string name, Scope scope, DeliveryMode delivery)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(project);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -17,9 +17,15 @@ public abstract class HandlerRef
                 nameof(scope), scope, "A handler's scope must be a non-empty combination of Scope.Client, Scope.Gateway and Scope.Session.");
         }
 
+        if (delivery is not (DeliveryMode.FireAndForget or DeliveryMode.Durable))
+        {
+            throw new ArgumentOutOfRangeException(nameof(delivery), delivery, "Use DeliveryMode.FireAndForget or DeliveryMode.Durable.");
+        }
+
         Project = project;
         Name = name;
         Scope = scope;
+        Delivery = delivery;
     }
 
     /// <summary>The project the handler belongs to.</summary>
@@ -30,6 +36,13 @@ public abstract class HandlerRef
 
     /// <summary>Every scope that declares a handler of this name in the project.</summary>
     public Scope Scope { get; }
+
+    /// <summary>
+    /// How sends reach the handler: <see cref="DeliveryMode.Durable"/> when its gateway declaration says
+    /// <c>Delivery = DeliveryMode.Durable</c>; then a send whose scope reaches the gateway is stored in the sender's
+    /// gateway's <see cref="IDurableQueue"/> and reports <c>QUEUED</c>, whether or not the sender's gateway has the project.
+    /// </summary>
+    public DeliveryMode Delivery { get; }
 
     /// <summary>
     /// The scope a typed send uses: <paramref name="scope"/> when given, else Ignition's default (<c>"CS"</c> when a
@@ -88,9 +101,17 @@ public abstract class HandlerRef
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sender);
+        var resolved = ResolveScope(scope, user, hasRole, hostName);
+        if (Delivery == DeliveryMode.Durable && DurableSends.Applies(resolved))
+        {
+            // A durable handler is a gateway handler only, so the client and session filters select nothing here.
+            return sender is Endpoint endpoint
+                ? endpoint.StoreDurablyAsync(Project, Name, payload, resolved, remoteServers, cancellationToken)
+                : throw DurableSends.NeedsEndpoint(sender, Project, Name);
+        }
+
         return sender.SendAsync(
-            Project, Name, payload, ResolveScope(scope, user, hasRole, hostName), clientSessionId, user, hasRole, hostName, remoteServers,
-            cancellationToken);
+            Project, Name, payload, resolved, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);
     }
 
     private protected Task<TResponse> RequestCoreAsync<TResponse>(

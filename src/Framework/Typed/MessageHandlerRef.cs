@@ -3,16 +3,30 @@ namespace Switchboard;
 /// <summary>A handler that takes no payload. The generated <c>XMessages</c> class has one per such handler name.</summary>
 public class MessageHandlerRef : HandlerRef
 {
-    /// <summary>Names a handler.</summary>
+    /// <summary>Names a fire-and-forget handler.</summary>
     /// <param name="project">The project.</param>
     /// <param name="name">The handler name.</param>
     /// <param name="scope">Every scope that declares the name.</param>
     /// <exception cref="ArgumentException">The project or name is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S.</exception>
     public MessageHandlerRef(string project, string name, Scope scope)
-        : base(project, name, scope)
+        : this(project, name, scope, DeliveryMode.FireAndForget)
     {
     }
+
+    /// <summary>Names a handler with its delivery mode (the generated field of a durable handler passes <see cref="DeliveryMode.Durable"/>).</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="name">The handler name.</param>
+    /// <param name="scope">Every scope that declares the name.</param>
+    /// <param name="delivery">How sends reach it (<see cref="HandlerRef.Delivery"/>).</param>
+    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S, or the delivery mode is unknown.</exception>
+#pragma warning disable RS0022 // The class is inheritable already, through its shipped constructor.
+    public MessageHandlerRef(string project, string name, Scope scope, DeliveryMode delivery)
+        : base(project, name, scope, delivery)
+    {
+    }
+#pragma warning restore RS0022
 
     /// <summary>Sends to the handler with Ignition's <c>sendMessage</c> semantics; see <see cref="HandlerRef.ResolveScope"/> for the default scope.</summary>
     /// <param name="sender">Who sends: a gateway, client, session or designer.</param>

@@ -7,14 +7,26 @@ namespace Switchboard;
 /// <typeparam name="TResponse">What the gateway handler returns.</typeparam>
 public sealed class RequestHandlerRef<TResponse> : MessageHandlerRef
 {
-    /// <summary>Names a handler.</summary>
+    /// <summary>Names a fire-and-forget handler.</summary>
     /// <param name="project">The project.</param>
     /// <param name="name">The handler name.</param>
     /// <param name="scope">Every scope that declares the name (it includes <see cref="Scope.Gateway"/>).</param>
     /// <exception cref="ArgumentException">The project or name is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S.</exception>
     public RequestHandlerRef(string project, string name, Scope scope)
-        : base(project, name, scope)
+        : this(project, name, scope, DeliveryMode.FireAndForget)
+    {
+    }
+
+    /// <summary>Names a handler with its delivery mode (the generated field of a durable handler passes <see cref="DeliveryMode.Durable"/>).</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="name">The handler name.</param>
+    /// <param name="scope">Every scope that declares the name (it includes <see cref="Scope.Gateway"/>).</param>
+    /// <param name="delivery">How sends reach it (<see cref="HandlerRef.Delivery"/>).</param>
+    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S, or the delivery mode is unknown.</exception>
+    public RequestHandlerRef(string project, string name, Scope scope, DeliveryMode delivery)
+        : base(project, name, scope, delivery)
     {
     }
 

@@ -11,6 +11,7 @@ namespace Switchboard.Generators.Model;
 /// What a request-all's results carry: the response type the answering declarations share, <c>object</c> when they
 /// differ, or <see langword="null"/> when none answers (then no request-all stubs are generated).
 /// </param>
+/// <param name="IsDurable">Whether its gateway declaration is durable: its field and send stub deliver through the durable queue.</param>
 /// <param name="IsPublic">Whether the field and stubs can be public (every type they mention is).</param>
 /// <param name="Declarations">The methods that declare the name, for the stubs' documentation.</param>
 internal sealed record HandlerGroupSpec(
@@ -21,5 +22,6 @@ internal sealed record HandlerGroupSpec(
     TypeSpec? Response,
     int AnsweringScope,
     TypeSpec? AllResponse,
+    bool IsDurable,
     bool IsPublic,
     EquatableArray<string> Declarations);

@@ -10,6 +10,7 @@ namespace Switchboard.Generators.Model;
 /// <param name="Project">The attribute's <c>Project</c>, or <see langword="null"/> for the assembly's project.</param>
 /// <param name="Threading">The <c>HandlerThreading</c> value (0 to 2).</param>
 /// <param name="RequiredRole">The attribute's <c>RequiredRole</c>, if any.</param>
+/// <param name="IsDurable">Whether the attribute says <c>Delivery = DeliveryMode.Durable</c> (only for a handler in gateway scope alone).</param>
 /// <param name="ContainingType">The declaring type, fully qualified.</param>
 /// <param name="MethodName">The method name, escaped if it is a keyword.</param>
 /// <param name="Declaration">The method with its parameter types, fully qualified: a stable sort key and a readable reference.</param>
@@ -25,6 +26,7 @@ internal sealed record HandlerSpec(
     string? Project,
     int Threading,
     string? RequiredRole,
+    bool IsDurable,
     string ContainingType,
     string MethodName,
     string Declaration,

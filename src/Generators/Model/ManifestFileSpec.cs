@@ -19,4 +19,5 @@ internal sealed record ManifestFileSpec(string FileName, EquatableArray<Manifest
 /// What its gateway handler returns (<see langword="null"/> when it answers no requests); for a name no gateway declares,
 /// what its client and session handlers answer request-alls with.
 /// </param>
-internal sealed record ManifestEntrySpec(string Project, string Name, int Scope, TypeSpec? Payload, TypeSpec? PayloadFallback, TypeSpec? Response);
+/// <param name="IsDurable">Whether its gateway handler is declared durable.</param>
+internal sealed record ManifestEntrySpec(string Project, string Name, int Scope, TypeSpec? Payload, TypeSpec? PayloadFallback, TypeSpec? Response, bool IsDurable);

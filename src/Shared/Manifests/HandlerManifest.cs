@@ -31,7 +31,8 @@ internal sealed record ManifestProject(string Name, IReadOnlyList<ManifestHandle
 /// What its gateway handler returns, or <see langword="null"/> when it answers no requests; for a name no gateway
 /// declares, what its client and session handlers answer request-alls with (or <see langword="null"/>).
 /// </param>
-internal sealed record ManifestHandler(string Name, int Scope, ManifestType? Payload, ManifestType? Response)
+/// <param name="IsDurable">Whether its gateway handler is declared <c>Delivery = DeliveryMode.Durable</c> (written only when it is).</param>
+internal sealed record ManifestHandler(string Name, int Scope, ManifestType? Payload, ManifestType? Response, bool IsDurable = false)
 {
     /// <summary>Whether <c>sendRequest</c> can call it: a gateway handler that returns a value.</summary>
     public bool AnswersRequests => Response is not null && (Scope & 2) != 0;

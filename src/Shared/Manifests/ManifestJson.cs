@@ -39,6 +39,12 @@ internal static class ManifestJson
                 }
 
                 json.Append("],\n          \"answersRequests\": ").Append(handler.AnswersRequests ? "true" : "false");
+                if (handler.IsDurable)
+                {
+                    // Only when durable, so that manifests of fire-and-forget handlers read as they always did.
+                    json.Append(",\n          \"delivery\": \"Durable\"");
+                }
+
                 WriteType(json, "payload", handler.Payload);
                 WriteType(json, "response", handler.Response);
                 json.Append("\n        }");
@@ -81,7 +87,8 @@ internal static class ManifestJson
                         Text(handler, "name"),
                         Scope(handler),
                         Type(handler, "payload"),
-                        Type(handler, "response")));
+                        Type(handler, "response"),
+                        IsDurable(handler)));
                 }
 
                 projects.Add(new ManifestProject(Text(project, "name"), handlers));
@@ -131,6 +138,21 @@ internal static class ManifestJson
         }
 
         json.Append(" }");
+    }
+
+    private static bool IsDurable(Dictionary<string, object?> handler)
+    {
+        if (!handler.TryGetValue("delivery", out var value) || value is null)
+        {
+            return false;
+        }
+
+        return value switch
+        {
+            "Durable" => true,
+            "FireAndForget" => false,
+            _ => throw new FormatException($"the delivery {Describe(value)} of handler \"{Text(handler, "name")}\" is not Durable or FireAndForget"),
+        };
     }
 
     private static int Scope(Dictionary<string, object?> handler)

@@ -22,7 +22,8 @@ namespace Plant.Floor
             new(ProjectName, "lineStopped", global::Switchboard.Scope.Client);
 
         /// <summary>
-        /// Sends to <c>lineStopped</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>lineStopped</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to C.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>

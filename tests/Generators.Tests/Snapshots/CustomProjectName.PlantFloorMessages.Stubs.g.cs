@@ -22,7 +22,8 @@ namespace Plant.Floor
             new(ProjectName, "lineStopped", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>lineStopped</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>lineStopped</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.

@@ -22,7 +22,8 @@ namespace App
             new(ProjectName, "both", global::Switchboard.Scope.Client | global::Switchboard.Scope.Session);
 
         /// <summary>
-        /// Sends to <c>both</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>both</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CS.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -55,7 +56,8 @@ namespace App
             new(ProjectName, "duplicate", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>duplicate</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>duplicate</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -82,7 +84,8 @@ namespace App
             new(ProjectName, "mixed", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>mixed</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>mixed</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CG.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -202,7 +205,8 @@ namespace App
             new(ProjectName, "tankLevel", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session);
 
         /// <summary>
-        /// Sends to <c>tankLevel</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>tankLevel</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CGS.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>

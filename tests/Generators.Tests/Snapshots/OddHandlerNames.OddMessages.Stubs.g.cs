@@ -22,7 +22,8 @@ namespace App
             new(ProjectName, "2fast", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>2fast</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>2fast</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -49,7 +50,8 @@ namespace App
             new(ProjectName, "TestHandler", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>TestHandler</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>TestHandler</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -76,7 +78,8 @@ namespace App
             new(ProjectName, "___", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>___</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>___</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -103,7 +106,8 @@ namespace App
             new(ProjectName, "class", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>class</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>class</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -130,7 +134,8 @@ namespace App
             new(ProjectName, "foo", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>foo</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>foo</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -157,7 +162,8 @@ namespace App
             new(ProjectName, "oddMessages", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>oddMessages</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>oddMessages</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -184,7 +190,8 @@ namespace App
             new(ProjectName, "registry", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>registry</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>registry</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -211,7 +218,8 @@ namespace App
             new(ProjectName, "say \"hi\" & <wave>", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>say "hi" &amp; &lt;wave&gt;</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>say "hi" &amp; &lt;wave&gt;</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -238,7 +246,8 @@ namespace App
             new(ProjectName, "sendFooAsync", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>sendFooAsync</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>sendFooAsync</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -265,7 +274,8 @@ namespace App
             new(ProjectName, "test-handler", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>test-handler</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>test-handler</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -292,7 +302,8 @@ namespace App
             new(ProjectName, "testHandler", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>testHandler</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>testHandler</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -319,7 +330,8 @@ namespace App
             new(ProjectName, "ünïcode", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>ünïcode</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>ünïcode</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.

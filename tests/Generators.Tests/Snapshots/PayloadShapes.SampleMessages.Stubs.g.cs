@@ -22,7 +22,8 @@ namespace App
             new(ProjectName, "dictionary", global::Switchboard.Scope.Session);
 
         /// <summary>
-        /// Sends to <c>dictionary</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>dictionary</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to S.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -57,7 +58,8 @@ namespace App
             new(ProjectName, "none", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>none</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>none</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CG.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -90,7 +92,8 @@ namespace App
             new(ProjectName, "note", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>note</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>note</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -119,7 +122,8 @@ namespace App
             new(ProjectName, "structPayload", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>structPayload</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>structPayload</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -148,7 +152,8 @@ namespace App
             new(ProjectName, "typed", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>typed</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>typed</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -177,7 +182,8 @@ namespace App
             new(ProjectName, "typedNullable", global::Switchboard.Scope.Client);
 
         /// <summary>
-        /// Sends to <c>typedNullable</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>typedNullable</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to C.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>

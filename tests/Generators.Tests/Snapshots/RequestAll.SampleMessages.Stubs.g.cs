@@ -22,7 +22,8 @@ namespace App
             new(ProjectName, "load", global::Switchboard.Scope.Client | global::Switchboard.Scope.Session);
 
         /// <summary>
-        /// Sends to <c>load</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>load</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CS.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -109,7 +110,8 @@ namespace App
             new(ProjectName, "refresh", global::Switchboard.Scope.Client | global::Switchboard.Scope.Session);
 
         /// <summary>
-        /// Sends to <c>refresh</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>refresh</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CS.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -142,7 +144,8 @@ namespace App
             new(ProjectName, "status", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session);
 
         /// <summary>
-        /// Sends to <c>status</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>status</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CGS.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>

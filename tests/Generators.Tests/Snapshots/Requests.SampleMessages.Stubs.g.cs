@@ -22,7 +22,8 @@ namespace App
             new(ProjectName, "add", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>add</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>add</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -135,7 +136,8 @@ namespace App
             new(ProjectName, "lookup", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>lookup</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>lookup</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -248,7 +250,8 @@ namespace App
             new(ProjectName, "now", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>now</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>now</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
@@ -353,7 +356,8 @@ namespace App
             new(ProjectName, "ping", global::Switchboard.Scope.Client);
 
         /// <summary>
-        /// Sends to <c>ping</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>ping</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to C.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -440,7 +444,8 @@ namespace App
             new(ProjectName, "tuple", global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>tuple</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>tuple</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to G.
         /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.

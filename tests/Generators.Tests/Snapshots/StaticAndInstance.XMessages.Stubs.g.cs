@@ -22,7 +22,8 @@ namespace App
             new(ProjectName, "audit", global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session);
 
         /// <summary>
-        /// Sends to <c>audit</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>audit</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to GS.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>
@@ -55,7 +56,8 @@ namespace App
             new(ProjectName, "testHandler", global::Switchboard.Scope.Client | global::Switchboard.Scope.Gateway);
 
         /// <summary>
-        /// Sends to <c>testHandler</c> with Ignition's <c>system.util.sendMessage</c> semantics. Without a
+        /// Sends to <c>testHandler</c> fire-and-forget, with Ignition's <c>system.util.sendMessage</c> semantics:
+        /// one result per selected system, <c>SENT</c> once the message is queued there (else the reason). Without a
         /// <paramref name="scope"/>, Ignition's default (CS with a user, role or host filter, else CGS) narrowed to CG.
         /// </summary>
         /// <param name="sender">Who sends: a gateway, client, session or designer.</param>

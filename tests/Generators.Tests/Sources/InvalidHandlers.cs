@@ -74,6 +74,16 @@ public static class Handlers
     {
     }
 
+    [MessageHandler("durableSession", Scope.Session, Delivery = DeliveryMode.Durable)]
+    public static void DurableSession()
+    {
+    }
+
+    [MessageHandler("badDelivery", Delivery = (DeliveryMode)5)]
+    public static void BadDelivery()
+    {
+    }
+
     [MessageHandler("interfacePayload")]
     public static void InterfacePayload(IDisposable payload)
     {
