@@ -20,7 +20,10 @@ namespace Switchboard;
 /// <para>Across cores: the counters that senders and drainers write sit on cache lines of their own, away from the
 /// fields every send only reads; a drainer gives the capacity it took back in batches (large queues only, see
 /// <see cref="releaseBatch"/>); and at most two idle drainers at a time spin for more work, the others stop at once,
-/// so an idle pool on many cores has two threads watching the queue rather than one per core.</para>
+/// so an idle pool on many cores has two threads watching the queue rather than one per core. An idle drainer that
+/// finds other work waiting on the thread pool (most often the continuation of a request it has just answered) steps
+/// aside once, still counted active and free, queued behind that work: the continuation's next send then finds a free
+/// drainer and wakes no thread.</para>
 /// <para>A full queue refuses at once (<see cref="TryEnqueue"/>); a sender that chose to wait
 /// (<see cref="QueueFullMode.Wait"/>) awaits <see cref="WaitForRoomAsync"/> and retries, woken one per freed slot.</para>
 /// </remarks>
@@ -54,6 +57,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     private readonly ConcurrentQueue<WorkItem> items = new();
     private readonly TaskCompletionSource completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SpaceWaiters waiters = new();
+    private readonly YieldedDrainer yieldedDrainer;
     private readonly Func<bool> hasRoom;
     private readonly int concurrency;
     private readonly int capacity;
@@ -78,6 +82,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         this.concurrency = concurrency;
         this.capacity = capacity;
         this.idleSpins = idleSpins;
+        yieldedDrainer = new YieldedDrainer(this);
         releaseBatch = Math.Clamp(capacity / ItemsPerBatchedRelease, 1, MaxReleaseBatch);
         hasRoom = () => Volatile.Read(ref hot.Count) < this.capacity || Volatile.Read(ref completing) != 0;
     }
@@ -125,7 +130,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         return completed.Task;
     }
 
-    void IThreadPoolWorkItem.Execute() => Drain();
+    void IThreadPoolWorkItem.Execute() => Drain(yielded: false);
 
     private bool TryReserve()
     {
@@ -166,8 +171,9 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 
     // Runs as one active drainer. It is counted busy from the item it takes until it finds the queue empty: while
     // items flow it takes one after another with no write to the shared drainer count, and only the change between
-    // running and looking (not each item) moves that count between cores.
-    private void Drain()
+    // running and looking (not each item) moves that count between cores. `yielded`: it resumes after stepping aside
+    // for other thread-pool work, and stops rather than step aside again until it has taken an item.
+    private void Drain(bool yielded)
     {
         // Items taken whose capacity this drainer has not given back yet (at most releaseBatch).
         var taken = 0;
@@ -178,6 +184,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         {
             if (items.TryDequeue(out var item))
             {
+                yielded = false;
                 if (++taken >= releaseBatch || waiters.Any)
                 {
                     Release(taken);
@@ -227,12 +234,25 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                 continue;
             }
 
-            if (SpinUntilWorkAsOneOfFewSpinners() || !TryStop())
+            switch (SpinUntilWorkAsOneOfFewSpinners())
             {
-                continue;
-            }
+                case Looked.FoundWork:
+                    continue;
+                case Looked.PoolHasWork when !yielded:
+                    // Other work waits for this thread, most often the continuation of a request this drainer has just
+                    // answered. Step aside but stay active and free, queued behind that work: the continuation's next
+                    // send then finds a free drainer and wakes nobody. Once per idle spell, so that a busy pool does
+                    // not keep an idle drainer circling through it.
+                    ThreadPool.UnsafeQueueUserWorkItem(yieldedDrainer, preferLocal: false);
+                    return;
+                default:
+                    if (!TryStop())
+                    {
+                        continue;
+                    }
 
-            return;
+                    return;
+            }
         }
     }
 
@@ -266,18 +286,31 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         Wake();
     }
 
+    /// <summary>What an idle drainer's spin found.</summary>
+    private enum Looked
+    {
+        /// <summary>Spun out, or the queue is completing.</summary>
+        Nothing,
+
+        /// <summary>An item is queued.</summary>
+        FoundWork,
+
+        /// <summary>Other work waits on the thread pool.</summary>
+        PoolHasWork,
+    }
+
     /// <summary>Spins for more work, unless <see cref="MaxSpinners"/> idle drainers already do: then this one stops at once.</summary>
-    private bool SpinUntilWorkAsOneOfFewSpinners()
+    private Looked SpinUntilWorkAsOneOfFewSpinners()
     {
         if (idleSpins == 0)
         {
-            return false;
+            return Looked.Nothing;
         }
 
         if (Interlocked.Increment(ref hot.Spinning) > MaxSpinners)
         {
             Interlocked.Decrement(ref hot.Spinning);
-            return false;
+            return Looked.Nothing;
         }
 
         var found = SpinUntilWork();
@@ -285,7 +318,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         return found;
     }
 
-    private bool SpinUntilWork()
+    private Looked SpinUntilWork()
     {
         var spinner = default(SpinWait);
         for (var round = 0; round < idleSpins && Volatile.Read(ref completing) == 0; round++)
@@ -294,17 +327,17 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
             // queued on this very thread): give the thread back rather than make the pool wake another for it.
             if (round % 8 == 0 && ThreadPool.PendingWorkItemCount > 0)
             {
-                return false;
+                return Looked.PoolHasWork;
             }
 
             spinner.SpinOnce(sleep1Threshold: -1);
             if (!items.IsEmpty)
             {
-                return true;
+                return Looked.FoundWork;
             }
         }
 
-        return false;
+        return Looked.Nothing;
     }
 
     /// <summary>Stops this drainer, unless an item arrived meanwhile and it could stay active to run it.</summary>
@@ -334,6 +367,12 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         {
             completed.TrySetResult();
         }
+    }
+
+    /// <summary>A drainer that stepped aside for other thread-pool work, resuming (still counted active and free).</summary>
+    private sealed class YieldedDrainer(WorkQueue queue) : IThreadPoolWorkItem
+    {
+        public void Execute() => queue.Drain(yielded: true);
     }
 
     /// <summary>
