@@ -20,10 +20,7 @@ namespace Switchboard;
 /// <para>Across cores: the counters that senders and drainers write sit on cache lines of their own, away from the
 /// fields every send only reads; a drainer gives the capacity it took back in batches (large queues only, see
 /// <see cref="releaseBatch"/>); and at most two idle drainers at a time spin for more work, the others stop at once,
-/// so an idle pool on many cores has two threads watching the queue rather than one per core. An idle drainer that
-/// finds other work waiting on the thread pool (most often the continuation of a request it has just answered) steps
-/// aside once, still counted active and free, queued behind that work: the continuation's next send then finds a free
-/// drainer and wakes no thread.</para>
+/// so an idle pool on many cores has two threads watching the queue rather than one per core.</para>
 /// <para>A full queue refuses at once (<see cref="TryEnqueue"/>); a sender that chose to wait
 /// (<see cref="QueueFullMode.Wait"/>) awaits <see cref="WaitForRoomAsync"/> and retries, woken one per freed slot.</para>
 /// </remarks>
@@ -57,7 +54,6 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
     private readonly ConcurrentQueue<WorkItem> items = new();
     private readonly TaskCompletionSource completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SpaceWaiters waiters = new();
-    private readonly YieldedDrainer yieldedDrainer;
     private readonly Func<bool> hasRoom;
     private readonly int concurrency;
     private readonly int capacity;
@@ -82,7 +78,6 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         this.concurrency = concurrency;
         this.capacity = capacity;
         this.idleSpins = idleSpins;
-        yieldedDrainer = new YieldedDrainer(this);
         releaseBatch = Math.Clamp(capacity / ItemsPerBatchedRelease, 1, MaxReleaseBatch);
         hasRoom = () => Volatile.Read(ref hot.Count) < this.capacity || Volatile.Read(ref completing) != 0;
     }
@@ -130,7 +125,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         return completed.Task;
     }
 
-    void IThreadPoolWorkItem.Execute() => Drain(yielded: false);
+    void IThreadPoolWorkItem.Execute() => Drain();
 
     private bool TryReserve()
     {
@@ -171,9 +166,8 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 
     // Runs as one active drainer. It is counted busy from the item it takes until it finds the queue empty: while
     // items flow it takes one after another with no write to the shared drainer count, and only the change between
-    // running and looking (not each item) moves that count between cores. `yielded`: it resumes after stepping aside
-    // for other thread-pool work, and stops rather than step aside again until it has taken an item.
-    private void Drain(bool yielded)
+    // running and looking (not each item) moves that count between cores.
+    private void Drain()
     {
         // Items taken whose capacity this drainer has not given back yet (at most releaseBatch).
         var taken = 0;
@@ -184,7 +178,6 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         {
             if (items.TryDequeue(out var item))
             {
-                yielded = false;
                 if (++taken >= releaseBatch || waiters.Any)
                 {
                     Release(taken);
@@ -234,25 +227,12 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                 continue;
             }
 
-            switch (SpinUntilWorkAsOneOfFewSpinners())
+            if (SpinUntilWorkAsOneOfFewSpinners() || !TryStop())
             {
-                case Looked.FoundWork:
-                    continue;
-                case Looked.PoolHasWork when !yielded:
-                    // Other work waits for this thread, most often the continuation of a request this drainer has just
-                    // answered. Step aside but stay active and free, queued behind that work: the continuation's next
-                    // send then finds a free drainer and wakes nobody. Once per idle spell, so that a busy pool does
-                    // not keep an idle drainer circling through it.
-                    ThreadPool.UnsafeQueueUserWorkItem(yieldedDrainer, preferLocal: false);
-                    return;
-                default:
-                    if (!TryStop())
-                    {
-                        continue;
-                    }
-
-                    return;
+                continue;
             }
+
+            return;
         }
     }
 
@@ -286,31 +266,18 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         Wake();
     }
 
-    /// <summary>What an idle drainer's spin found.</summary>
-    private enum Looked
-    {
-        /// <summary>Spun out, or the queue is completing.</summary>
-        Nothing,
-
-        /// <summary>An item is queued.</summary>
-        FoundWork,
-
-        /// <summary>Other work waits on the thread pool.</summary>
-        PoolHasWork,
-    }
-
     /// <summary>Spins for more work, unless <see cref="MaxSpinners"/> idle drainers already do: then this one stops at once.</summary>
-    private Looked SpinUntilWorkAsOneOfFewSpinners()
+    private bool SpinUntilWorkAsOneOfFewSpinners()
     {
         if (idleSpins == 0)
         {
-            return Looked.Nothing;
+            return false;
         }
 
         if (Interlocked.Increment(ref hot.Spinning) > MaxSpinners)
         {
             Interlocked.Decrement(ref hot.Spinning);
-            return Looked.Nothing;
+            return false;
         }
 
         var found = SpinUntilWork();
@@ -318,7 +285,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         return found;
     }
 
-    private Looked SpinUntilWork()
+    private bool SpinUntilWork()
     {
         var spinner = default(SpinWait);
         for (var round = 0; round < idleSpins && Volatile.Read(ref completing) == 0; round++)
@@ -327,17 +294,17 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
             // queued on this very thread): give the thread back rather than make the pool wake another for it.
             if (round % 8 == 0 && ThreadPool.PendingWorkItemCount > 0)
             {
-                return Looked.PoolHasWork;
+                return false;
             }
 
             spinner.SpinOnce(sleep1Threshold: -1);
             if (!items.IsEmpty)
             {
-                return Looked.FoundWork;
+                return true;
             }
         }
 
-        return Looked.Nothing;
+        return false;
     }
 
     /// <summary>Stops this drainer, unless an item arrived meanwhile and it could stay active to run it.</summary>
@@ -367,12 +334,6 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         {
             completed.TrySetResult();
         }
-    }
-
-    /// <summary>A drainer that stepped aside for other thread-pool work, resuming (still counted active and free).</summary>
-    private sealed class YieldedDrainer(WorkQueue queue) : IThreadPoolWorkItem
-    {
-        public void Execute() => queue.Drain(yielded: true);
     }
 
     /// <summary>
