@@ -14,11 +14,7 @@ public sealed class ForwardingQueueTests
     public async Task A_sender_waiting_for_room_gets_in_once_the_worker_forwards_and_order_is_kept()
     {
         await using var gateway = new Gateway("g");
-        var forwarder = new BlockingForwarder();
-        var queue = new ForwardingQueue(forwarder.ForwardAsync, capacity: 1);
-        Assert.True(Enqueue(queue, gateway, 0));
-        await forwarder.Started.WaitAsync(Wait.Bound);
-        Assert.True(Enqueue(queue, gateway, 1));
+        var (queue, forwarder) = await FullQueueAsync(gateway);
         Assert.False(Enqueue(queue, gateway, 2));
 
         var room = queue.WaitForRoomAsync(CancellationToken.None);
@@ -37,11 +33,7 @@ public sealed class ForwardingQueueTests
     public async Task A_waiting_sender_is_cancelled_by_its_token_and_queues_nothing()
     {
         await using var gateway = new Gateway("g");
-        var forwarder = new BlockingForwarder();
-        var queue = new ForwardingQueue(forwarder.ForwardAsync, capacity: 1);
-        Assert.True(Enqueue(queue, gateway, 0));
-        await forwarder.Started.WaitAsync(Wait.Bound);
-        Assert.True(Enqueue(queue, gateway, 1));
+        var (queue, forwarder) = await FullQueueAsync(gateway);
         using var cancel = new CancellationTokenSource();
 
         var room = queue.WaitForRoomAsync(cancel.Token);
@@ -60,11 +52,7 @@ public sealed class ForwardingQueueTests
     public async Task A_waiting_sender_is_let_go_when_the_queue_completes_and_its_retry_is_refused()
     {
         await using var gateway = new Gateway("g");
-        var forwarder = new BlockingForwarder();
-        var queue = new ForwardingQueue(forwarder.ForwardAsync, capacity: 1);
-        Assert.True(Enqueue(queue, gateway, 0));
-        await forwarder.Started.WaitAsync(Wait.Bound);
-        Assert.True(Enqueue(queue, gateway, 1));
+        var (queue, forwarder) = await FullQueueAsync(gateway);
         var room = queue.WaitForRoomAsync(CancellationToken.None);
 
         var completing = queue.CompleteAsync();
@@ -74,6 +62,17 @@ public sealed class ForwardingQueueTests
         forwarder.Release();
         await completing.WaitAsync(Wait.Bound);
         Assert.Equal([0, 1], forwarder.Forwarded);
+    }
+
+    // A queue of one whose worker is stuck forwarding item 0, with item 1 waiting: full.
+    private static async Task<(ForwardingQueue Queue, BlockingForwarder Forwarder)> FullQueueAsync(Gateway gateway)
+    {
+        var forwarder = new BlockingForwarder();
+        var queue = new ForwardingQueue(forwarder.ForwardAsync, capacity: 1);
+        Assert.True(Enqueue(queue, gateway, 0));
+        await forwarder.Started.WaitAsync(Wait.Bound);
+        Assert.True(Enqueue(queue, gateway, 1));
+        return (queue, forwarder);
     }
 
     // Counts the item as pending first, as Endpoint.TryDeliver does, so that the worker's release balances.
