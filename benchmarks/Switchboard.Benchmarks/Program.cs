@@ -11,5 +11,12 @@ if (args is ["write-handler-project", var directory, ..])
     return 0;
 }
 
+// `handoff-probe [MESSAGES]` counts thread-pool work items per message for the rows of suites 1 and 2.
+if (args is ["handoff-probe", ..])
+{
+    await Switchboard.Benchmarks.Support.HandoffProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());
 return 0;

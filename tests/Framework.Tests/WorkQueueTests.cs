@@ -200,15 +200,7 @@ public sealed class WorkQueueTests
                     Interlocked.Increment(ref accepted);
                 }
 
-                switch (random.Next(1000))
-                {
-                    case 0:
-                        Thread.Sleep(1);
-                        break;
-                    case < 300:
-                        Thread.SpinWait(random.Next(1, 500));
-                        break;
-                }
+                Pause(random);
             }
         })).ToArray();
         await Task.WhenAll(senders).WaitAsync(Wait.Bound);
@@ -261,6 +253,136 @@ public sealed class WorkQueueTests
 
         Assert.Equal(-1, stranded);
         Assert.Equal(2 * Rounds, runs);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(40)]
+    public async Task A_queue_of_one_runs_every_item_exactly_once_in_each_senders_order_while_its_drainer_runs_dry_and_wakes(int idleSpins)
+    {
+        // Three senders pause now and then, so that the one drainer keeps running dry and being woken (or found by a
+        // send while it spins) between bursts in which it takes item after item without waking anyone.
+        const int Senders = 3;
+        var next = new int[Senders];
+        var outOfOrder = 0;
+        var runs = 0;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Of("X", "h", Scope.Gateway, (payload, _) =>
+        {
+            var (sender, sequence) = ((int, int))payload!;
+            if (next[sender] != sequence)
+            {
+                Interlocked.Increment(ref outOfOrder);
+            }
+
+            next[sender] = sequence + 1;
+            Interlocked.Increment(ref runs);
+        }, payloadType: typeof(object));
+        var queue = new WorkQueue(concurrency: 1, capacity: 1 << 20, idleSpins);
+
+        await Task.WhenAll(Enumerable.Range(0, Senders).Select(sender => OnOwnThread(() =>
+        {
+            var random = new Random(sender);
+            for (var i = 0; i < Items; i++)
+            {
+                Assert.True(Enqueue(queue, gateway, handler, (sender, i)));
+                Pause(random);
+            }
+        }))).WaitAsync(Wait.Bound);
+
+        await Wait.UntilAsync(() => Volatile.Read(ref runs) == Senders * Items, $"all {Senders * Items} items ran ({Volatile.Read(ref runs)} did)");
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+        Assert.Equal(0, outOfOrder);
+        Assert.All(next, sequence => Assert.Equal(Items, sequence));
+    }
+
+    [Theory]
+    [InlineData(2, 0)]
+    [InlineData(4, 0)]
+    [InlineData(2, 40)]
+    [InlineData(4, 40)]
+    public async Task A_pool_runs_every_item_exactly_once_within_its_bound_while_drainers_run_dry_block_and_wake_on_backlog(int concurrency, int idleSpins)
+    {
+        // Now and then a handler blocks (its drainer stays busy, so the backlog behind it must wake another) or
+        // completes asynchronously (its drainer resumes from the thread pool), while senders pause and drainers stop.
+        const int Total = 3 * Items;
+        var runsOf = new int[Total];
+        var runs = 0;
+        var running = 0;
+        var maxRunning = 0;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Async("X", "h", Scope.Gateway, async (payload, _, _) =>
+        {
+            Max(ref maxRunning, Interlocked.Increment(ref running));
+            var id = (int)payload!;
+            switch (id % 997)
+            {
+                case 0:
+                    Thread.Sleep(1);
+                    break;
+                case 1:
+                    await Task.Yield();
+                    break;
+            }
+
+            Interlocked.Increment(ref runsOf[id]);
+            Interlocked.Decrement(ref running);
+            Interlocked.Increment(ref runs);
+            return null;
+        }, payloadType: typeof(object));
+        var queue = new WorkQueue(concurrency, capacity: 1 << 20, idleSpins);
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(sender => OnOwnThread(() =>
+        {
+            var random = new Random(sender);
+            for (var i = 0; i < Items; i++)
+            {
+                Assert.True(Enqueue(queue, gateway, handler, (sender * Items) + i));
+                Pause(random);
+            }
+        }))).WaitAsync(Wait.Bound);
+
+        await Wait.UntilAsync(() => Volatile.Read(ref runs) == Total, $"all {Total} items ran ({Volatile.Read(ref runs)} did)");
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+        Assert.All(runsOf, count => Assert.Equal(1, count));
+        Assert.InRange(maxRunning, 1, concurrency);
+    }
+
+    [Fact]
+    public async Task Items_behind_a_handler_that_blocks_run_on_another_drainer_while_the_pool_has_room()
+    {
+        // The drainer that takes the blocking item was busy with the quick ones before it: the items queued behind it
+        // must still find a drainer, or they would wait for a handler that waits for them.
+        using var release = new ManualResetEventSlim();
+        var quickRuns = 0;
+        await using var gateway = new Gateway("g");
+        var handler = Handlers.Of("X", "h", Scope.Gateway, (payload, _) =>
+        {
+            if ((int)payload! < 0)
+            {
+                release.Wait(Wait.Bound);
+            }
+            else
+            {
+                Interlocked.Increment(ref quickRuns);
+            }
+        }, payloadType: typeof(object));
+        var queue = new WorkQueue(concurrency: 2, capacity: 1024, idleSpins: 0);
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.True(Enqueue(queue, gateway, handler, i));
+        }
+
+        Assert.True(Enqueue(queue, gateway, handler, -1));
+        for (var i = 50; i < 100; i++)
+        {
+            Assert.True(Enqueue(queue, gateway, handler, i));
+        }
+
+        await Wait.UntilAsync(() => Volatile.Read(ref quickRuns) == 100, "the items behind the blocked one ran meanwhile");
+        release.Set();
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
     }
 
     [Fact]
@@ -326,6 +448,20 @@ public sealed class WorkQueueTests
         Assert.False(closing.IsCompleted);
         pending.Release();
         await closing.WaitAsync(Wait.Bound);
+    }
+
+    // Mostly back to back, sometimes a short spin, rarely a sleep: drainers both flow and run dry.
+    private static void Pause(Random random)
+    {
+        switch (random.Next(1000))
+        {
+            case 0:
+                Thread.Sleep(1);
+                break;
+            case < 300:
+                Thread.SpinWait(random.Next(1, 500));
+                break;
+        }
     }
 
     // Senders that spin or block get threads of their own: on the thread pool they could starve the drainers they wait for.

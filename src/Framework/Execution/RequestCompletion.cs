@@ -7,21 +7,21 @@ namespace Switchboard;
 /// <remarks>
 /// <para>Nothing here costs a timer or a linked token source: the timeout is an entry in the gateway's
 /// <see cref="DeadlineScheduler{TEntry}"/> (one timer for all its requests), and the caller's token gets a registration only
-/// when it can be cancelled at all. The handler's token comes from a plain token source, made only when a timeout or
-/// the caller's token can signal it.</para>
+/// when it can be cancelled at all. The completion is itself the handler's token source (one that never holds a timer),
+/// so a request allocates no source of its own; the handler gets its token only when a timeout or the caller's token
+/// can signal it, and <see cref="CancellationToken.None"/> otherwise.</para>
 /// <para>Whoever completes the request (one compare-and-swap decides) answers the caller first and cleans up after:
-/// the deadline entry and the caller's registration, and, when the handler's own outcome completed it, the handler's
-/// token source. A timeout or a cancellation signals the handler's token instead, after the caller has its answer,
-/// and leaves that source to the garbage collector (it holds no timer), so that a late Cancel never meets a disposed
-/// source.</para>
+/// the deadline entry and the caller's registration. A timeout or a cancellation signals the handler's token, after the
+/// caller has its answer. The source is never disposed: it holds no timer, so there is nothing to release, and a late
+/// Cancel or a handler reading its token never meets a disposed source.</para>
 /// </remarks>
-internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
+internal abstract class RequestCompletion : CancellationTokenSource, IScheduledDeadline, IRequestReply
 {
     private const int Pending = 0;
     private const int Done = 1;
 
     private readonly DeadlineScheduler<RequestCompletion>? deadlines;
-    private readonly CancellationTokenSource? handlerCancellation;
+    private readonly bool canSignal;
     private readonly CancellationToken callerToken;
     private CancellationTokenRegistration callerRegistration;
     private int state;
@@ -34,10 +34,7 @@ internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
         this.callerToken = callerToken;
         var timed = timeout != System.Threading.Timeout.InfiniteTimeSpan;
         this.deadlines = timed ? deadlines : null;
-        if (timed || callerToken.CanBeCanceled)
-        {
-            handlerCancellation = new CancellationTokenSource();
-        }
+        canSignal = timed || callerToken.CanBeCanceled;
     }
 
     public string Project { get; }
@@ -47,7 +44,7 @@ internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
     public TimeSpan Timeout { get; }
 
     /// <summary>Given to the handler: signalled on timeout or caller cancellation (never, when neither can happen).</summary>
-    public CancellationToken Token => handlerCancellation?.Token ?? CancellationToken.None;
+    public new CancellationToken Token => canSignal ? base.Token : CancellationToken.None;
 
     /// <summary>Whether the request has its outcome; a request completed while queued is not run.</summary>
     public bool IsCompleted => Volatile.Read(ref state) != Pending;
@@ -108,7 +105,7 @@ internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
     /// <returns><see langword="true"/> when the handler failed on its own account.</returns>
     public bool Fail(Exception handlerException)
     {
-        if (handlerException is OperationCanceledException && handlerCancellation is { IsCancellationRequested: true })
+        if (handlerException is OperationCanceledException && IsCancellationRequested)
         {
             return false;
         }
@@ -172,7 +169,7 @@ internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
     }
 
     /// <summary>Signals the handler's token after a timeout (see <see cref="TryTimeOut"/>).</summary>
-    internal void SignalHandler() => handlerCancellation?.Cancel();
+    internal void SignalHandler() => Cancel();
 
     /// <summary>
     /// Times out the requests whose deadline passed: every caller is answered first, and only then are the handlers'
@@ -214,17 +211,13 @@ internal abstract class RequestCompletion : IScheduledDeadline, IRequestReply
         deadlines?.Remove(this);
 
         // On the caller's thread, inside its Cancel, as a linked token source would.
-        handlerCancellation?.Cancel();
+        Cancel();
     }
 
-    /// <summary>
-    /// Cleans up after the handler's own outcome (or no run at all). Nobody else signals the handler's token once the
-    /// request is complete, so its source can be disposed here.
-    /// </summary>
+    /// <summary>Cleans up after the handler's own outcome (or no run at all).</summary>
     private void ReleaseAfterHandler()
     {
         deadlines?.Remove(this);
         callerRegistration.Unregister();
-        handlerCancellation?.Dispose();
     }
 }

@@ -12,8 +12,11 @@ namespace Switchboard;
 /// No thread waits per queue. A drainer is a thread-pool work item (this queue itself) that takes items until the
 /// queue stays empty for a short spin, then stops. A sender starts one only when no drainer is free to take its item
 /// and fewer than <c>concurrency</c> are active, so a steady stream of sends costs an enqueue, not a thread wake-up.
-/// Handlers that complete synchronously run back to back; one that does not keeps its drainer (and its place in the
-/// concurrency bound) until it finishes, and the drainer then carries on from the thread pool.
+/// Handlers that complete synchronously run back to back, and the drainer stays counted busy from one to the next: it
+/// writes the shared drainer count only when it runs dry or starts running again, not per item. A drainer that takes
+/// an item while more wait and no drainer is free wakes one more (wake on backlog). A handler that does not complete
+/// synchronously keeps its drainer (and its place in the concurrency bound) until it finishes, and the drainer then
+/// carries on from the thread pool.
 /// <para>Across cores: the counters that senders and drainers write sit on cache lines of their own, away from the
 /// fields every send only reads; a drainer gives the capacity it took back in batches (large queues only, see
 /// <see cref="releaseBatch"/>); and at most two idle drainers at a time spin for more work, the others stop at once,
@@ -106,7 +109,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         Interlocked.MemoryBarrier();
         if ((Volatile.Read(ref hot.Drainers) & FreeMask) == 0 && TryActivate())
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Wake();
         }
 
         return true;
@@ -161,11 +164,16 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         return false;
     }
 
-    // Runs as one active drainer, counted free whenever it is not running a handler.
+    // Runs as one active drainer. It is counted busy from the item it takes until it finds the queue empty: while
+    // items flow it takes one after another with no write to the shared drainer count, and only the change between
+    // running and looking (not each item) moves that count between cores.
     private void Drain()
     {
         // Items taken whose capacity this drainer has not given back yet (at most releaseBatch).
         var taken = 0;
+
+        // Whether this drainer is counted free: it starts free (TryActivate and ResumeAfterAsync count it so).
+        var free = true;
         while (true)
         {
             if (items.TryDequeue(out var item))
@@ -176,11 +184,21 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                     taken = 0;
                 }
 
-                // Busy from here on. If that leaves no drainer free while items wait, start another (within the
-                // limit): the same fenced pair as in TryEnqueue, seen from this side.
-                if ((Interlocked.Add(ref hot.Drainers, -Free) & FreeMask) == 0 && !items.IsEmpty && TryActivate())
+                if (free)
                 {
-                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    // Busy from here on. If that leaves no drainer free while items wait, start another (within the
+                    // limit): the same fenced pair as in TryEnqueue, seen from this side.
+                    free = false;
+                    if ((Interlocked.Add(ref hot.Drainers, -Free) & FreeMask) == 0 && !items.IsEmpty && TryActivate())
+                    {
+                        Wake();
+                    }
+                }
+                else if (concurrency > 1 && !items.IsEmpty && (Volatile.Read(ref hot.Drainers) & FreeMask) == 0 && TryActivate())
+                {
+                    // Still busy, and a backlog waits with no drainer free: wake another on the backlog (a read, not
+                    // a write, while work flows; senders that find nobody free wake one too).
+                    Wake();
                 }
 
                 var running = HandlerRunner.RunAsync(item);
@@ -193,13 +211,22 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                     return;
                 }
 
-                Interlocked.Add(ref hot.Drainers, Free);
+                // Straight on to the next item, still counted busy.
                 continue;
             }
 
             // Nothing to take: give back what was taken before looking further, so that waiting senders get room.
             Release(taken);
             taken = 0;
+            if (!free)
+            {
+                // Free again, then the queue is read again (the add is a full fence): a send that still saw this
+                // drainer busy either started another drainer, or published its item before this read.
+                Interlocked.Add(ref hot.Drainers, Free);
+                free = true;
+                continue;
+            }
+
             if (SpinUntilWorkAsOneOfFewSpinners() || !TryStop())
             {
                 continue;
@@ -208,6 +235,8 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
             return;
         }
     }
+
+    private void Wake() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
 
     /// <summary>Gives back the capacity of <paramref name="taken"/> items, and wakes a waiting sender if there is one.</summary>
     private void Release(int taken)
@@ -234,7 +263,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         // HandlerRunner never throws; SuppressThrowing keeps the drainer counted correctly even if that ever changed.
         await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Interlocked.Add(ref hot.Drainers, Free);
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        Wake();
     }
 
     /// <summary>Spins for more work, unless <see cref="MaxSpinners"/> idle drainers already do: then this one stops at once.</summary>

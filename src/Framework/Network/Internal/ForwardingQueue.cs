@@ -3,18 +3,21 @@ using System.Threading.Channels;
 namespace Switchboard.Network;
 
 /// <summary>
-/// A remote client's delivery queue on its gateway: bounded like any endpoint queue (full means <c>QUEUE_FULL</c>),
-/// drained by one worker that forwards each delivery over the network in the order it was accepted.
+/// A remote client's delivery queue on its gateway: bounded like any endpoint queue (full means <c>QUEUE_FULL</c>, or
+/// a wait for room for an awaited send in <see cref="QueueFullMode.Wait"/>), drained by one worker that forwards each
+/// delivery over the network in the order it was accepted.
 /// </summary>
 internal sealed class ForwardingQueue : IDeliveryQueue
 {
-    private readonly RemoteClientLink link;
+    private readonly Func<WorkItem, Task> forward;
     private readonly Channel<WorkItem> channel;
     private readonly Task worker;
 
-    public ForwardingQueue(RemoteClientLink link, int capacity)
+    /// <param name="forward">Sends one delivery on (the remote client's link); the next is not forwarded before it completes.</param>
+    /// <param name="capacity">How many accepted deliveries may wait to be forwarded.</param>
+    public ForwardingQueue(Func<WorkItem, Task> forward, int capacity)
     {
-        this.link = link;
+        this.forward = forward;
         channel = Channel.CreateBounded<WorkItem>(new BoundedChannelOptions(capacity)
         {
             SingleReader = true,
@@ -25,6 +28,17 @@ internal sealed class ForwardingQueue : IDeliveryQueue
     }
 
     public bool TryEnqueue(in WorkItem item) => channel.Writer.TryWrite(item);
+
+    /// <summary>
+    /// Completes when the channel has room, or once it is completing (the retry then finds the endpoint closed): the
+    /// channel's own writer wait, which wakes waiting writers as the worker reads.
+    /// </summary>
+    public async Task<bool> WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        // False means the channel was completed: room will never come, but the endpoint refuses the retry as closed.
+        _ = await channel.Writer.WaitToWriteAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
 
     public Task CompleteAsync()
     {
@@ -38,7 +52,7 @@ internal sealed class ForwardingQueue : IDeliveryQueue
         {
             try
             {
-                await link.ForwardAsync(item).ConfigureAwait(false);
+                await forward(item).ConfigureAwait(false);
             }
             finally
             {

@@ -15,7 +15,7 @@ internal sealed class RemoteClientLink : AttachedEndpoint
     {
         this.membership = membership;
         Node = node;
-        forwarding = new ForwardingQueue(this, gateway.Options.DedicatedQueueCapacity);
+        forwarding = new ForwardingQueue(ForwardAsync, gateway.Options.DedicatedQueueCapacity);
     }
 
     /// <summary>The node (process) the client runs in.</summary>
