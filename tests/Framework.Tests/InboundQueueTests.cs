@@ -20,11 +20,11 @@ public sealed class InboundQueueTests
 
         // The first message holds the worker until every other message waits behind it, so the queue stays full
         // from then on and never runs dry before the last one.
-        queue.Receive(route, EnvelopeWriter.Write(new Envelope { Kind = EnvelopeKinds.Ping, Id = "first" }));
+        queue.Receive(route, EnvelopeWriter.Write(new PingEnvelope { Id = "first" }));
         await route.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         for (var i = 1; i < Messages; i++)
         {
-            queue.Receive(route, EnvelopeWriter.Write(new Envelope { Kind = EnvelopeKinds.Ping, Id = $"m{i}" }));
+            queue.Receive(route, EnvelopeWriter.Write(new PingEnvelope { Id = $"m{i}" }));
         }
 
         var before = Volatile.Read(ref flushes);

@@ -32,7 +32,7 @@ public sealed class PendingRepliesTests
         var statistics = new NetworkStatistics();
         using var replies = new PendingReplies(statistics, time);
         var pending = replies.Register(TimeSpan.FromSeconds(5));
-        var reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = pending.Id, Outcome = new WireOutcome(OutcomeCodes.Ok) };
+        var reply = new ReplyEnvelope { Id = pending.Id, Outcome = new WireOutcome(OutcomeCodes.Ok) };
 
         time.Advance(TimeSpan.FromSeconds(4));
         replies.Complete(reply);
@@ -108,6 +108,6 @@ public sealed class PendingRepliesTests
         Assert.False(onUnknown.Task.IsCompleted);
     }
 
-    private static Envelope Presence(string gateway, string state = PresenceStates.Alive) =>
-        new() { Kind = EnvelopeKinds.Presence, Gateway = gateway, Node = "node-" + gateway, State = state };
+    private static PresenceEnvelope Presence(string gateway, string state = PresenceStates.Alive) =>
+        new() { Gateway = gateway, Node = "node-" + gateway, State = state };
 }

@@ -135,7 +135,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         {
             // A listener on the gateway's channel means another process already runs a gateway of that name.
             var listeners = await Transport.PublishAsync(
-                membership.Channel, EnvelopeWriter.Write(new Envelope { Kind = EnvelopeKinds.Ping }), cancellationToken).ConfigureAwait(false);
+                membership.Channel, EnvelopeWriter.Write(PingEnvelope.Instance), cancellationToken).ConfigureAwait(false);
             if (listeners > 0)
             {
                 throw new InvalidOperationException(
@@ -265,7 +265,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         if (bytes.Length > Options.MaxMessageBytes)
         {
             throw new PayloadConversionException(
-                envelope.Project ?? "", envelope.Handler ?? "", typeof(object), key: null,
+                (envelope as HandlerMessage)?.Project ?? "", (envelope as HandlerMessage)?.Handler ?? "", typeof(object), key: null,
                 $"the message is {bytes.Length} bytes, more than GatewayNetworkOptions.MaxMessageBytes ({Options.MaxMessageBytes}) allows on network \"{NetworkName}\".");
         }
 
@@ -273,7 +273,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
     }
 
     /// <summary>Publishes a reply without waiting; a reply that cannot be sent is logged, since its requester times out anyway.</summary>
-    internal void Reply(string replyTo, Envelope reply)
+    internal void Reply(string replyTo, ReplyEnvelope reply)
     {
         byte[] bytes;
         try
@@ -284,16 +284,16 @@ public sealed class GatewayNetwork : IAsyncDisposable
             }
             catch (PayloadConversionException tooLarge)
             {
-                bytes = Encode(reply with { Payload = null, PayloadUtf8 = null, Results = null, Outcome = new WireOutcome(OutcomeCodes.Failed, tooLarge.Message, typeof(PayloadConversionException).FullName) });
+                bytes = Encode(reply with { Payload = default, Results = null, Outcome = new WireOutcome(OutcomeCodes.Failed, tooLarge.Message, typeof(PayloadConversionException).FullName) });
             }
         }
         catch (Exception exception)
         {
-            Log.ReplyNotSent(Logger, reply.Id ?? "", replyTo, exception.Message);
+            Log.ReplyNotSent(Logger, reply.Id, replyTo, exception.Message);
             return;
         }
 
-        _ = PublishReplyAsync(replyTo, bytes, reply.Id ?? "");
+        _ = PublishReplyAsync(replyTo, bytes, reply.Id);
     }
 
     /// <summary>Publishes encoded replies; a failure is logged, since their requesters time out anyway.</summary>

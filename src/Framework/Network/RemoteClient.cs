@@ -128,7 +128,7 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
         network.Forget(this);
         try
         {
-            var detach = new Envelope { Kind = EnvelopeKinds.Detach, SessionId = SessionId, Node = network.NodeId };
+            var detach = new DetachEnvelope { SessionId = SessionId, Node = network.NodeId };
             await network.Transport.PublishAsync(uplink.Channel, EnvelopeWriter.Write(detach)).ConfigureAwait(false);
         }
         catch (Exception)
@@ -170,7 +170,7 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
         var call = await RemoteCall.CallAsync(
             network,
             uplink.GatewayName,
-            id => new Envelope { Kind = EnvelopeKinds.Attach, Id = id, Client = uplink.Identity, Node = network.NodeId, ReplyTo = network.NodeChannel },
+            id => new AttachEnvelope { Id = id, Client = uplink.Identity, Node = network.NodeId, ReplyTo = network.NodeChannel },
             wait,
             cancelOnGiveUp: false,
             cancellationToken).ConfigureAwait(false);
@@ -180,7 +180,7 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
             throw new GatewayUnreachableException(uplink.Identity.Project, messageHandler: "", GatewayName, reason);
         }
 
-        if (call.Reply!.Outcome!.Code != OutcomeCodes.Ok)
+        if (call.Reply!.Outcome.Code != OutcomeCodes.Ok)
         {
             throw call.Reply.Outcome.Code == OutcomeCodes.Invalid
                 ? new ArgumentException($"Gateway \"{GatewayName}\" refused the client: {call.Reply.Outcome.Message}", "identity")
@@ -190,7 +190,7 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
 
     internal async Task HeartbeatAsync()
     {
-        var heartbeat = new Envelope { Kind = EnvelopeKinds.Heartbeat, SessionId = SessionId, Client = uplink.Identity, Node = network.NodeId };
+        var heartbeat = new HeartbeatEnvelope { SessionId = SessionId, Client = uplink.Identity, Node = network.NodeId };
         long listeners;
         try
         {
@@ -216,23 +216,24 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
     }
 
     /// <summary>Hands a message the gateway forwarded to this client's handlers, through the local stand-in's routing.</summary>
-    internal void Deliver(Envelope delivery)
+    internal void Deliver(DeliverEnvelope delivery)
     {
-        var payload = new WirePayload(delivery.Payload, delivery.Project!, delivery.Handler!);
+        var payload = new WirePayload(delivery.Payload, delivery.Project, delivery.Handler);
         var onlyThisClient = new FilterParams(HostName: null, ClientSessionId: SessionId, Scope.Client, User: null, HasRole: null);
-        if (GatewayInbox.TrustedReplyChannel(network, delivery, GatewayName) is { } replyTo)
+        var send = new MessageSend(delivery.Sender, delivery.Project, delivery.Handler, payload, onlyThisClient, RemoteServers: null);
+        if (GatewayInbox.TrustedReplyChannelIfAny(network, delivery, delivery.ReplyTo, GatewayName) is { } replyTo)
         {
-            _ = AnswerAsync(delivery, new MessageSend(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient, RemoteServers: null), replyTo);
+            _ = AnswerAsync(delivery, send, replyTo);
             return;
         }
 
         try
         {
-            localGateway.Deliveries.SendLocal(new MessageSend(delivery.Sender!, delivery.Project!, delivery.Handler!, payload, onlyThisClient, RemoteServers: null));
+            localGateway.Deliveries.SendLocal(send);
         }
         catch (Exception exception) when (exception is PayloadConversionException or ObjectDisposedException)
         {
-            Log.NetworkDeliveryFailed(network.Logger, $"{GatewayName} (remote client {SessionId})", delivery.Handler!, delivery.Project!, exception.Message);
+            Log.NetworkDeliveryFailed(network.Logger, $"{GatewayName} (remote client {SessionId})", delivery.Handler, delivery.Project, exception.Message);
         }
     }
 
@@ -240,9 +241,9 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
     /// A request-all's delivery: runs this client's handler through the stand-in and replies with its value, or with
     /// why there is none, before the asker's deadline.
     /// </summary>
-    private async Task AnswerAsync(Envelope delivery, MessageSend send, string replyTo)
+    private async Task AnswerAsync(DeliverEnvelope delivery, MessageSend send, string replyTo)
     {
-        Envelope reply;
+        ReplyEnvelope reply;
         try
         {
             var wait = delivery.Deadline is { } at
@@ -251,13 +252,13 @@ public sealed class RemoteClient : IMessageSender, IAsyncDisposable
             var answers = await localGateway.Deliveries.RequestAllAsync(sender: null, send, wait, CancellationToken.None).ConfigureAwait(false);
             reply = answers is [var answer]
                 ? answer.Status == RequestAllStatus.Answered
-                    ? new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.Ok, PayloadUtf8 = WireAnswers.Encode(answer.Response, send.Project, send.Handler) }
-                    : new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.Of(answer) }
-                : new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = new WireOutcome(OutcomeCodes.Closed, $"remote client {SessionId} has closed.") };
+                    ? new ReplyEnvelope { Id = delivery.Id, Outcome = ReplyOutcomes.Ok, Payload = WireAnswers.Encode(answer.Response, send.Project, send.Handler) }
+                    : new ReplyEnvelope { Id = delivery.Id, Outcome = ReplyOutcomes.Of(answer) }
+                : new ReplyEnvelope { Id = delivery.Id, Outcome = new WireOutcome(OutcomeCodes.Closed, $"remote client {SessionId} has closed.") };
         }
         catch (Exception exception)
         {
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = delivery.Id, Outcome = ReplyOutcomes.From(exception) };
+            reply = new ReplyEnvelope { Id = delivery.Id, Outcome = ReplyOutcomes.From(exception) };
         }
 
         network.Reply(replyTo, reply);

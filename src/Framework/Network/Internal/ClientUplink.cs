@@ -10,6 +10,9 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
 {
     public ClientIdentity Identity { get; } = identity;
 
+    /// <summary>The session id the client picked before it attached (<see cref="RemoteClient"/> always gives it one).</summary>
+    public string SessionId { get; } = identity.SessionId ?? throw new ArgumentException("A remote client's identity names its session id.", nameof(identity));
+
     public string GatewayName => localGateway.Name;
 
     public string Channel { get; } = network.Channels.Gateway(localGateway.Name);
@@ -47,17 +50,15 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         var call = await RemoteCall.CallAsync(
             network,
             GatewayName,
-            id => new Envelope
+            id => new ClientRequestEnvelope
             {
-                Kind = EnvelopeKinds.ClientRequest,
                 Id = id,
-                SessionId = Identity.SessionId,
+                SessionId = SessionId,
                 Client = Identity,
                 Node = network.NodeId,
                 Project = project,
                 Handler = messageHandler,
-                Payload = encoded.Json,
-                PayloadUtf8 = encoded.Utf8,
+                Payload = encoded,
                 RemoteServers = remoteServer is null ? null : [remoteServer],
                 ReplyTo = network.NodeChannel,
                 Deadline = RemoteServers.Deadline(timeout),
@@ -77,25 +78,23 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
     public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
     {
         RemoteServerLimit.ThrowIfExceeded(network, send.RemoteServers);
-        var (json, utf8) = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
+        var payload = RemoteServers.EncodePayload(send.Payload, send.Project, send.Handler);
         var slot = targets.Expect(send.RemoteResult(GatewayName, DeliveryStatus.Sent));
         _ = RemoteRequestAll.AskAsync(
             network,
             targets,
             slot,
             GatewayName,
-            id => new Envelope
+            id => new ClientRequestAllEnvelope
             {
-                Kind = EnvelopeKinds.ClientRequestAll,
                 Id = id,
-                SessionId = Identity.SessionId,
+                SessionId = SessionId,
                 Client = Identity,
                 Node = network.NodeId,
                 Project = send.Project,
                 Handler = send.Handler,
                 Filters = send.Filters,
-                Payload = json,
-                PayloadUtf8 = utf8,
+                Payload = payload,
                 RemoteServers = send.IsRemote ? send.RemoteServers : null,
                 ReplyTo = network.NodeChannel,
                 Deadline = RemoteServers.Deadline(wait),
@@ -109,19 +108,16 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
 
     public ValueTask LeaveAsync() => ValueTask.CompletedTask;
 
-    private Envelope ClientSend(
-        string id, in MessageSend send, (System.Text.Json.JsonElement? Json, byte[]? Utf8) payload, bool awaitResults, TimeSpan wait) => new()
+    private ClientSendEnvelope ClientSend(string id, in MessageSend send, ReadOnlyMemory<byte> payload, bool awaitResults, TimeSpan wait) => new()
     {
-        Kind = EnvelopeKinds.ClientSend,
         Id = id,
-        SessionId = Identity.SessionId,
+        SessionId = SessionId,
         Client = Identity,
         Node = network.NodeId,
         Project = send.Project,
         Handler = send.Handler,
         Filters = send.Filters,
-        Payload = payload.Json,
-        PayloadUtf8 = payload.Utf8,
+        Payload = payload,
         RemoteServers = send.IsRemote ? send.RemoteServers : null,
         AwaitResults = awaitResults,
         ReplyTo = network.NodeChannel,
@@ -138,7 +134,7 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         }
 
         var answer = call.Reply!;
-        switch (answer.Outcome!.Code)
+        switch (answer.Outcome.Code)
         {
             case OutcomeCodes.Ok:
                 var results = answer.Results ?? [];

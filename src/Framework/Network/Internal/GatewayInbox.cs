@@ -20,53 +20,54 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
 
     public void Handle(Envelope envelope)
     {
-        switch (envelope.Kind)
+        switch (envelope)
         {
-            case EnvelopeKinds.Send:
-                OnSend(envelope, TrustedReplyChannel(envelope));
+            case SendEnvelope send:
+                OnSend(send, TrustedReplyChannelIfAny(Network, send, send.ReplyTo, send.Sender.GatewayName));
                 break;
-            case EnvelopeKinds.Request:
-                _ = RunRequestAsync(envelope, envelope.Sender!, link: null, TrustedReplyChannel(envelope)!);
+            case RequestEnvelope request:
+                _ = RunRequestAsync(request, request.Sender, link: null, TrustedReplyChannel(Network, request, request.ReplyTo, request.Sender.GatewayName));
                 break;
-            case EnvelopeKinds.RequestAll:
-                _ = RunRequestAllAsync(envelope, envelope.Sender!, link: null, TrustedReplyChannel(envelope)!);
+            case RequestAllEnvelope requestAll:
+                _ = RunRequestAllAsync(
+                    requestAll, requestAll.Filters, requestAll.Sender, link: null, TrustedReplyChannel(Network, requestAll, requestAll.ReplyTo, requestAll.Sender.GatewayName));
                 break;
-            case EnvelopeKinds.ClientRequestAll:
-                RemoteServerLimit.DropIfExceeded(Network, envelope);
-                if (AcceptedClient(envelope) is { } asking)
+            case ClientRequestAllEnvelope clientRequestAll:
+                RemoteServerLimit.DropIfExceeded(Network, clientRequestAll);
+                if (AcceptedClient(clientRequestAll) is { } asking)
                 {
-                    _ = RunRequestAllAsync(envelope, asking.SenderInfo, asking, Network.Channels.Node(asking.Node));
+                    _ = RunRequestAllAsync(clientRequestAll, clientRequestAll.Filters, asking.SenderInfo, asking, Network.Channels.Node(asking.Node));
                 }
 
                 break;
-            case EnvelopeKinds.Cancel:
-                if (running.TryGetValue(envelope.Id!, out var request))
+            case CancelEnvelope cancel:
+                if (running.TryGetValue(cancel.Id, out var cancellation))
                 {
-                    request.Cancel();
+                    cancellation.Cancel();
                 }
 
                 break;
-            case EnvelopeKinds.Attach:
-                OnAttach(envelope);
+            case AttachEnvelope attach:
+                OnAttach(attach);
                 break;
-            case EnvelopeKinds.Heartbeat:
-                OnHeartbeat(envelope);
+            case HeartbeatEnvelope heartbeat:
+                OnHeartbeat(heartbeat);
                 break;
-            case EnvelopeKinds.Detach:
+            case DetachEnvelope detach:
                 // Trust: only the node that attached a client may detach it.
-                if (envelope.Node is { } node)
+                if (detach.Node is { } node)
                 {
-                    membership.Detach(envelope.SessionId!, node);
+                    membership.Detach(detach.SessionId, node);
                 }
 
                 break;
-            case EnvelopeKinds.ClientSend:
-                OnClientSend(envelope);
+            case ClientSendEnvelope clientSend:
+                OnClientSend(clientSend);
                 break;
-            case EnvelopeKinds.ClientRequest:
-                OnClientRequest(envelope);
+            case ClientRequestEnvelope clientRequest:
+                OnClientRequest(clientRequest);
                 break;
-            case EnvelopeKinds.Ping:
+            case PingEnvelope:
                 break;
             default:
                 throw new EnvelopeException(DropReason.Malformed, $"a \"{envelope.Kind}\" message does not belong on a gateway's channel");
@@ -74,26 +75,20 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
     }
 
     /// <summary>
-    /// Trust: where a gateway's send or request may be answered. Only a node channel of this network, and, once presence
-    /// has told which node runs the sending gateway, only that node's: a forged message cannot have its answer
-    /// published to a channel of the forger's choosing. (With a <see cref="GatewayNetworkOptions.NetworkKey"/>, only
-    /// processes holding the key can send at all.)
+    /// Trust: where a message from gateway <paramref name="gatewayName"/> (a send or request, or a delivery to a remote
+    /// client) may be answered. Only a node channel of this network, and, once presence has told which node runs the
+    /// sending gateway, only that node's: a forged message cannot have its answer published to a channel of the
+    /// forger's choosing. (With a <see cref="GatewayNetworkOptions.NetworkKey"/>, only processes holding the key can
+    /// send at all.)
     /// </summary>
-    /// <exception cref="EnvelopeException">The reply channel is not the sending gateway's node.</exception>
-    private string? TrustedReplyChannel(Envelope envelope) => TrustedReplyChannel(Network, envelope, envelope.Sender!.GatewayName);
-
-    /// <summary>
-    /// <see cref="TrustedReplyChannel(Envelope)"/> for a message from gateway <paramref name="gatewayName"/>: also what a
-    /// remote client checks before it answers a delivery from its gateway.
-    /// </summary>
+    /// <returns>The reply channel, or <see langword="null"/> when the message wants no answer.</returns>
     /// <exception cref="EnvelopeException">The reply channel is not that gateway's node.</exception>
-    internal static string? TrustedReplyChannel(GatewayNetwork network, Envelope envelope, string gatewayName)
-    {
-        if (envelope.ReplyTo is not { } replyTo)
-        {
-            return null;
-        }
+    internal static string? TrustedReplyChannelIfAny(GatewayNetwork network, HandlerMessage envelope, string? replyTo, string gatewayName) =>
+        replyTo is null ? null : TrustedReplyChannel(network, envelope, replyTo, gatewayName);
 
+    /// <inheritdoc cref="TrustedReplyChannelIfAny"/>
+    internal static string TrustedReplyChannel(GatewayNetwork network, HandlerMessage envelope, string replyTo, string gatewayName)
+    {
         var expected = network.Presence.NodeOf(gatewayName) is { } node ? network.Channels.Node(node) : null;
         if (expected is null ? !network.Channels.IsNode(replyTo) : !string.Equals(replyTo, expected, StringComparison.Ordinal))
         {
@@ -106,59 +101,60 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
         return replyTo;
     }
 
-    private void OnSend(Envelope envelope, string? replyTo)
+    private void OnSend(SendEnvelope envelope, string? replyTo)
     {
         WireOutcome outcome;
         IReadOnlyList<WireResult>? results = null;
         try
         {
-            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
+            var payload = new WirePayload(envelope.Payload, envelope.Project, envelope.Handler);
             var report = Gateway.Deliveries.SendLocal(
-                MessageSend.Create(envelope.Sender!, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, remoteServers: null));
+                MessageSend.Create(envelope.Sender, envelope.Project, envelope.Handler, payload, envelope.Filters, remoteServers: null));
             results = WireResults.From(report);
             outcome = ReplyOutcomes.Ok;
         }
         catch (Exception exception)
         {
-            Log.NetworkDeliveryFailed(Network.Logger, Gateway.Name, envelope.Handler!, envelope.Project!, exception.Message);
+            Log.NetworkDeliveryFailed(Network.Logger, Gateway.Name, envelope.Handler, envelope.Project, exception.Message);
             outcome = ReplyOutcomes.From(exception);
         }
 
         if (replyTo is not null)
         {
             // This runs on the inbound worker: confirmations go out together once the messages waiting behind it are handled.
-            Network.Confirmations.Add(replyTo, new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = outcome, Results = results });
+            Network.Confirmations.Add(replyTo, new ReplyEnvelope { Id = envelope.Id, Outcome = outcome, Results = results });
         }
     }
 
-    private async Task RunRequestAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
+    /// <summary>A request from another gateway, or from a remote client (<paramref name="link"/>, which may name one further server).</summary>
+    private async Task RunRequestAsync(HandlerMessage envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
     {
         using var cancel = new CancellationTokenSource();
-        if (!running.TryAdd(envelope.Id!, cancel))
+        if (!running.TryAdd(envelope.Id, cancel))
         {
             return;
         }
 
-        Envelope reply;
+        ReplyEnvelope reply;
         try
         {
-            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
+            var payload = new WirePayload(envelope.Payload, envelope.Project, envelope.Handler);
             var timeout = RemainingTime(envelope.Deadline);
             var value = link is null
-                ? await Gateway.Deliveries.RequestLocalAsync(sender, envelope.Project!, envelope.Handler!, payload, timeout, cancel.Token).ConfigureAwait(false)
+                ? await Gateway.Deliveries.RequestLocalAsync(sender, envelope.Project, envelope.Handler, payload, timeout, cancel.Token).ConfigureAwait(false)
                 : await Gateway.Deliveries.RequestAsync(
-                    link, envelope.Project!, envelope.Handler!, payload, envelope.RemoteServers is [var server, ..] ? server : null, timeout, cancel.Token)
+                    link, envelope.Project, envelope.Handler, payload, envelope is ClientMessage { RemoteServers: [var server, ..] } ? server : null, timeout, cancel.Token)
                     .ConfigureAwait(false);
-            var site = new ConversionSite(envelope.Project!, envelope.Handler!, value?.GetType() ?? typeof(object));
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, PayloadUtf8 = WireValue.EncodeUtf8(value, site) };
+            var site = new ConversionSite(envelope.Project, envelope.Handler, value?.GetType() ?? typeof(object));
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Payload = WireValue.EncodeUtf8(value, site) };
         }
         catch (Exception exception)
         {
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
         }
         finally
         {
-            running.TryRemove(envelope.Id!, out _);
+            running.TryRemove(envelope.Id, out _);
         }
 
         Network.Reply(replyTo, reply);
@@ -169,68 +165,69 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
     /// servers included): replies with every target's answer, a little before the asker's deadline
     /// (<see cref="RemoteRequestAll.AnsweringWait"/>), or with why it could not ask.
     /// </summary>
-    private async Task RunRequestAllAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
+    private async Task RunRequestAllAsync(HandlerMessage envelope, FilterParams filters, SenderInfo sender, RemoteClientLink? link, string replyTo)
     {
         using var cancel = new CancellationTokenSource();
-        if (!running.TryAdd(envelope.Id!, cancel))
+        if (!running.TryAdd(envelope.Id, cancel))
         {
             return;
         }
 
         // Off the inbound worker: selecting thousands of targets must not hold up other traffic.
         await Task.Yield();
-        Envelope reply;
+        ReplyEnvelope reply;
         try
         {
-            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
-            var send = MessageSend.Create(sender, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, link is null ? null : envelope.RemoteServers);
+            var payload = new WirePayload(envelope.Payload, envelope.Project, envelope.Handler);
+            var remoteServers = envelope is ClientMessage fromClient ? fromClient.RemoteServers : null;
+            var send = MessageSend.Create(sender, envelope.Project, envelope.Handler, payload, filters, remoteServers);
             var wait = RemoteRequestAll.AnsweringWait(RemainingTime(envelope.Deadline));
             var answers = await Gateway.Deliveries.RequestAllAsync(link, send, wait, cancel.Token).ConfigureAwait(false);
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Answers = WireAnswers.From(answers, send.Project, send.Handler) };
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Answers = WireAnswers.From(answers, send.Project, send.Handler) };
         }
         catch (Exception exception)
         {
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
         }
         finally
         {
-            running.TryRemove(envelope.Id!, out _);
+            running.TryRemove(envelope.Id, out _);
         }
 
         Network.Reply(replyTo, reply);
     }
 
-    private void OnAttach(Envelope envelope)
+    private void OnAttach(AttachEnvelope envelope)
     {
-        Envelope reply;
+        ReplyEnvelope reply;
         try
         {
-            var link = membership.Ensure(envelope.Client!, envelope.Node!);
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, SessionId = link.SessionId };
+            var link = membership.Ensure(envelope.Client, envelope.Node);
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.Ok, SessionId = link.SessionId };
         }
         catch (Exception exception)
         {
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
         }
 
         // Trust: a client's answers go to the node it attaches from, never to a channel the message names.
-        Network.Reply(Network.Channels.Node(envelope.Node!), reply);
+        Network.Reply(Network.Channels.Node(envelope.Node), reply);
     }
 
-    private void OnHeartbeat(Envelope envelope)
+    private void OnHeartbeat(HeartbeatEnvelope envelope)
     {
         try
         {
             // A gateway that restarted has forgotten the client: the heartbeat carries enough to attach it again.
-            membership.Ensure(envelope.Client! with { SessionId = envelope.SessionId }, envelope.Node!);
+            membership.Ensure(envelope.Client with { SessionId = envelope.SessionId }, envelope.Node);
         }
         catch (Exception exception) when (exception is ArgumentException or ObjectDisposedException)
         {
-            Log.RemoteClientRefused(Network.Logger, envelope.SessionId!, Gateway.Name, exception.Message);
+            Log.RemoteClientRefused(Network.Logger, envelope.SessionId, Gateway.Name, exception.Message);
         }
     }
 
-    private void OnClientSend(Envelope envelope)
+    private void OnClientSend(ClientSendEnvelope envelope)
     {
         RemoteServerLimit.DropIfExceeded(Network, envelope);
         if (AcceptedClient(envelope) is { } link)
@@ -244,43 +241,43 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
     /// after the gateway restarted) from the same node, never as the identity the message claims; a message from a
     /// client that is not attached from that node is refused, and answered only on that node's channel.
     /// </summary>
-    private RemoteClientLink? AcceptedClient(Envelope envelope)
+    private RemoteClientLink? AcceptedClient(ClientMessage envelope)
     {
-        if (membership.Find(envelope.SessionId!, envelope.Node!) is { } link)
+        if (membership.Find(envelope.SessionId, envelope.Node) is { } link)
         {
             return link;
         }
 
         var refusal = new GatewayUnreachableException(
-            envelope.Project!, envelope.Handler!, Gateway.Name,
+            envelope.Project, envelope.Handler, Gateway.Name,
             $"remote client {envelope.SessionId} is not attached to gateway \"{Gateway.Name}\" from node {envelope.Node}; it attaches again with its next heartbeat.");
-        Network.Reply(Network.Channels.Node(envelope.Node!), new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(refusal) });
+        Network.Reply(Network.Channels.Node(envelope.Node), new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.From(refusal) });
         return null;
     }
 
-    private async Task RunClientSendAsync(Envelope envelope, RemoteClientLink link)
+    private async Task RunClientSendAsync(ClientSendEnvelope envelope, RemoteClientLink link)
     {
         // Off the inbound worker: sending to further servers publishes and may wait for their results.
         await Task.Yield();
-        Envelope reply;
+        ReplyEnvelope reply;
         try
         {
-            var payload = new WirePayload(envelope.Payload, envelope.Project!, envelope.Handler!);
-            var send = MessageSend.Create(link.SenderInfo, envelope.Project!, envelope.Handler!, payload, envelope.Filters!.Value, envelope.RemoteServers);
+            var payload = new WirePayload(envelope.Payload, envelope.Project, envelope.Handler);
+            var send = MessageSend.Create(link.SenderInfo, envelope.Project, envelope.Handler, payload, envelope.Filters, envelope.RemoteServers);
             var report = envelope.AwaitResults
                 ? await link.SendAsync(send, CancellationToken.None).ConfigureAwait(false)
                 : link.Send(send);
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Results = WireResults.From(report) };
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.Ok, Results = WireResults.From(report) };
         }
         catch (Exception exception)
         {
-            reply = new Envelope { Kind = EnvelopeKinds.Reply, Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
+            reply = new ReplyEnvelope { Id = envelope.Id, Outcome = ReplyOutcomes.From(exception) };
         }
 
         Network.Reply(Network.Channels.Node(link.Node), reply);
     }
 
-    private void OnClientRequest(Envelope envelope)
+    private void OnClientRequest(ClientRequestEnvelope envelope)
     {
         RemoteServerLimit.DropIfExceeded(Network, envelope);
         if (AcceptedClient(envelope) is { } link)

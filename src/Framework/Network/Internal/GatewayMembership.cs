@@ -189,7 +189,7 @@ internal sealed class GatewayMembership : INetworkLink
     {
         try
         {
-            var presence = new Envelope { Kind = EnvelopeKinds.Presence, Gateway = Gateway.Name, Node = Network.NodeId, State = state };
+            var presence = new PresenceEnvelope { Gateway = Gateway.Name, Node = Network.NodeId, State = state };
             await Network.Transport.PublishAsync(Network.Channels.Presence, EnvelopeWriter.Write(presence)).ConfigureAwait(false);
         }
         catch (Exception)

@@ -117,9 +117,9 @@ internal sealed class InboundQueue
             return;
         }
 
-        if (envelope.Deadline is { } deadline && DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() is var now && now > deadline)
+        if (envelope is HandlerMessage { Deadline: { } deadline } message && DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() is var now && now > deadline)
         {
-            Drop(DropReason.Expired, route, $"the \"{envelope.Kind}\" message {envelope.Id} arrived {now - deadline} ms after its deadline");
+            Drop(DropReason.Expired, route, $"the \"{message.Kind}\" message {message.Id} arrived {now - deadline} ms after its deadline");
             return;
         }
 

@@ -9,15 +9,16 @@ namespace Switchboard.Network;
 /// </summary>
 internal static class NetworkTracing
 {
+    // Only handler messages carry a trace: replies, presence, heartbeats and pings are plumbing, not part of a user's trace.
     public static Envelope Stamp(Envelope envelope) =>
-        envelope.TraceParent is null && Carries(envelope.Kind) && Activity.Current is { IdFormat: ActivityIdFormat.W3C } current
-            ? envelope with { TraceParent = current.Id }
+        envelope is HandlerMessage { TraceParent: null } message && Activity.Current is { IdFormat: ActivityIdFormat.W3C } current
+            ? message with { TraceParent = current.Id }
             : envelope;
 
     public static Activity? StartReceive(Envelope envelope, string channel)
     {
         // A malformed traceparent is ignored, not dropped: tracing must never cost a message.
-        if (envelope.TraceParent is not { } traceParent || !ActivityContext.TryParse(traceParent, traceState: null, isRemote: true, out var parent))
+        if (envelope is not HandlerMessage { TraceParent: { } traceParent } message || !ActivityContext.TryParse(traceParent, traceState: null, isRemote: true, out var parent))
         {
             return null;
         }
@@ -25,17 +26,13 @@ internal static class NetworkTracing
         var activity = SwitchboardTelemetry.Source.StartActivity("switchboard.receive", ActivityKind.Consumer, parent);
         if (activity is { IsAllDataRequested: true })
         {
-            MessagingConventions.Tag(activity, "receive", MessagingConventions.Receive, envelope.Project, envelope.Handler);
-            activity.SetTag("switchboard.message_kind", envelope.Kind);
-            activity.SetTag("switchboard.project", envelope.Project);
-            activity.SetTag("switchboard.message_handler", envelope.Handler);
+            MessagingConventions.Tag(activity, "receive", MessagingConventions.Receive, message.Project, message.Handler);
+            activity.SetTag("switchboard.message_kind", message.Kind);
+            activity.SetTag("switchboard.project", message.Project);
+            activity.SetTag("switchboard.message_handler", message.Handler);
             activity.SetTag("switchboard.channel", channel);
         }
 
         return activity;
     }
-
-    // Replies, presence, heartbeats and pings are plumbing, not part of a user's trace.
-    private static bool Carries(string kind) => kind is EnvelopeKinds.Send or EnvelopeKinds.Request or EnvelopeKinds.Deliver
-        or EnvelopeKinds.ClientSend or EnvelopeKinds.ClientRequest or EnvelopeKinds.RequestAll or EnvelopeKinds.ClientRequestAll;
 }

@@ -9,22 +9,22 @@ internal sealed class NodeInbox(GatewayNetwork network) : IInboundRoute
 
     public void Handle(Envelope envelope)
     {
-        switch (envelope.Kind)
+        switch (envelope)
         {
-            case EnvelopeKinds.Reply:
-                network.Replies.Complete(envelope);
+            case ReplyEnvelope reply:
+                network.Replies.Complete(reply);
                 break;
-            case EnvelopeKinds.Replies:
-                foreach (var reply in envelope.Replies!)
+            case RepliesEnvelope batch:
+                foreach (var reply in batch.Replies)
                 {
                     network.Replies.Complete(reply);
                 }
 
                 break;
-            case EnvelopeKinds.Deliver:
-                if (network.FindClient(envelope.Gateway!, envelope.SessionId!) is { } client)
+            case DeliverEnvelope delivery:
+                if (network.FindClient(delivery.Gateway, delivery.SessionId) is { } client)
                 {
-                    client.Deliver(envelope);
+                    client.Deliver(delivery);
                 }
                 else
                 {
@@ -32,7 +32,7 @@ internal sealed class NodeInbox(GatewayNetwork network) : IInboundRoute
                 }
 
                 break;
-            case EnvelopeKinds.Ping:
+            case PingEnvelope:
                 break;
             default:
                 throw new EnvelopeException(DropReason.Malformed, $"a \"{envelope.Kind}\" message does not belong on a node's channel");
@@ -45,12 +45,12 @@ internal sealed class NodeInbox(GatewayNetwork network) : IInboundRoute
 
         public void Handle(Envelope envelope)
         {
-            if (envelope.Kind != EnvelopeKinds.Presence)
+            if (envelope is not PresenceEnvelope presence)
             {
                 throw new EnvelopeException(DropReason.Malformed, $"a \"{envelope.Kind}\" message does not belong on the presence channel");
             }
 
-            network.Presence.Observe(envelope);
+            network.Presence.Observe(presence);
         }
     }
 }

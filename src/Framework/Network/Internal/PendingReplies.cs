@@ -71,9 +71,9 @@ internal sealed class PendingReplies : IDisposable
         deadlines.Remove(pending);
     }
 
-    public void Complete(Envelope reply)
+    public void Complete(ReplyEnvelope reply)
     {
-        if (reply.Id is { } id && waiting.TryRemove(id, out var pending))
+        if (waiting.TryRemove(reply.Id, out var pending))
         {
             Untrack(pending);
             deadlines.Remove(pending);
@@ -200,7 +200,7 @@ internal sealed class PendingReplies : IDisposable
 /// passed; continuations run on the thread pool, never on the inbound worker that completes it.
 /// </summary>
 internal sealed class PendingReply(PendingReplies owner, string id, string? gateway)
-    : TaskCompletionSource<Envelope?>(TaskCreationOptions.RunContinuationsAsynchronously), IScheduledDeadline
+    : TaskCompletionSource<ReplyEnvelope?>(TaskCreationOptions.RunContinuationsAsynchronously), IScheduledDeadline
 {
     private readonly PendingReplies owner = owner;
     private CancellationTokenRegistration cancellation;

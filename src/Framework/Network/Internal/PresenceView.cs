@@ -12,9 +12,9 @@ internal sealed class PresenceView(TimeSpan timeout, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Entry> gateways = new(StringComparer.Ordinal);
 
-    public void Observe(Envelope presence)
+    public void Observe(PresenceEnvelope presence)
     {
-        var name = presence.Gateway!;
+        var name = presence.Gateway;
         if (presence.State == PresenceStates.Leaving)
         {
             // Only the instance that left is forgotten; a newer one with the same name may already be announcing itself.
@@ -26,7 +26,7 @@ internal sealed class PresenceView(TimeSpan timeout, TimeProvider time)
             return;
         }
 
-        gateways[name] = new Entry(presence.Node!, time.GetTimestamp(), Listens: true);
+        gateways[name] = new Entry(presence.Node, time.GetTimestamp(), Listens: true);
     }
 
     /// <summary>

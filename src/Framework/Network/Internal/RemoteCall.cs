@@ -62,7 +62,7 @@ internal static class RemoteCall
                 return RemoteCallResult.Failed(NobodyListens(network));
             }
 
-            Envelope? reply;
+            ReplyEnvelope? reply;
             try
             {
                 // The shared deadline sweep ends the wait with null; cancellation ends it as cancelled.
@@ -158,7 +158,7 @@ internal static class RemoteCall
 
         try
         {
-            await network.Transport.PublishAsync(channel, EnvelopeWriter.Write(new Envelope { Kind = EnvelopeKinds.Cancel, Id = id })).ConfigureAwait(false);
+            await network.Transport.PublishAsync(channel, EnvelopeWriter.Write(new CancelEnvelope { Id = id })).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -168,11 +168,11 @@ internal static class RemoteCall
 }
 
 /// <summary>How a <see cref="RemoteCall"/> ended: with a reply, or with the reason there is none.</summary>
-internal readonly record struct RemoteCallResult(Envelope? Reply, bool IsTimedOut, string? Failure)
+internal readonly record struct RemoteCallResult(ReplyEnvelope? Reply, bool IsTimedOut, string? Failure)
 {
     public static RemoteCallResult TimedOut => new(null, true, null);
 
-    public static RemoteCallResult Answered(Envelope reply) => new(reply, false, null);
+    public static RemoteCallResult Answered(ReplyEnvelope reply) => new(reply, false, null);
 
     public static RemoteCallResult Failed(string reason) => new(null, false, reason);
 }

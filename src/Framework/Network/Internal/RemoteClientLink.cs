@@ -53,16 +53,15 @@ internal sealed class RemoteClientLink : AttachedEndpoint
         try
         {
             var site = new ConversionSite(handler.Project, handler.Name, handler.PayloadType ?? typeof(object));
-            var message = network.Encode(new Envelope
+            var message = network.Encode(new DeliverEnvelope
             {
-                Kind = EnvelopeKinds.Deliver,
                 Id = MessageIds.New(),
                 Gateway = Gateway.Name,
                 SessionId = SessionId,
                 Project = handler.Project,
                 Handler = handler.Name,
                 Sender = item.Sender,
-                Payload = WireValue.Encode(item.Payload, site),
+                Payload = WireValue.EncodeUtf8(item.Payload, site),
             });
             var listeners = await network.Transport.PublishAsync(network.Channels.Node(Node), message).ConfigureAwait(false);
             if (listeners == 0)
@@ -92,16 +91,15 @@ internal sealed class RemoteClientLink : AttachedEndpoint
             var call = await RemoteCall.CallNodeAsync(
                 network,
                 network.Channels.Node(Node),
-                id => new Envelope
+                id => new DeliverEnvelope
                 {
-                    Kind = EnvelopeKinds.Deliver,
                     Id = id,
                     Gateway = Gateway.Name,
                     SessionId = SessionId,
                     Project = handler.Project,
                     Handler = handler.Name,
                     Sender = item.Sender,
-                    Payload = WireValue.Encode(item.Payload, site),
+                    Payload = WireValue.EncodeUtf8(item.Payload, site),
                     ReplyTo = network.NodeChannel,
                     Deadline = RemoteServers.Deadline(slot.Remaining),
                 },
@@ -115,12 +113,12 @@ internal sealed class RemoteClientLink : AttachedEndpoint
             }
             else if (call.Reply is { Outcome.Code: OutcomeCodes.Ok } answer)
             {
-                reply.Complete(answer.Payload is { } value ? WireValue.Decode(value, slot.ResponseType, new ConversionSite(handler.Project, handler.Name, slot.ResponseType)) : null);
+                reply.Complete(WireValue.Decode(answer.Payload, slot.ResponseType, new ConversionSite(handler.Project, handler.Name, slot.ResponseType)));
             }
             else if (call.Reply is { } refused)
             {
                 // The slot wraps a handler's failure itself: hand it the remote exception, not the wrapper.
-                var exception = ReplyOutcomes.ToException(refused.Outcome!, handler.Project, handler.Name, Gateway.Name, slot.Remaining);
+                var exception = ReplyOutcomes.ToException(refused.Outcome, handler.Project, handler.Name, Gateway.Name, slot.Remaining);
                 reply.Fail(exception is MessageHandlerFailedException { InnerException: { } inner } ? inner : exception);
             }
         }

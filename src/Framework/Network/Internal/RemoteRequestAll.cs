@@ -45,7 +45,7 @@ internal static class RemoteRequestAll
                 Log.Unreachable(logTo.Logger, name, send.Handler, reason);
                 targets.Settle(slot, DeliveryStatus.Unreachable);
             }
-            else if (call.Reply!.Outcome!.Code == OutcomeCodes.Ok)
+            else if (call.Reply!.Outcome.Code == OutcomeCodes.Ok)
             {
                 targets.SettleRemote(slot, WireAnswers.ToAnswers(call.Reply.Answers ?? [], send, server, targets.ResponseType, wait));
             }
@@ -84,7 +84,7 @@ internal static class WireAnswers
             var target = answer.Target;
             var result = new WireResult(target.Type, target.SessionId, target.ClientAddress, target.ClientHostName, target.ServerName, target.Status);
             wire[i] = answer.Status == RequestAllStatus.Answered
-                ? new WireAnswer(result, answer.Status, ValueUtf8: Encode(answer.Response, project, messageHandler))
+                ? new WireAnswer(result, answer.Status, Value: Encode(answer.Response, project, messageHandler))
                 : new WireAnswer(result, answer.Status, Error: answer.Exception is { } exception ? ReplyOutcomes.From(exception) : null);
         }
 
@@ -102,7 +102,7 @@ internal static class WireAnswers
         {
             var answer = answers[i];
             var target = WireResults.ToResult(answer.Target, send, server);
-            var value = answer.Value is { } element ? WireValue.Decode(element, responseType, site) : null;
+            var value = WireValue.Decode(answer.Value, responseType, site);
             var exception = answer.Error is { } error
                 ? ReplyOutcomes.ToException(error, send.Project, send.Handler, target.ServerName ?? server ?? "", wait)
                 : null;

@@ -26,11 +26,11 @@ internal static class RemoteServerLimit
 
     /// <summary>Drops a message from the network that names too many servers, so that one message cannot make a gateway publish thousands.</summary>
     /// <exception cref="EnvelopeException">The message names more than <see cref="GatewayNetworkOptions.MaxRemoteServers"/> servers.</exception>
-    public static void DropIfExceeded(GatewayNetwork network, Envelope envelope)
+    public static void DropIfExceeded(GatewayNetwork network, ClientMessage envelope)
     {
-        if (Exceeded(network, envelope.RemoteServers))
+        if (envelope.RemoteServers is { } servers && Exceeded(network, servers))
         {
-            throw new EnvelopeException(DropReason.TooManyRemoteServers, $"{Describe(network, envelope.RemoteServers!.Count)}; a remote client's gateway does not fan it out");
+            throw new EnvelopeException(DropReason.TooManyRemoteServers, $"{Describe(network, servers.Count)}; a remote client's gateway does not fan it out");
         }
     }
 }

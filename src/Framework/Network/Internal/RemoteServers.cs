@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Switchboard.Network;
 
 /// <summary>
@@ -116,19 +114,17 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             throw Unreachable(project, messageHandler, server, RemoteCall.Silent(silence));
         }
 
-        var (json, utf8) = EncodePayload(payload, project, messageHandler);
+        var encoded = EncodePayload(payload, project, messageHandler);
         var call = await RemoteCall.CallAsync(
             network,
             server,
-            id => new Envelope
+            id => new RequestEnvelope
             {
-                Kind = EnvelopeKinds.Request,
                 Id = id,
                 Project = project,
                 Handler = messageHandler,
                 Sender = sender,
-                Payload = json,
-                PayloadUtf8 = utf8,
+                Payload = encoded,
                 ReplyTo = network.NodeChannel,
                 Deadline = Deadline(timeout),
             },
@@ -145,7 +141,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     /// <exception cref="PayloadConversionException">The payload cannot be encoded (before any slot is expected).</exception>
     public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var (json, utf8) = EncodePayload(send.Payload, send.Project, send.Handler);
+        var payload = EncodePayload(send.Payload, send.Project, send.Handler);
         foreach (var server in send.RemoteServers!)
         {
             var slot = targets.Expect(send.RemoteResult(server, DeliveryStatus.Sent));
@@ -161,16 +157,14 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
                 targets,
                 slot,
                 server,
-                id => new Envelope
+                id => new RequestAllEnvelope
                 {
-                    Kind = EnvelopeKinds.RequestAll,
                     Id = id,
                     Project = send.Project,
                     Handler = send.Handler,
                     Filters = send.Filters,
                     Sender = send.Sender,
-                    Payload = json,
-                    PayloadUtf8 = utf8,
+                    Payload = payload,
                     ReplyTo = network.NodeChannel,
                     Deadline = Deadline(wait),
                 },
@@ -198,10 +192,8 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         }
 
         var answer = call.Reply!;
-        return answer.Outcome!.Code == OutcomeCodes.Ok
-            ? answer.Payload is { } element
-                ? WireValue.Decode(element, responseType, new ConversionSite(project, messageHandler, responseType ?? typeof(object)))
-                : null
+        return answer.Outcome.Code == OutcomeCodes.Ok
+            ? WireValue.Decode(answer.Payload, responseType, new ConversionSite(project, messageHandler, responseType ?? typeof(object)))
             : throw ReplyOutcomes.ToException(answer.Outcome, project, messageHandler, server, timeout);
     }
 
@@ -218,11 +210,11 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     /// <exception cref="PayloadConversionException">The payload cannot be encoded, or the message is too large.</exception>
     private byte[][] EncodeSends(in MessageSend send)
     {
-        var (json, utf8) = EncodePayload(send.Payload, send.Project, send.Handler);
+        var payload = EncodePayload(send.Payload, send.Project, send.Handler);
         var messages = new byte[send.RemoteServers!.Count][];
         for (var i = 0; i < messages.Length; i++)
         {
-            messages[i] = network.Encode(SendEnvelope(send, MessageIds.New(), json, utf8));
+            messages[i] = network.Encode(SendEnvelope(send, MessageIds.New(), payload));
         }
 
         return messages;
@@ -235,7 +227,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
     private PreparedCall[] PrepareConfirmedSends(in MessageSend send, CancellationToken cancellationToken)
     {
         var servers = send.RemoteServers!;
-        var (json, utf8) = EncodePayload(send.Payload, send.Project, send.Handler);
+        var payload = EncodePayload(send.Payload, send.Project, send.Handler);
         var wait = network.Options.RemoteResultsTimeout;
         var deadline = Deadline(wait);
         var calls = new PreparedCall[servers.Count];
@@ -253,7 +245,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
                 calls[i] = new PreparedCall(pending, null, null); // Kept before encoding, so that a failure forgets it too.
                 calls[i] = calls[i] with
                 {
-                    Bytes = network.Encode(SendEnvelope(send, pending.Id, json, utf8, replyTo: network.NodeChannel, deadline)),
+                    Bytes = network.Encode(SendEnvelope(send, pending.Id, payload, replyTo: network.NodeChannel, deadline)),
                 };
             }
         }
@@ -275,26 +267,23 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
 
     // A send as it crosses the network: its sender, names and filters, and its payload encoded once for every server.
     // An awaited send names where to reply and by when.
-    private static Envelope SendEnvelope(
-        in MessageSend send, string id, JsonElement? json, byte[]? utf8, string? replyTo = null, long? deadline = null) => new()
+    private static SendEnvelope SendEnvelope(
+        in MessageSend send, string id, ReadOnlyMemory<byte> payload, string? replyTo = null, long? deadline = null) => new()
     {
-        Kind = EnvelopeKinds.Send,
         Id = id,
         Project = send.Project,
         Handler = send.Handler,
         Filters = send.Filters,
         Sender = send.Sender,
-        Payload = json,
-        PayloadUtf8 = utf8,
+        Payload = payload,
         ReplyTo = replyTo,
         Deadline = deadline,
-        AwaitResults = replyTo is not null,
     };
 
-    /// <summary>A payload ready for an envelope: as it arrived when it came from the network, else encoded here.</summary>
-    internal static (JsonElement? Json, byte[]? Utf8) EncodePayload(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
-        ? (fromNetwork.Json, null) // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
-        : (null, WireValue.EncodeUtf8(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object))));
+    /// <summary>A payload ready for an envelope (empty when there is none): as it arrived when it came from the network, else encoded here.</summary>
+    internal static ReadOnlyMemory<byte> EncodePayload(object? payload, string project, string messageHandler) => payload is WirePayload fromNetwork
+        ? fromNetwork.Utf8 // Passed on as it arrived (a remote client's send to further servers), not decoded and encoded again.
+        : WireValue.EncodeUtf8(payload, new ConversionSite(project, messageHandler, payload?.GetType() ?? typeof(object)));
 
     // SendMessage: to a gateway that presence hears and that listened last time, the message is handed to the transport
     // and the call returns (SENT: it went to the gateway network, as Ignition says), so a loop of sends pipelines; what
@@ -436,7 +425,7 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             return Unreachable(reason);
         }
 
-        var outcome = call.Reply!.Outcome!;
+        var outcome = call.Reply!.Outcome;
         return outcome.Code switch
         {
             OutcomeCodes.Ok => (DeliveryStatus.Sent, call.Reply.Results ?? [], null),

@@ -17,7 +17,7 @@ internal sealed class ReplyBatcher(GatewayNetwork network)
     private int waiting;
 
     /// <summary>Adds a reply; it is published by <see cref="Flush"/> or when its batch is full.</summary>
-    public void Add(string replyTo, Envelope reply)
+    public void Add(string replyTo, ReplyEnvelope reply)
     {
         byte[] bytes;
         try
@@ -41,7 +41,7 @@ internal sealed class ReplyBatcher(GatewayNetwork network)
             Publish(replyTo, batch);
         }
 
-        batch.Add(reply.Id!, bytes);
+        batch.Add(reply.Id, bytes);
         waiting++;
         if (waiting >= MaxReplies)
         {

@@ -1,82 +1,237 @@
-using System.Text.Json;
-
 namespace Switchboard.Network;
 
 /// <summary>
-/// One message between network members, version <see cref="CurrentVersion"/>. Which fields a kind needs is checked by
-/// <see cref="EnvelopeReader"/>; the format is described in <c>samples/GatewayNetwork/README.md</c> ("Wire format").
+/// One message between network members, version <see cref="CurrentVersion"/>: one sealed record per kind, each with
+/// only the fields that kind has (required ones non-nullable). <see cref="EnvelopeReader"/> builds them and
+/// <see cref="EnvelopeWriter"/> writes them; the format is described in <c>samples/GatewayNetwork/README.md</c> ("Wire format").
 /// </summary>
-internal sealed record Envelope
+internal abstract record Envelope
 {
     /// <summary>The only version this runtime reads and writes; anything else is dropped as unknown.</summary>
     public const int CurrentVersion = 1;
 
-    public int Version { get; init; } = CurrentVersion;
+    /// <summary>The kind's name on the wire, one of <see cref="EnvelopeKinds"/>.</summary>
+    public abstract string Kind { get; }
+}
 
-    public required string Kind { get; init; }
+/// <summary>A message that runs a handler: a send, request, request-all or delivery, from a gateway or a remote client.</summary>
+internal abstract record HandlerMessage : Envelope
+{
+    /// <summary>The message id; replies and cancels carry it back.</summary>
+    public required string Id { get; init; }
 
-    /// <summary>The message id; replies and cancels carry the id of the message they answer.</summary>
-    public string? Id { get; init; }
+    public required string Project { get; init; }
 
-    public string? Project { get; init; }
-
-    public string? Handler { get; init; }
-
-    /// <summary>The scope and the client and session filters.</summary>
-    public FilterParams? Filters { get; init; }
-
-    public SenderInfo? Sender { get; init; }
-
-    /// <summary>A <see cref="WireValue"/>: the message payload, or a request's response.</summary>
-    public JsonElement? Payload { get; init; }
+    public required string Handler { get; init; }
 
     /// <summary>
-    /// The payload as this side encoded it (UTF-8 JSON of a <see cref="WireValue"/>), written as it is; only for
-    /// sending, when <see cref="Payload"/> is absent. The reader always fills <see cref="Payload"/>.
+    /// The payload as UTF-8 JSON of a <see cref="WireValue"/>; empty when there is none. As read, it is a slice of the
+    /// received bytes (a transport never reuses them), decoded only when a handler asks for it.
     /// </summary>
-    public byte[]? PayloadUtf8 { get; init; }
-
-    /// <summary>The channel a reply goes to; <see langword="null"/> when no reply is wanted.</summary>
-    public string? ReplyTo { get; init; }
+    public ReadOnlyMemory<byte> Payload { get; init; }
 
     /// <summary>When the sender stops waiting, in Unix milliseconds (UTC); a receiver drops the message after it.</summary>
     public long? Deadline { get; init; }
 
-    /// <summary>The gateway a presence message is about.</summary>
-    public string? Gateway { get; init; }
+    /// <summary>The sender's W3C trace context (<c>traceparent</c>), so that the receiver's spans join the sender's trace.</summary>
+    public string? TraceParent { get; init; }
+}
 
-    /// <summary>The node (one <see cref="GatewayNetwork"/> instance) that sent the message.</summary>
-    public string? Node { get; init; }
+/// <summary>A gateway's send to another gateway's own gateway scope, clients and sessions (<c>remoteServers</c>).</summary>
+internal sealed record SendEnvelope : HandlerMessage
+{
+    public override string Kind => EnvelopeKinds.Send;
 
-    /// <summary>The remote client a message is for or from.</summary>
-    public string? SessionId { get; init; }
+    public required FilterParams Filters { get; init; }
 
-    /// <summary>A remote client's identity, so that a restarted gateway can attach it again.</summary>
-    public ClientIdentity? Client { get; init; }
+    public required SenderInfo Sender { get; init; }
 
-    /// <summary>A remote client's send or request to further gateways.</summary>
+    /// <summary>Where the receiver's delivery results go; <see langword="null"/> when the sender does not await them.</summary>
+    public string? ReplyTo { get; init; }
+}
+
+/// <summary>A gateway's request to another gateway's handler.</summary>
+internal sealed record RequestEnvelope : HandlerMessage
+{
+    public override string Kind => EnvelopeKinds.Request;
+
+    public required SenderInfo Sender { get; init; }
+
+    public required string ReplyTo { get; init; }
+}
+
+/// <summary>A gateway's request-all to another gateway's own gateway scope, clients and sessions.</summary>
+internal sealed record RequestAllEnvelope : HandlerMessage
+{
+    public override string Kind => EnvelopeKinds.RequestAll;
+
+    public required FilterParams Filters { get; init; }
+
+    public required SenderInfo Sender { get; init; }
+
+    public required string ReplyTo { get; init; }
+}
+
+/// <summary>A gateway passes a message to one of its remote clients; with a reply channel, a request-all that wants its answer.</summary>
+internal sealed record DeliverEnvelope : HandlerMessage
+{
+    public override string Kind => EnvelopeKinds.Deliver;
+
+    public required SenderInfo Sender { get; init; }
+
+    /// <summary>The gateway the remote client is attached to.</summary>
+    public required string Gateway { get; init; }
+
+    /// <summary>The remote client the message is for.</summary>
+    public required string SessionId { get; init; }
+
+    public string? ReplyTo { get; init; }
+}
+
+/// <summary>A remote client's message through its gateway: it acts as the client the gateway accepted from that node.</summary>
+internal abstract record ClientMessage : HandlerMessage
+{
+    /// <summary>The remote client the message is from.</summary>
+    public required string SessionId { get; init; }
+
+    /// <summary>The client's identity, so that a restarted gateway can attach it again.</summary>
+    public required ClientIdentity Client { get; init; }
+
+    /// <summary>The node (one <see cref="GatewayNetwork"/> instance) the client runs in.</summary>
+    public required string Node { get; init; }
+
+    public required string ReplyTo { get; init; }
+
+    /// <summary>Further gateways the client's gateway passes the message on to.</summary>
     public IReadOnlyList<string>? RemoteServers { get; init; }
+}
 
-    /// <summary>Whether the sender awaits the receiver's own delivery results.</summary>
+/// <summary>A remote client sends through its gateway.</summary>
+internal sealed record ClientSendEnvelope : ClientMessage
+{
+    public override string Kind => EnvelopeKinds.ClientSend;
+
+    public required FilterParams Filters { get; init; }
+
+    /// <summary>Whether the client awaits the further gateways' own delivery results.</summary>
     public bool AwaitResults { get; init; }
+}
+
+/// <summary>A remote client makes a request through its gateway.</summary>
+internal sealed record ClientRequestEnvelope : ClientMessage
+{
+    public override string Kind => EnvelopeKinds.ClientRequest;
+}
+
+/// <summary>A remote client makes a request-all through its gateway.</summary>
+internal sealed record ClientRequestAllEnvelope : ClientMessage
+{
+    public override string Kind => EnvelopeKinds.ClientRequestAll;
+
+    public required FilterParams Filters { get; init; }
+}
+
+/// <summary>The requester stopped waiting: signal the handler's cancellation token.</summary>
+internal sealed record CancelEnvelope : Envelope
+{
+    public override string Kind => EnvelopeKinds.Cancel;
+
+    public required string Id { get; init; }
+}
+
+/// <summary>The answer to a send, request, request-all, attach or client send, correlated by id.</summary>
+internal sealed record ReplyEnvelope : Envelope
+{
+    public override string Kind => EnvelopeKinds.Reply;
+
+    public required string Id { get; init; }
+
+    /// <summary>How the operation ended.</summary>
+    public required WireOutcome Outcome { get; init; }
+
+    /// <summary>A request's response, as UTF-8 JSON of a <see cref="WireValue"/>; empty when there is none.</summary>
+    public ReadOnlyMemory<byte> Payload { get; init; }
+
+    /// <summary>The session id the gateway gave an attaching remote client.</summary>
+    public string? SessionId { get; init; }
 
     /// <summary>The receiver's delivery results (in a reply to a send).</summary>
     public IReadOnlyList<WireResult>? Results { get; init; }
 
     /// <summary>The answers of the receiver's targets (in a reply to a request-all), in its selection order.</summary>
     public IReadOnlyList<WireAnswer>? Answers { get; init; }
+}
 
-    /// <summary>How a request, send or attach ended (in a reply).</summary>
-    public WireOutcome? Outcome { get; init; }
+/// <summary>
+/// Several replies to one node in one message: a busy gateway confirms the sends that waited in its inbound queue
+/// together. Written by <see cref="EnvelopeWriter.WriteBatch"/> from replies already written.
+/// </summary>
+internal sealed record RepliesEnvelope : Envelope
+{
+    public override string Kind => EnvelopeKinds.Replies;
 
-    /// <summary>A presence message's state: <see cref="PresenceStates.Alive"/> or <see cref="PresenceStates.Leaving"/>.</summary>
-    public string? State { get; init; }
+    public required IReadOnlyList<ReplyEnvelope> Replies { get; init; }
+}
 
-    /// <summary>The replies a <see cref="EnvelopeKinds.Replies"/> envelope carries, each a valid <see cref="EnvelopeKinds.Reply"/>.</summary>
-    public IReadOnlyList<Envelope>? Replies { get; init; }
+/// <summary>A remote client asks a gateway to attach it.</summary>
+internal sealed record AttachEnvelope : Envelope
+{
+    public override string Kind => EnvelopeKinds.Attach;
 
-    /// <summary>The sender's W3C trace context (<c>traceparent</c>), so that the receiver's spans join the sender's trace.</summary>
-    public string? TraceParent { get; init; }
+    public required string Id { get; init; }
+
+    public required ClientIdentity Client { get; init; }
+
+    public required string Node { get; init; }
+
+    public required string ReplyTo { get; init; }
+}
+
+/// <summary>A remote client is alive (and attaches again if the gateway forgot it).</summary>
+internal sealed record HeartbeatEnvelope : Envelope
+{
+    public override string Kind => EnvelopeKinds.Heartbeat;
+
+    public required string SessionId { get; init; }
+
+    public required ClientIdentity Client { get; init; }
+
+    public required string Node { get; init; }
+}
+
+/// <summary>A remote client disconnects.</summary>
+internal sealed record DetachEnvelope : Envelope
+{
+    public override string Kind => EnvelopeKinds.Detach;
+
+    public required string SessionId { get; init; }
+
+    /// <summary>The node the client ran in; a detach without one is ignored (only the attaching node may detach).</summary>
+    public string? Node { get; init; }
+}
+
+/// <summary>A gateway announces that it is alive or leaving.</summary>
+internal sealed record PresenceEnvelope : Envelope
+{
+    public override string Kind => EnvelopeKinds.Presence;
+
+    public required string Gateway { get; init; }
+
+    public required string Node { get; init; }
+
+    /// <summary><see cref="PresenceStates.Alive"/> or <see cref="PresenceStates.Leaving"/>.</summary>
+    public required string State { get; init; }
+}
+
+/// <summary>Asks whether a gateway channel has a listener; receivers ignore it.</summary>
+internal sealed record PingEnvelope : Envelope
+{
+    /// <summary>The one ping every sender writes.</summary>
+    public static readonly PingEnvelope Instance = new();
+
+    public override string Kind => EnvelopeKinds.Ping;
+
+    public string? Id { get; init; }
 }
 
 /// <summary>One delivery result of a remote gateway; project, handler and filters are the send's own.</summary>
@@ -88,10 +243,9 @@ internal sealed record WireResult(DeliveryTargetType Type, string? SessionId, st
 /// </summary>
 /// <param name="Target">The target, with the send status of the request to it.</param>
 /// <param name="Status">What it answered.</param>
-/// <param name="Value">The handler's value as read (<see cref="RequestAllStatus.Answered"/> only).</param>
-/// <param name="ValueUtf8">The value as this side encoded it, for writing.</param>
+/// <param name="Value">The handler's value as UTF-8 JSON of a <see cref="WireValue"/> (<see cref="RequestAllStatus.Answered"/> only; empty otherwise).</param>
 /// <param name="Error">Why it failed (<see cref="RequestAllStatus.Failed"/>, <see cref="RequestAllStatus.Unreachable"/>).</param>
-internal sealed record WireAnswer(WireResult Target, RequestAllStatus Status, JsonElement? Value = null, byte[]? ValueUtf8 = null, WireOutcome? Error = null);
+internal sealed record WireAnswer(WireResult Target, RequestAllStatus Status, ReadOnlyMemory<byte> Value = default, WireOutcome? Error = null);
 
 /// <summary>How a remote operation ended: <see cref="OutcomeCodes"/> names the cases.</summary>
 internal sealed record WireOutcome(string Code, string? Message = null, string? ErrorType = null, string? Detail = null);

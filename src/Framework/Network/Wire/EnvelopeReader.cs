@@ -3,479 +3,356 @@ using System.Text.Json;
 namespace Switchboard.Network;
 
 /// <summary>
-/// Reads and checks an <see cref="Envelope"/>: the JSON must be an object of version <see cref="Envelope.CurrentVersion"/>,
-/// every field must have its type, and each kind must have the fields it needs. Anything else is an
-/// <see cref="EnvelopeException"/>, so that nothing half-read is ever acted on.
+/// Reads and checks an <see cref="Envelope"/> in one pass over its bytes: the JSON must be an object of version
+/// <see cref="Envelope.CurrentVersion"/>, every field must have its type, and each kind must have the fields it needs.
+/// Anything else is an <see cref="EnvelopeException"/>, so that nothing half-read is ever acted on. The payload is not
+/// decoded here: it stays a slice of the received bytes until a handler asks for it in its own type.
 /// </summary>
-internal static class EnvelopeReader
+internal static partial class EnvelopeReader
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 64 };
 
     // Values that recur in every message are matched against these and not allocated again.
-    private static readonly string[] KnownKinds =
-    [
+    private static readonly KnownStrings Kinds = new(
         EnvelopeKinds.Send, EnvelopeKinds.Reply, EnvelopeKinds.Replies, EnvelopeKinds.Request, EnvelopeKinds.Presence, EnvelopeKinds.Heartbeat,
         EnvelopeKinds.Deliver, EnvelopeKinds.ClientSend, EnvelopeKinds.ClientRequest, EnvelopeKinds.Cancel, EnvelopeKinds.Attach,
-        EnvelopeKinds.Detach, EnvelopeKinds.Ping, EnvelopeKinds.RequestAll, EnvelopeKinds.ClientRequestAll,
-    ];
+        EnvelopeKinds.Detach, EnvelopeKinds.Ping, EnvelopeKinds.RequestAll, EnvelopeKinds.ClientRequestAll);
 
-    private static readonly string[] EndpointKinds =
-        [nameof(EndpointKind.Gateway), nameof(EndpointKind.Client), nameof(EndpointKind.Session), nameof(EndpointKind.Designer)];
+    private static readonly KnownStrings EndpointKinds =
+        new(nameof(EndpointKind.Gateway), nameof(EndpointKind.Client), nameof(EndpointKind.Session), nameof(EndpointKind.Designer));
 
-    private static readonly string[] TargetTypes =
-        [nameof(DeliveryTargetType.Gateway), nameof(DeliveryTargetType.Client), nameof(DeliveryTargetType.Session), nameof(DeliveryTargetType.RemoteGateway)];
+    private static readonly KnownStrings TargetTypes =
+        new(nameof(DeliveryTargetType.Gateway), nameof(DeliveryTargetType.Client), nameof(DeliveryTargetType.Session), nameof(DeliveryTargetType.RemoteGateway));
 
-    private static readonly string[] Statuses = ["SENT", "NO_HANDLER", "DENIED", "UNREACHABLE", "QUEUE_FULL"];
+    private static readonly KnownStrings Statuses = new("SENT", "NO_HANDLER", "DENIED", "UNREACHABLE", "QUEUE_FULL");
 
     private static readonly RequestAllStatus[] AnswerStatuses = Enum.GetValues<RequestAllStatus>();
 
-    private static readonly string[] AnswerCodes = Array.ConvertAll(AnswerStatuses, status => status.ToCode());
+    private static readonly KnownStrings AnswerCodes = new(Array.ConvertAll(AnswerStatuses, status => status.ToCode()));
 
-    private static readonly string[] OutcomeCodeNames = [OutcomeCodes.Ok, OutcomeCodes.NotFound, OutcomeCodes.Failed, OutcomeCodes.Timeout];
+    private static readonly KnownStrings OutcomeCodeNames = new(OutcomeCodes.Ok, OutcomeCodes.NotFound, OutcomeCodes.Failed, OutcomeCodes.Timeout);
 
+    /// <summary>Reads one envelope from the bytes a transport received.</summary>
+    /// <exception cref="EnvelopeException">The bytes are not a valid version-1 envelope.</exception>
     public static Envelope Read(ReadOnlyMemory<byte> data)
     {
-        JsonDocument document;
+        var fields = Scan(data, out var version);
+        if (version.IsMissing)
+        {
+            throw Malformed("the version field \"v\" is missing or not a number");
+        }
+
+        if (version.Number != Envelope.CurrentVersion)
+        {
+            throw new EnvelopeException(
+                DropReason.UnknownVersion, $"envelope version {version.Text} is not {Envelope.CurrentVersion}, the version this runtime reads");
+        }
+
+        return Build(data, fields);
+    }
+
+    /// <summary>
+    /// The one pass over an envelope object: scalar fields are read as they come, structured ones are checked by the
+    /// reader and kept as slices for <see cref="Build"/>. A field of the wrong type is remembered, not thrown, so that a
+    /// message that is not JSON or of another version is dropped as that, whatever its fields.
+    /// </summary>
+    private static Fields Scan(ReadOnlyMemory<byte> data, out VersionField version)
+    {
+        var fields = new Fields();
+        version = new VersionField(true, 0, "");
         try
         {
-            document = JsonDocument.Parse(data, DocumentOptions);
+            var reader = new Utf8JsonReader(data.Span, ReaderOptions);
+            if (!reader.Read())
+            {
+                throw Malformed("not JSON (it is empty)");
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                while (reader.Read())
+                {
+                    // A trailing value is not JSON either: the reader throws.
+                }
+
+                throw Malformed($"the JSON is a {ValueKind(reader.TokenType)}, not an object");
+            }
+
+            while (NextMember(ref reader, out var name))
+            {
+                ScanField(ref reader, name, data, ref fields, ref version);
+            }
+
+            while (reader.Read())
+            {
+                // Nothing may follow the object: the reader throws on anything but white space.
+            }
         }
         catch (JsonException exception)
         {
             throw Malformed($"not JSON ({exception.Message})", exception);
         }
 
-        using (document)
+        return fields;
+    }
+
+    private static void ScanField(ref Utf8JsonReader reader, scoped ReadOnlySpan<byte> name, ReadOnlyMemory<byte> data, ref Fields fields, ref VersionField version)
+    {
+        if (name.SequenceEqual("v"u8))
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            version = reader.TokenType == JsonTokenType.Number
+                ? new VersionField(false, reader.TryGetInt32(out var number) ? number : -1, System.Text.Encoding.UTF8.GetString(reader.ValueSpan))
+                : new VersionField(true, 0, "");
+            reader.Skip();
+        }
+        else if (name.SequenceEqual("kind"u8))
+        {
+            fields.Kind = Known(ref reader, "kind", Kinds, ref fields.Error);
+        }
+        else if (name.SequenceEqual("id"u8))
+        {
+            fields.Id = String(ref reader, "id", ref fields.Error);
+        }
+        else if (name.SequenceEqual("project"u8))
+        {
+            fields.Project = String(ref reader, "project", ref fields.Error);
+        }
+        else if (name.SequenceEqual("handler"u8))
+        {
+            fields.Handler = String(ref reader, "handler", ref fields.Error);
+        }
+        else if (name.SequenceEqual("scope"u8))
+        {
+            fields.Scope = String(ref reader, "scope", ref fields.Error);
+        }
+        else if (name.SequenceEqual("filters"u8))
+        {
+            fields.Filters = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("sender"u8))
+        {
+            fields.Sender = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("payload"u8))
+        {
+            fields.Payload = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("replyTo"u8))
+        {
+            fields.ReplyTo = String(ref reader, "replyTo", ref fields.Error);
+        }
+        else if (name.SequenceEqual("traceparent"u8))
+        {
+            fields.TraceParent = String(ref reader, "traceparent", ref fields.Error);
+        }
+        else if (name.SequenceEqual("deadline"u8))
+        {
+            fields.Deadline = reader.TokenType switch
             {
-                throw Malformed($"the JSON is a {root.ValueKind}, not an object");
-            }
-
-            if (!root.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number)
+                JsonTokenType.Null => null,
+                JsonTokenType.Number when reader.TryGetInt64(out var deadline) => deadline,
+                _ => Fail<long?>(ref fields.Error, "\"deadline\" is not a whole number"),
+            };
+            reader.Skip();
+        }
+        else if (name.SequenceEqual("gateway"u8))
+        {
+            fields.Gateway = String(ref reader, "gateway", ref fields.Error);
+        }
+        else if (name.SequenceEqual("node"u8))
+        {
+            fields.Node = String(ref reader, "node", ref fields.Error);
+        }
+        else if (name.SequenceEqual("sessionId"u8))
+        {
+            fields.SessionId = String(ref reader, "sessionId", ref fields.Error);
+        }
+        else if (name.SequenceEqual("client"u8))
+        {
+            fields.Client = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("remoteServers"u8))
+        {
+            fields.RemoteServers = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("awaitResults"u8))
+        {
+            fields.AwaitResults = reader.TokenType switch
             {
-                throw Malformed("the version field \"v\" is missing or not a number");
-            }
-
-            if (!version.TryGetInt32(out var number) || number != Envelope.CurrentVersion)
-            {
-                throw new EnvelopeException(
-                    DropReason.UnknownVersion, $"envelope version {version.GetRawText()} is not {Envelope.CurrentVersion}, the version this runtime reads");
-            }
-
-            try
-            {
-                var envelope = ReadFields(root);
-                Validate(envelope);
-                return envelope;
-            }
-            catch (InvalidOperationException invalid)
-            {
-                // System.Text.Json checks a string's UTF-8 only when it is read.
-                throw Malformed($"a field does not read ({invalid.Message})", invalid);
-            }
+                JsonTokenType.True => true,
+                JsonTokenType.False or JsonTokenType.Null => false,
+                _ => Fail<bool>(ref fields.Error, $"\"awaitResults\" is a {ValueKind(reader.TokenType)}, not a boolean"),
+            };
+            reader.Skip();
+        }
+        else if (name.SequenceEqual("results"u8))
+        {
+            fields.Results = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("answers"u8))
+        {
+            fields.Answers = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("outcome"u8))
+        {
+            fields.Outcome = Capture(ref reader, data);
+        }
+        else if (name.SequenceEqual("state"u8))
+        {
+            fields.State = String(ref reader, "state", ref fields.Error);
+        }
+        else if (name.SequenceEqual("replies"u8))
+        {
+            fields.Replies = Capture(ref reader, data);
+        }
+        else
+        {
+            reader.Skip();
         }
     }
 
-    private static Envelope ReadFields(JsonElement root) => ReadFields(root, Known(root, "kind", KnownKinds) ?? throw Malformed("the field \"kind\" is missing"));
-
-    private static Envelope ReadFields(JsonElement root, string kind) => new()
+    /// <summary>Checks the fields every kind may carry, then builds the record of the envelope's kind from what it needs.</summary>
+    private static Envelope Build(ReadOnlyMemory<byte> data, in Fields fields)
     {
-        Kind = kind,
-        Id = String(root, "id"),
-        Project = String(root, "project"),
-        Handler = String(root, "handler"),
-        Filters = Filters(root),
-        Sender = Sender(root),
-        Payload = root.TryGetProperty("payload", out var payload) && payload.ValueKind != JsonValueKind.Null ? payload.Clone() : null,
-        ReplyTo = String(root, "replyTo"),
-        Deadline = Int64(root, "deadline"),
-        Gateway = String(root, "gateway"),
-        Node = String(root, "node"),
-        SessionId = String(root, "sessionId"),
-        Client = Client(root),
-        RemoteServers = Strings(root, "remoteServers"),
-        AwaitResults = Boolean(root, "awaitResults"),
-        Results = Results(root),
-        Answers = Answers(root),
-        Outcome = Outcome(root),
-        State = String(root, "state"),
-        TraceParent = String(root, "traceparent"),
-        Replies = kind == EnvelopeKinds.Replies ? Batch(root, "replies", EnvelopeKinds.Reply) : null,
-    };
-
-    private static void Validate(Envelope envelope)
-    {
-        switch (envelope.Kind)
+        if (fields.Error is { } error)
         {
-            case EnvelopeKinds.Send:
-                Require(envelope, envelope.Id, envelope.Project, envelope.Handler, envelope.Filters, envelope.Sender);
-                break;
-            case EnvelopeKinds.Request:
-                Require(envelope, envelope.Id, envelope.Project, envelope.Handler, envelope.Sender, envelope.ReplyTo);
-                break;
-            case EnvelopeKinds.Cancel:
-                Require(envelope, envelope.Id);
-                break;
-            case EnvelopeKinds.Reply:
-                Require(envelope, envelope.Id, envelope.Outcome);
-                break;
-            case EnvelopeKinds.Replies:
-                if (envelope.Replies is not { Count: > 0 })
-                {
-                    throw Malformed("a \"replies\" envelope has no replies");
-                }
+            throw Malformed(error);
+        }
 
-                break;
-            case EnvelopeKinds.Attach:
-                Require(envelope, envelope.Id, envelope.Client, envelope.ReplyTo, envelope.Node);
-                break;
-            case EnvelopeKinds.Heartbeat:
-                Require(envelope, envelope.SessionId, envelope.Client, envelope.Node);
-                break;
-            case EnvelopeKinds.Detach:
-                Require(envelope, envelope.SessionId);
-                break;
-            case EnvelopeKinds.Deliver:
-                Require(envelope, envelope.Id, envelope.SessionId, envelope.Gateway, envelope.Project, envelope.Handler, envelope.Sender);
-                break;
-            case EnvelopeKinds.ClientSend:
-                Require(envelope, envelope.Id, envelope.SessionId, envelope.Client, envelope.Node, envelope.Project, envelope.Handler, envelope.Filters, envelope.ReplyTo);
-                break;
-            case EnvelopeKinds.ClientRequest:
-                Require(envelope, envelope.Id, envelope.SessionId, envelope.Client, envelope.Node, envelope.Project, envelope.Handler, envelope.ReplyTo);
-                break;
-            case EnvelopeKinds.RequestAll:
-                Require(envelope, envelope.Id, envelope.Project, envelope.Handler, envelope.Filters, envelope.Sender, envelope.ReplyTo);
-                break;
-            case EnvelopeKinds.ClientRequestAll:
-                Require(envelope, envelope.Id, envelope.SessionId, envelope.Client, envelope.Node, envelope.Project, envelope.Handler, envelope.Filters, envelope.ReplyTo);
-                break;
-            case EnvelopeKinds.Presence:
-                Require(envelope, envelope.Gateway, envelope.Node, envelope.State);
-                if (envelope.State is not (PresenceStates.Alive or PresenceStates.Leaving))
+        try
+        {
+            // Every structured field is checked whatever the kind, as a version-1 reader always has.
+            var filters = Filters(fields);
+            var sender = Sender(fields.Sender);
+            var client = Client(fields.Client);
+            var remoteServers = Strings(fields.RemoteServers, "remoteServers");
+            var results = Results(fields.Results);
+            var answers = Answers(fields.Answers);
+            var outcome = Outcome(fields.Outcome, "outcome");
+            var payload = fields.Payload.Value;
+            var kind = fields.Kind ?? throw Malformed("the field \"kind\" is missing");
+            return kind switch
+            {
+                EnvelopeKinds.Send => new SendEnvelope
                 {
-                    throw Malformed($"the presence state \"{envelope.State}\" is not alive or leaving");
-                }
-
-                break;
-            case EnvelopeKinds.Ping:
-                break;
-            default:
-                throw Malformed($"the kind \"{envelope.Kind}\" is unknown");
+                    Id = Need(fields.Id, kind), Project = Need(fields.Project, kind), Handler = Need(fields.Handler, kind),
+                    Filters = Need(filters, kind), Sender = Need(sender, kind),
+                    Payload = payload, ReplyTo = fields.ReplyTo, Deadline = fields.Deadline, TraceParent = fields.TraceParent,
+                },
+                EnvelopeKinds.Request => new RequestEnvelope
+                {
+                    Id = Need(fields.Id, kind), Project = Need(fields.Project, kind), Handler = Need(fields.Handler, kind),
+                    Sender = Need(sender, kind), ReplyTo = Need(fields.ReplyTo, kind),
+                    Payload = payload, Deadline = fields.Deadline, TraceParent = fields.TraceParent,
+                },
+                EnvelopeKinds.RequestAll => new RequestAllEnvelope
+                {
+                    Id = Need(fields.Id, kind), Project = Need(fields.Project, kind), Handler = Need(fields.Handler, kind),
+                    Filters = Need(filters, kind), Sender = Need(sender, kind), ReplyTo = Need(fields.ReplyTo, kind),
+                    Payload = payload, Deadline = fields.Deadline, TraceParent = fields.TraceParent,
+                },
+                EnvelopeKinds.Deliver => new DeliverEnvelope
+                {
+                    Id = Need(fields.Id, kind), Project = Need(fields.Project, kind), Handler = Need(fields.Handler, kind),
+                    Sender = Need(sender, kind), Gateway = Need(fields.Gateway, kind), SessionId = Need(fields.SessionId, kind),
+                    Payload = payload, ReplyTo = fields.ReplyTo, Deadline = fields.Deadline, TraceParent = fields.TraceParent,
+                },
+                EnvelopeKinds.ClientSend => new ClientSendEnvelope
+                {
+                    Id = Need(fields.Id, kind), Project = Need(fields.Project, kind), Handler = Need(fields.Handler, kind),
+                    SessionId = Need(fields.SessionId, kind), Client = Need(client, kind), Node = Need(fields.Node, kind),
+                    ReplyTo = Need(fields.ReplyTo, kind), Filters = Need(filters, kind),
+                    Payload = payload, RemoteServers = remoteServers, AwaitResults = fields.AwaitResults, Deadline = fields.Deadline, TraceParent = fields.TraceParent,
+                },
+                EnvelopeKinds.ClientRequest => new ClientRequestEnvelope
+                {
+                    Id = Need(fields.Id, kind), Project = Need(fields.Project, kind), Handler = Need(fields.Handler, kind),
+                    SessionId = Need(fields.SessionId, kind), Client = Need(client, kind), Node = Need(fields.Node, kind),
+                    ReplyTo = Need(fields.ReplyTo, kind),
+                    Payload = payload, RemoteServers = remoteServers, Deadline = fields.Deadline, TraceParent = fields.TraceParent,
+                },
+                EnvelopeKinds.ClientRequestAll => new ClientRequestAllEnvelope
+                {
+                    Id = Need(fields.Id, kind), Project = Need(fields.Project, kind), Handler = Need(fields.Handler, kind),
+                    SessionId = Need(fields.SessionId, kind), Client = Need(client, kind), Node = Need(fields.Node, kind),
+                    ReplyTo = Need(fields.ReplyTo, kind), Filters = Need(filters, kind),
+                    Payload = payload, RemoteServers = remoteServers, Deadline = fields.Deadline, TraceParent = fields.TraceParent,
+                },
+                EnvelopeKinds.Reply => new ReplyEnvelope
+                {
+                    Id = Need(fields.Id, kind), Outcome = Need(outcome, kind),
+                    Payload = payload, SessionId = fields.SessionId, Results = results, Answers = answers,
+                },
+                EnvelopeKinds.Replies => new RepliesEnvelope { Replies = Batch(fields.Replies) },
+                EnvelopeKinds.Cancel => new CancelEnvelope { Id = Need(fields.Id, kind) },
+                EnvelopeKinds.Attach => new AttachEnvelope
+                {
+                    Id = Need(fields.Id, kind), Client = Need(client, kind), Node = Need(fields.Node, kind), ReplyTo = Need(fields.ReplyTo, kind),
+                },
+                EnvelopeKinds.Heartbeat => new HeartbeatEnvelope
+                {
+                    SessionId = Need(fields.SessionId, kind), Client = Need(client, kind), Node = Need(fields.Node, kind),
+                },
+                EnvelopeKinds.Detach => new DetachEnvelope { SessionId = Need(fields.SessionId, kind), Node = fields.Node },
+                EnvelopeKinds.Presence => new PresenceEnvelope
+                {
+                    Gateway = Need(fields.Gateway, kind), Node = Need(fields.Node, kind),
+                    State = PresenceState(Need(fields.State, kind)),
+                },
+                EnvelopeKinds.Ping => fields.Id is null ? PingEnvelope.Instance : new PingEnvelope { Id = fields.Id },
+                _ => throw Malformed($"the kind \"{kind}\" is unknown"),
+            };
+        }
+        catch (InvalidOperationException invalid)
+        {
+            // System.Text.Json checks a string's UTF-8 only when it is read.
+            throw Malformed($"a field does not read ({invalid.Message})", invalid);
         }
     }
 
     // Every field a kind needs must be present, and names must not be blank.
-    private static void Require(Envelope envelope, params object?[] fields)
-    {
-        foreach (var field in fields)
-        {
-            if (field is null || field is string text && string.IsNullOrWhiteSpace(text))
-            {
-                throw Malformed($"a \"{envelope.Kind}\" envelope lacks a field it needs");
-            }
-        }
-    }
+    private static string Need(string? field, string kind) =>
+        string.IsNullOrWhiteSpace(field) ? throw Malformed($"a \"{kind}\" envelope lacks a field it needs") : field;
 
-    private static FilterParams? Filters(JsonElement root)
-    {
-        var scopeCode = String(root, "scope");
-        var filters = Object(root, "filters");
-        if (scopeCode is null)
-        {
-            return filters is null ? null : throw Malformed("\"filters\" is given without \"scope\"");
-        }
+    private static T Need<T>(T? field, string kind)
+        where T : class => field ?? throw Malformed($"a \"{kind}\" envelope lacks a field it needs");
 
-        if (!ScopeCode.TryParse(scopeCode, out var scope))
-        {
-            throw Malformed($"the scope \"{scopeCode}\" is not a combination of C, G and S");
-        }
+    private static string PresenceState(string state) => state is PresenceStates.Alive or PresenceStates.Leaving
+        ? state
+        : throw Malformed($"the presence state \"{state}\" is not alive or leaving");
 
-        return filters is { } given
-            ? new FilterParams(NonEmpty(given, "hostName"), NonEmpty(given, "clientSessionId"), scope, NonEmpty(given, "user"), NonEmpty(given, "hasRole"))
-            : new FilterParams(null, null, scope, null, null);
-    }
-
-    private static SenderInfo? Sender(JsonElement root)
-    {
-        if (Object(root, "sender") is not { } sender)
-        {
-            return null;
-        }
-
-        var kind = Known(sender, "kind", EndpointKinds) switch
-        {
-            nameof(EndpointKind.Gateway) => EndpointKind.Gateway,
-            nameof(EndpointKind.Client) => EndpointKind.Client,
-            nameof(EndpointKind.Session) => EndpointKind.Session,
-            nameof(EndpointKind.Designer) => EndpointKind.Designer,
-            var other => throw Malformed($"the sender kind \"{other}\" is unknown"),
-        };
-        var gateway = String(sender, "gateway");
-        if (string.IsNullOrWhiteSpace(gateway))
-        {
-            throw Malformed("the sender has no gateway");
-        }
-
-        return new SenderInfo(kind, gateway, String(sender, "sessionId"), String(sender, "user"), Strings(sender, "roles") ?? [], String(sender, "hostName"));
-    }
-
-    private static ClientIdentity? Client(JsonElement root)
-    {
-        if (Object(root, "client") is not { } client)
-        {
-            return null;
-        }
-
-        var project = String(client, "project");
-        if (string.IsNullOrWhiteSpace(project))
-        {
-            throw Malformed("the client identity has no project");
-        }
-
-        return new ClientIdentity
-        {
-            Project = project,
-            User = String(client, "user"),
-            Roles = Strings(client, "roles") ?? [],
-            HostName = String(client, "hostName"),
-            Address = String(client, "address"),
-            SessionId = String(client, "sessionId"),
-        };
-    }
-
-    private static List<WireResult>? Results(JsonElement root)
-    {
-        if (!root.TryGetProperty("results", out var results) || results.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (results.ValueKind != JsonValueKind.Array)
-        {
-            throw Malformed("\"results\" is not an array");
-        }
-
-        var list = new List<WireResult>(results.GetArrayLength());
-        foreach (var result in results.EnumerateArray())
-        {
-            if (result.ValueKind != JsonValueKind.Object)
-            {
-                throw Malformed("a result is not an object");
-            }
-
-            list.Add(Result(result));
-        }
-
-        return list;
-    }
-
-    private static WireResult Result(JsonElement result)
-    {
-        var type = Known(result, "type", TargetTypes) switch
-        {
-            nameof(DeliveryTargetType.Gateway) => DeliveryTargetType.Gateway,
-            nameof(DeliveryTargetType.Client) => DeliveryTargetType.Client,
-            nameof(DeliveryTargetType.Session) => DeliveryTargetType.Session,
-            nameof(DeliveryTargetType.RemoteGateway) => DeliveryTargetType.RemoteGateway,
-            var other => throw Malformed($"the result type \"{other}\" is unknown"),
-        };
-        var status = Known(result, "status", Statuses) switch
-        {
-            "SENT" => DeliveryStatus.Sent,
-            "NO_HANDLER" => DeliveryStatus.NoHandler,
-            "DENIED" => DeliveryStatus.Denied,
-            "UNREACHABLE" => DeliveryStatus.Unreachable,
-            "QUEUE_FULL" => DeliveryStatus.QueueFull,
-            var other => throw Malformed($"the result status \"{other}\" is unknown"),
-        };
-        return new WireResult(
-            type, String(result, "sessionId"), String(result, "clientAddress"), String(result, "clientHostName"), String(result, "serverName"), status);
-    }
-
-    // A request-all's answers: each a result's fields, plus what it answered ("answer"), its value and its error.
-    private static List<WireAnswer>? Answers(JsonElement root)
-    {
-        if (!root.TryGetProperty("answers", out var answers) || answers.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (answers.ValueKind != JsonValueKind.Array)
-        {
-            throw Malformed("\"answers\" is not an array");
-        }
-
-        var list = new List<WireAnswer>(answers.GetArrayLength());
-        foreach (var answer in answers.EnumerateArray())
-        {
-            if (answer.ValueKind != JsonValueKind.Object)
-            {
-                throw Malformed("an answer is not an object");
-            }
-
-            var status = Known(answer, "answer", AnswerCodes) is { } code
-                ? Array.IndexOf(AnswerCodes, code) is var index and >= 0 ? AnswerStatuses[index] : throw Malformed($"the answer \"{code}\" is unknown")
-                : throw Malformed("an answer has no \"answer\"");
-            var value = answer.TryGetProperty("value", out var element) && element.ValueKind != JsonValueKind.Null ? element.Clone() : (JsonElement?)null;
-            list.Add(new WireAnswer(Result(answer), status, value, Error: Outcome(answer, "error")));
-        }
-
-        return list;
-    }
-
-    // Each element of a batch ("replies") is a whole version-1 envelope of one kind, read and checked as one;
-    // one bad element drops the whole batch. Batches do not nest.
-    private static List<Envelope>? Batch(JsonElement root, string name, string kind)
-    {
-        if (!root.TryGetProperty(name, out var elements) || elements.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (elements.ValueKind != JsonValueKind.Array)
-        {
-            throw Malformed($"\"{name}\" is not an array");
-        }
-
-        var list = new List<Envelope>(elements.GetArrayLength());
-        foreach (var element in elements.EnumerateArray())
-        {
-            if (element.ValueKind != JsonValueKind.Object)
-            {
-                throw Malformed($"an element of \"{name}\" is not an object");
-            }
-
-            if (!element.TryGetProperty("v", out var version) || version.ValueKind != JsonValueKind.Number
-                || !version.TryGetInt32(out var number) || number != Envelope.CurrentVersion)
-            {
-                throw Malformed($"an element of \"{name}\" is not of version {Envelope.CurrentVersion}");
-            }
-
-            if (element.TryGetProperty("replies", out _))
-            {
-                throw Malformed($"an element of \"{name}\" holds a batch itself");
-            }
-
-            var inner = ReadFields(element);
-            if (inner.Kind != kind)
-            {
-                throw Malformed($"a \"{inner.Kind}\" envelope is in \"{name}\", which holds only \"{kind}\" envelopes");
-            }
-
-            Validate(inner);
-            list.Add(inner);
-        }
-
-        return list;
-    }
-
-    private static WireOutcome? Outcome(JsonElement root, string name = "outcome")
-    {
-        if (Object(root, name) is not { } outcome)
-        {
-            return null;
-        }
-
-        var code = Known(outcome, "code", OutcomeCodeNames);
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            throw Malformed("the outcome has no code");
-        }
-
-        return new WireOutcome(code, String(outcome, "message"), String(outcome, "errorType"), String(outcome, "detail"));
-    }
-
-    private static JsonElement? Object(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.Object ? value : throw Malformed($"\"{name}\" is a {value.ValueKind}, not an object");
-    }
-
-    private static string? String(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String ? value.GetString() : throw Malformed($"\"{name}\" is a {value.ValueKind}, not a string");
-    }
-
-    /// <summary>A string field as one of <paramref name="known"/> when it is one of them, else as read.</summary>
-    private static string? Known(JsonElement parent, string name, string[] known)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.String)
-        {
-            return String(parent, name);
-        }
-
-        foreach (var candidate in known)
-        {
-            if (value.ValueEquals(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return value.GetString();
-    }
-
-    private static string? NonEmpty(JsonElement parent, string name) => String(parent, name) is { Length: > 0 } text ? text : null;
-
-    private static long? Int64(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var number)
-            ? number
-            : throw Malformed($"\"{name}\" is not a whole number");
-    }
-
-    private static bool Boolean(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return false;
-        }
-
-        return value.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Malformed($"\"{name}\" is a {value.ValueKind}, not a boolean"),
-        };
-    }
-
-    private static List<string>? Strings(JsonElement parent, string name)
-    {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Array)
-        {
-            throw Malformed($"\"{name}\" is a {value.ValueKind}, not an array");
-        }
-
-        var list = new List<string>(value.GetArrayLength());
-        foreach (var item in value.EnumerateArray())
-        {
-            list.Add(item.ValueKind == JsonValueKind.String ? item.GetString()! : throw Malformed($"\"{name}\" holds a {item.ValueKind}, not a string"));
-        }
-
-        return list;
-    }
+    private static FilterParams Need(FilterParams? field, string kind) => field ?? throw Malformed($"a \"{kind}\" envelope lacks a field it needs");
 
     private static EnvelopeException Malformed(string detail, Exception? inner = null) => new(DropReason.Malformed, detail, inner);
+
+    private readonly record struct VersionField(bool IsMissing, int Number, string Text);
+
+    /// <summary>What <see cref="Scan"/> found, before the kind says which of it counts.</summary>
+    private struct Fields
+    {
+        public string? Error;
+        public string? Kind;
+        public string? Id;
+        public string? Project;
+        public string? Handler;
+        public string? Scope;
+        public string? ReplyTo;
+        public string? TraceParent;
+        public string? Gateway;
+        public string? Node;
+        public string? SessionId;
+        public string? State;
+        public long? Deadline;
+        public bool AwaitResults;
+        public RawValue Filters;
+        public RawValue Sender;
+        public RawValue Payload;
+        public RawValue Client;
+        public RawValue RemoteServers;
+        public RawValue Results;
+        public RawValue Answers;
+        public RawValue Outcome;
+        public RawValue Replies;
+    }
 }

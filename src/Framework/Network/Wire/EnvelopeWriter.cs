@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Switchboard.Network;
 
 /// <summary>
-/// Writes an <see cref="Envelope"/> as UTF-8 JSON. Absent fields are left out. Each thread reuses one buffer and one
+/// Writes an <see cref="Envelope"/> as UTF-8 JSON, each kind's fields in the order version 1 fixes. Absent fields are left out. Each thread reuses one buffer and one
 /// <see cref="Utf8JsonWriter"/>, so an envelope costs one exactly sized array: the bytes that are published.
 /// </summary>
 internal static class EnvelopeWriter
@@ -94,78 +94,151 @@ internal static class EnvelopeWriter
         buffer.ResetWrittenCount();
     }
 
+    // Each kind writes its fields in one fixed order (v, kind, id, project, handler, scope and filters, sender, payload,
+    // replyTo, traceparent, deadline, gateway, node, sessionId, client, remoteServers, awaitResults, results, answers,
+    // outcome, state), so that the bytes, and the signatures over them, stay what version 1 has always written.
     private static void WriteObject(Utf8JsonWriter writer, Envelope envelope)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("v", envelope.Version);
+        writer.WriteNumber("v", Envelope.CurrentVersion);
         writer.WriteString("kind", envelope.Kind);
-        Optional(writer, "id", envelope.Id);
-        Optional(writer, "project", envelope.Project);
-        Optional(writer, "handler", envelope.Handler);
-        if (envelope.Filters is { } filters)
+        switch (envelope)
         {
-            WriteFilters(writer, filters);
+            case SendEnvelope send:
+                WriteHandlerMessage(writer, send, send.Filters, send.Sender, send.ReplyTo);
+                if (send.ReplyTo is not null)
+                {
+                    // An awaited send: the receiver replies with its delivery results.
+                    writer.WriteBoolean("awaitResults", true);
+                }
+
+                break;
+            case RequestEnvelope request:
+                WriteHandlerMessage(writer, request, filters: null, request.Sender, request.ReplyTo);
+                break;
+            case RequestAllEnvelope requestAll:
+                WriteHandlerMessage(writer, requestAll, requestAll.Filters, requestAll.Sender, requestAll.ReplyTo);
+                break;
+            case DeliverEnvelope deliver:
+                WriteHandlerMessage(writer, deliver, filters: null, deliver.Sender, deliver.ReplyTo);
+                writer.WriteString("gateway", deliver.Gateway);
+                writer.WriteString("sessionId", deliver.SessionId);
+                break;
+            case ClientSendEnvelope clientSend:
+                WriteClientMessage(writer, clientSend, clientSend.Filters);
+                if (clientSend.AwaitResults)
+                {
+                    writer.WriteBoolean("awaitResults", true);
+                }
+
+                break;
+            case ClientRequestEnvelope clientRequest:
+                WriteClientMessage(writer, clientRequest, filters: null);
+                break;
+            case ClientRequestAllEnvelope clientRequestAll:
+                WriteClientMessage(writer, clientRequestAll, clientRequestAll.Filters);
+                break;
+            case ReplyEnvelope reply:
+                WriteReply(writer, reply);
+                break;
+            case CancelEnvelope cancel:
+                writer.WriteString("id", cancel.Id);
+                break;
+            case AttachEnvelope attach:
+                writer.WriteString("id", attach.Id);
+                writer.WriteString("replyTo", attach.ReplyTo);
+                writer.WriteString("node", attach.Node);
+                WriteClient(writer, attach.Client);
+                break;
+            case HeartbeatEnvelope heartbeat:
+                writer.WriteString("node", heartbeat.Node);
+                writer.WriteString("sessionId", heartbeat.SessionId);
+                WriteClient(writer, heartbeat.Client);
+                break;
+            case DetachEnvelope detach:
+                Optional(writer, "node", detach.Node);
+                writer.WriteString("sessionId", detach.SessionId);
+                break;
+            case PresenceEnvelope presence:
+                writer.WriteString("gateway", presence.Gateway);
+                writer.WriteString("node", presence.Node);
+                writer.WriteString("state", presence.State);
+                break;
+            case PingEnvelope ping:
+                Optional(writer, "id", ping.Id);
+                break;
+            default:
+                // A batch is written from replies already written (WriteBatch), never as a record.
+                throw new ArgumentException($"A \"{envelope.Kind}\" envelope is not written as one record.", nameof(envelope));
         }
 
-        if (envelope.Sender is { } sender)
+        writer.WriteEndObject();
+    }
+
+    // The fields every handler message starts with, up to its deadline.
+    private static void WriteHandlerMessage(Utf8JsonWriter writer, HandlerMessage message, FilterParams? filters, SenderInfo? sender, string? replyTo)
+    {
+        writer.WriteString("id", message.Id);
+        writer.WriteString("project", message.Project);
+        writer.WriteString("handler", message.Handler);
+        if (filters is { } given)
+        {
+            WriteFilters(writer, given);
+        }
+
+        if (sender is not null)
         {
             WriteSender(writer, sender);
         }
 
-        if (envelope.Payload is { } payload)
-        {
-            writer.WritePropertyName("payload");
-            payload.WriteTo(writer);
-        }
-        else if (envelope.PayloadUtf8 is { } encoded)
-        {
-            // Written by WireValue on this side, so it is known to be one well-formed JSON value.
-            writer.WritePropertyName("payload");
-            writer.WriteRawValue(encoded, skipInputValidation: true);
-        }
-
-        Optional(writer, "replyTo", envelope.ReplyTo);
-        Optional(writer, "traceparent", envelope.TraceParent);
-        if (envelope.Deadline is { } deadline)
+        WritePayload(writer, "payload", message.Payload);
+        Optional(writer, "replyTo", replyTo);
+        Optional(writer, "traceparent", message.TraceParent);
+        if (message.Deadline is { } deadline)
         {
             writer.WriteNumber("deadline", deadline);
         }
+    }
 
-        Optional(writer, "gateway", envelope.Gateway);
-        Optional(writer, "node", envelope.Node);
-        Optional(writer, "sessionId", envelope.SessionId);
-        if (envelope.Client is { } client)
-        {
-            WriteClient(writer, client);
-        }
-
-        if (envelope.RemoteServers is { } servers)
+    private static void WriteClientMessage(Utf8JsonWriter writer, ClientMessage message, FilterParams? filters)
+    {
+        WriteHandlerMessage(writer, message, filters, sender: null, message.ReplyTo);
+        writer.WriteString("node", message.Node);
+        writer.WriteString("sessionId", message.SessionId);
+        WriteClient(writer, message.Client);
+        if (message.RemoteServers is { } servers)
         {
             WriteStrings(writer, "remoteServers", servers);
         }
+    }
 
-        if (envelope.AwaitResults)
-        {
-            writer.WriteBoolean("awaitResults", true);
-        }
-
-        if (envelope.Results is { } results)
+    private static void WriteReply(Utf8JsonWriter writer, ReplyEnvelope reply)
+    {
+        writer.WriteString("id", reply.Id);
+        WritePayload(writer, "payload", reply.Payload);
+        Optional(writer, "sessionId", reply.SessionId);
+        if (reply.Results is { } results)
         {
             WriteResults(writer, results);
         }
 
-        if (envelope.Answers is { } answers)
+        if (reply.Answers is { } answers)
         {
             WriteAnswers(writer, answers);
         }
 
-        if (envelope.Outcome is { } outcome)
-        {
-            WriteOutcome(writer, "outcome", outcome);
-        }
+        WriteOutcome(writer, "outcome", reply.Outcome);
+    }
 
-        Optional(writer, "state", envelope.State);
-        writer.WriteEndObject();
+    // A payload or value is one well-formed JSON value: encoded by WireValue on this side, or a slice of an envelope
+    // that was read whole (and so checked) when it is passed on as it arrived.
+    private static void WritePayload(Utf8JsonWriter writer, string name, ReadOnlyMemory<byte> utf8)
+    {
+        if (!utf8.IsEmpty)
+        {
+            writer.WritePropertyName(name);
+            writer.WriteRawValue(utf8.Span, skipInputValidation: true);
+        }
     }
 
     private static void WriteFilters(Utf8JsonWriter writer, in FilterParams filters)
@@ -234,17 +307,7 @@ internal static class EnvelopeWriter
             writer.WriteStartObject();
             WriteResultFields(writer, answer.Target);
             writer.WriteString("answer", answer.Status.ToCode());
-            if (answer.Value is { } value)
-            {
-                writer.WritePropertyName("value");
-                value.WriteTo(writer);
-            }
-            else if (answer.ValueUtf8 is { } encoded)
-            {
-                // Written by WireValue on this side, so it is known to be one well-formed JSON value.
-                writer.WritePropertyName("value");
-                writer.WriteRawValue(encoded, skipInputValidation: true);
-            }
+            WritePayload(writer, "value", answer.Value);
 
             if (answer.Error is { } error)
             {

@@ -1,12 +1,11 @@
-using System.Text.Json;
-
 namespace Switchboard.Network;
 
 /// <summary>
-/// A payload that arrived over the network, still as JSON. Routing hands it to each selected handler's payload
-/// preparation, which asks for it in the type that handler takes; each type is decoded once per message.
+/// A payload that arrived over the network, still as the UTF-8 JSON it arrived as (a slice of the message). Routing
+/// hands it to each selected handler's payload preparation, which asks for it in the type that handler takes; each
+/// type is decoded once per message, straight from the bytes.
 /// </summary>
-internal sealed class WirePayload(JsonElement? json, string project, string messageHandler) : IDeferredPayload
+internal sealed class WirePayload(ReadOnlyMemory<byte> utf8, string project, string messageHandler) : IDeferredPayload
 {
     private readonly object gate = new();
 
@@ -14,14 +13,14 @@ internal sealed class WirePayload(JsonElement? json, string project, string mess
     private (Type? Type, object? Value)? first;
     private List<(Type? Type, object? Value)>? others;
 
-    /// <summary>The payload as it arrived.</summary>
-    public JsonElement? Json => json;
+    /// <summary>The payload as it arrived; empty when there was none.</summary>
+    public ReadOnlyMemory<byte> Utf8 => utf8;
 
     /// <summary>The payload as <paramref name="handler"/> takes it, or as sent when it takes a type the JSON does not name.</summary>
     /// <exception cref="PayloadConversionException">The JSON is malformed or does not fit the handler's payload type.</exception>
     public object? DecodeFor(HandlerDescriptor handler)
     {
-        if (json is not { } element)
+        if (utf8.IsEmpty)
         {
             return null;
         }
@@ -45,7 +44,7 @@ internal sealed class WirePayload(JsonElement? json, string project, string mess
                 }
             }
 
-            var result = WireValue.Decode(element, type, new ConversionSite(project, messageHandler, type ?? typeof(object)));
+            var result = WireValue.Decode(utf8, type, new ConversionSite(project, messageHandler, type ?? typeof(object)));
             if (first is null)
             {
                 first = (type, result);
@@ -59,7 +58,7 @@ internal sealed class WirePayload(JsonElement? json, string project, string mess
         }
     }
 
-    /// <summary>The payload without a handler to shape it: tagged values as sent, other JSON as a <see cref="JsonElement"/>.</summary>
+    /// <summary>The payload without a handler to shape it: tagged values as sent, other JSON as a <see cref="System.Text.Json.JsonElement"/>.</summary>
     public object? DecodeAsSent() =>
-        json is { } element ? WireValue.Decode(element, target: null, new ConversionSite(project, messageHandler, typeof(object))) : null;
+        WireValue.Decode(utf8, target: null, new ConversionSite(project, messageHandler, typeof(object)));
 }

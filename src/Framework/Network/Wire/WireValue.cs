@@ -26,20 +26,7 @@ internal static class WireValue
     [ThreadStatic]
     private static Utf8JsonWriter? threadWriter;
 
-    /// <summary>Encodes a payload or response; <see langword="null"/> stays absent.</summary>
-    /// <exception cref="PayloadConversionException">The value cannot be written as JSON.</exception>
-    public static JsonElement? Encode(object? value, in ConversionSite site)
-    {
-        if (EncodeUtf8(value, site) is not { } bytes)
-        {
-            return null;
-        }
-
-        using var document = JsonDocument.Parse(bytes);
-        return document.RootElement.Clone();
-    }
-
-    /// <summary>Encodes a payload or response as UTF-8 JSON, for an envelope's <see cref="Envelope.PayloadUtf8"/>; <see langword="null"/> stays absent.</summary>
+    /// <summary>Encodes a payload or response as UTF-8 JSON, for an envelope's payload; <see langword="null"/> stays absent.</summary>
     /// <exception cref="PayloadConversionException">The value cannot be written as JSON.</exception>
     public static byte[]? EncodeUtf8(object? value, in ConversionSite site)
     {
@@ -81,9 +68,95 @@ internal static class WireValue
         }
     }
 
+    /// <summary>
+    /// Decodes a tagged value as it arrived (UTF-8 JSON); empty is absent. A typed payload (<c>{"t":"json","v":…}</c>
+    /// for a handler that takes a type) is read straight from the bytes into that type, in one pass; other values are
+    /// read as a document first.
+    /// </summary>
+    /// <exception cref="PayloadConversionException">The value is not a well-formed tagged value, or does not fit <paramref name="target"/>.</exception>
+    public static object? Decode(ReadOnlyMemory<byte> utf8, Type? target, in ConversionSite site)
+    {
+        if (utf8.IsEmpty)
+        {
+            return null;
+        }
+
+        if (target is not null && target != typeof(object) && target != typeof(JsonElement) && TryReadTyped(utf8.Span, target, site, out var typed))
+        {
+            return typed;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(utf8);
+        }
+        catch (JsonException exception)
+        {
+            throw Bad(site, $"it is not JSON ({exception.Message})", exception);
+        }
+
+        using (document)
+        {
+            // Whatever is kept (a JsonElement for an untyped handler) is cloned out of the document by ReadJson.
+            return Read(document.RootElement, target, site, depth: 0);
+        }
+    }
+
     /// <summary>Decodes a tagged value; a <c>json</c> value becomes a <paramref name="target"/> when one is given.</summary>
     /// <exception cref="PayloadConversionException">The value is not a well-formed tagged value, or does not fit <paramref name="target"/>.</exception>
     public static object? Decode(JsonElement element, Type? target, in ConversionSite site) => Read(element, target, site, depth: 0);
+
+    // The common case in one pass: exactly {"t":"json","v":<value>}, as every writer of version 1 writes a typed
+    // payload, deserialized from the reader into the handler's type. Anything else (another tag, other members, another
+    // order) returns false and is read as a document, so that both paths accept and refuse the same values.
+    private static bool TryReadTyped(ReadOnlySpan<byte> utf8, Type target, in ConversionSite site, out object? value)
+    {
+        value = null;
+        var reader = new Utf8JsonReader(utf8);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject
+                || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("t"u8)
+                || !reader.Read() || reader.TokenType != JsonTokenType.String || !reader.ValueTextEquals("json"u8)
+                || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("v"u8)
+                || !reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        object? result;
+        try
+        {
+            result = JsonSerializer.Deserialize(ref reader, PayloadJson.Options.GetTypeInfo(target));
+        }
+        catch (Exception exception) when (exception is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw new PayloadConversionException(
+                site.Project, site.MessageHandler, target, key: null,
+                $"the JSON that arrived over the gateway network does not read as {target.FullName}: {exception.Message}", exception);
+        }
+
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        value = result;
+        return true;
+    }
 
     private static void Write(Utf8JsonWriter writer, object? value, in ConversionSite site, bool topLevel, int depth)
     {
