@@ -14,8 +14,9 @@ public sealed partial class ComponentMessageGenerator
         public static EquatableArray<ComponentHandlerSpec> ParseHandlers(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            // The same rule the analyzers apply (SWB0005, SWB0007): a method the component never calls gets no stub.
-            if (context.TargetSymbol is not IMethodSymbol method || !ComponentHandlerShapes.IsCallable(method))
+            // The same rule the analyzers apply (SWB0005, SWB0007): a method the component never calls gets no stub. The
+            // base class is not checked: a code-behind's is often in its .razor file (@inherits), which this generator cannot see.
+            if (context.TargetSymbol is not IMethodSymbol method || !ComponentHandlerShapes.IsCallable(method, checkBase: false))
             {
                 return EquatableArray<ComponentHandlerSpec>.Empty;
             }

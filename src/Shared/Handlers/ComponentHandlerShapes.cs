@@ -55,8 +55,10 @@ internal static class ComponentHandlerShapes
     /// <summary>
     /// Why the component never calls <paramref name="method"/> (the run time registers the instance methods of a
     /// <c>MessagingComponentBase</c> only, and refuses generic ones), or <see langword="null"/> when it does.
+    /// <paramref name="checkBase"/> is false where the base class may be out of sight: a generator does not see the
+    /// Razor generator's output, where <c>@inherits MessagingComponentBase</c> puts it.
     /// </summary>
-    public static string? CallProblem(IMethodSymbol method)
+    public static string? CallProblem(IMethodSymbol method, bool checkBase = true)
     {
         switch (method.MethodKind)
         {
@@ -80,7 +82,7 @@ internal static class ComponentHandlerShapes
             return "it is generic, and the component cannot choose its type arguments";
         }
 
-        if (!IsComponent(method.ContainingType))
+        if (checkBase && !IsComponent(method.ContainingType))
         {
             return $"'{method.ContainingType?.Name}' does not inherit MessagingComponentBase, which registers a component's handlers when it is created; "
                 + "inherit it (@inherits MessagingComponentBase)";
@@ -118,7 +120,7 @@ internal static class ComponentHandlerShapes
     }
 
     /// <summary>Whether the component calls <paramref name="method"/>: no call problem and no signature problem.</summary>
-    public static bool IsCallable(IMethodSymbol method) => CallProblem(method) is null && SignatureProblems(method).Count == 0;
+    public static bool IsCallable(IMethodSymbol method, bool checkBase = true) => CallProblem(method, checkBase) is null && SignatureProblems(method).Count == 0;
 
     /// <summary>
     /// Whether a typed stub, generated in its own class, can name <paramref name="type"/> as its payload: no type
