@@ -139,6 +139,21 @@ public sealed class ComponentSendTests
     }
 
     [Fact]
+    public async Task The_closest_name_fix_replaces_a_mistyped_message_type()
+    {
+        const string Send = """
+            public static class Sender
+            {
+                public static async Task RunAsync(BrowserSession browser) => await browser.SendComponentMessageAsync(NAME, new Refresh(1));
+            }
+
+            """;
+        await ComponentVerify<UnknownHandlerNameAnalyzer>.CodeFixAsync<Switchboard.Analyzers.CodeFixes.ClosestNameCodeFixProvider>(
+            Components + Send.Replace("NAME", "{|SWB0001:\"refrsh\"|}", StringComparison.Ordinal),
+            Components + Send.Replace("NAME", "\"refresh\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_send_to_a_scope_no_handler_listens_on_is_SWB0004_also_by_default()
     {
         var source = Components + """

@@ -34,6 +34,18 @@ internal static class ComponentVerify<TAnalyzer>
         await test.RunAsync();
     }
 
+    /// <summary>Applies <typeparamref name="TCodeFix"/> and checks that it gives <paramref name="fixedSource"/>.</summary>
+    public static async Task CodeFixAsync<TCodeFix>(string source, string fixedSource)
+        where TCodeFix : Microsoft.CodeAnalysis.CodeFixes.CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { ReferenceAssemblies = TestReferences.Net100 };
+        test.TestState.Sources.Add(Usings + source);
+        test.FixedState.Sources.Add(Usings + fixedSource);
+        test.TestState.AdditionalReferences.Add(TestReferences.Switchboard);
+        test.TestState.AdditionalReferences.AddRange(WebReferences.Value);
+        await test.RunAsync();
+    }
+
     private static readonly Lazy<MetadataReference[]> WebReferences = new(() =>
     {
         // ASP.NET Core's reference pack beside the running runtime: <dotnet>/shared/Microsoft.NETCore.App/<v>/ → <dotnet>/packs.
