@@ -55,7 +55,11 @@ internal static class ComponentHandlerChecks
             var location = problem.Key is { } parameter
                 ? Rules.HandlerSignatureAnalyzer.LocationOf(parameter, cancellationToken)
                 : Rules.HandlerSignatureAnalyzer.ReturnTypeLocation(method, cancellationToken);
-            report(Diagnostic.Create(DiagnosticDescriptors.UnsupportedHandlerSignature, location, declarations[0].DisplayName, problem.Value));
+            // async void gets the fix message handlers get: return Task.
+            var properties = problem.Key is null && method.IsAsync && method.ReturnsVoid
+                ? ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.ProblemKind, nameof(HandlerShapeProblemKind.AsyncVoid))
+                : ImmutableDictionary<string, string?>.Empty;
+            report(Diagnostic.Create(DiagnosticDescriptors.UnsupportedHandlerSignature, location, properties, declarations[0].DisplayName, problem.Value));
         }
     }
 

@@ -97,6 +97,22 @@ public sealed class ComponentHandlerDeclarationTests
     }
 
     [Fact]
+    public async Task An_async_void_component_handler_is_fixed_to_return_Task()
+    {
+        const string Component = """
+            public sealed class Gauge : MessagingComponentBase
+            {
+                [ComponentMessageHandler("refresh")]
+                private async RETURNS OnRefresh() => await Task.Yield();
+            }
+
+            """;
+        await ComponentVerify<HandlerSignatureAnalyzer>.CodeFixAsync<Switchboard.Analyzers.CodeFixes.HandlerSignatureCodeFixProvider>(
+            Component.Replace("RETURNS", "{|SWB0005:void|}", StringComparison.Ordinal),
+            Component.Replace("RETURNS", "Task", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Static_generic_local_and_non_component_handlers_are_SWB0007_and_private_instance_methods_of_components_are_not()
     {
         var source = """
