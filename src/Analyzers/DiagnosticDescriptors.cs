@@ -87,11 +87,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownHandlerName = new(
         UnknownHandlerNameId,
         "Unknown message handler",
-        "Project '{0}' declares no handler named '{1}'{2}",
+        "{0}",
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A send names a handler that no handler of the project declares, in source or in a referenced assembly's manifest. Ignition drops such a message silently; here it is a compile-time error.",
+        "A send names a handler that no handler of the project declares, in source or in a referenced assembly's manifest. Ignition drops such a message silently; here it is a compile-time error. A component message send is checked the same way against the [ComponentMessageHandler] methods of the compilation.",
         HelpLinkBase + UnknownHandlerNameId + ".md");
 
     /// <summary>SWB0002: unknown project name.</summary>
@@ -113,18 +113,18 @@ public static class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A scope is one to three distinct letters among C (clients), G (the gateway) and S (sessions), in any order and case; a Scope value is a non-empty combination of Client, Gateway and Session (1 to 7). On a send anything else throws at run time; on a [MessageHandler] declaration the generator skips the handler, so it is never registered.",
+        "A scope is one to three distinct letters among C (clients), G (the gateway) and S (sessions), in any order and case; a Scope value is a non-empty combination of Client, Gateway and Session (1 to 7). On a send anything else throws at run time; on a [MessageHandler] declaration the generator skips the handler, so it is never registered. Component message listen scopes are a non-empty combination of ListenScope.View, Page and Session; a component send goes to exactly one of them, and to View only with a view name.",
         HelpLinkBase + InvalidScopeId + ".md");
 
     /// <summary>SWB0004: the explicit scope includes a scope where the handler is not declared.</summary>
     public static readonly DiagnosticDescriptor ScopeWithoutHandler = new(
         ScopeWithoutHandlerId,
         "Scope reaches no handler",
-        "Handler '{0}' of project '{1}' is declared in scope {2}, so the {3} part of scope {4} reaches nobody",
+        "{0}",
         UsageCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "Every endpoint selected in a scope where the handler is not declared reports NO_HANDLER. Narrow the scope to where the handler is declared.",
+        "Every endpoint selected in a scope where the handler is not declared reports NO_HANDLER. Narrow the scope to where the handler is declared. A component message sent to a scope that no handler of its message type listens on runs nothing.",
         HelpLinkBase + ScopeWithoutHandlerId + ".md");
 
     /// <summary>SWB0005: unsupported handler signature.</summary>
@@ -135,29 +135,29 @@ public static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "The generator calls a handler with, in any order: at most one payload (a class, record or struct, or IReadOnlyDictionary<string, object?>), at most one context (MessageContext; Session for session handlers; Client for client handlers) and at most one CancellationToken. A handler returns void, Task, ValueTask, or a value, Task<T> or ValueTask<T> (request handlers). Any other handler is skipped.",
+        "The generator calls a handler with, in any order: at most one payload (a class, record or struct, or IReadOnlyDictionary<string, object?>), at most one context (MessageContext; Session for session handlers; Client for client handlers) and at most one CancellationToken. A handler returns void, Task, ValueTask, or a value, Task<T> or ValueTask<T> (request handlers). Any other handler is skipped. A component handler ([ComponentMessageHandler]) returns void, Task or ValueTask and takes no parameter or one payload.",
         HelpLinkBase + UnsupportedHandlerSignatureId + ".md");
 
     /// <summary>SWB0006: duplicate handler.</summary>
     public static readonly DiagnosticDescriptor DuplicateHandler = new(
         DuplicateHandlerId,
         "Duplicate message handler",
-        "Project '{0}' already has a {1} handler named '{2}' ({3})",
+        "{0}",
         DeclarationCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A handler name may be declared once per project and scope; the gateway refuses a project with two.",
+        "A handler name may be declared once per project and scope; the gateway refuses a project with two. A component method that handles one message type twice in overlapping listen scopes runs twice for one message.",
         HelpLinkBase + DuplicateHandlerId + ".md");
 
     /// <summary>SWB0007: handler that generated code cannot call.</summary>
     public static readonly DiagnosticDescriptor UncallableHandler = new(
         UncallableHandlerId,
         "Message handler cannot be called",
-        "Handler '{0}' cannot be called from generated code: {1}",
+        "Handler '{0}' cannot be called: {1}",
         DeclarationCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "The generated registry calls each handler directly, from a class of its own in the same assembly. A handler must be an ordinary, non-generic method that is at least internal, in a non-generic type, and, when it is an instance method, in a type that can be created. Its payload and response types, and every type around or inside them, must be at least internal and not file-local, because generated code names them.",
+        "The generated registry calls each handler directly, from a class of its own in the same assembly. A handler must be an ordinary, non-generic method that is at least internal, in a non-generic type, and, when it is an instance method, in a type that can be created. Its payload and response types, and every type around or inside them, must be at least internal and not file-local, because generated code names them. A component handler ([ComponentMessageHandler]) is registered by its component: it must be a non-generic instance method of a MessagingComponentBase.",
         HelpLinkBase + UncallableHandlerId + ".md");
 
     /// <summary>SWB0008: filters on a gateway-only send.</summary>
@@ -190,7 +190,7 @@ public static class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "An empty handler name can never be sent to: the gateway refuses to register it and every send with it throws.",
+        "An empty handler name can never be sent to: the gateway refuses to register it and every send with it throws. The same holds for a component message type: a component with a blank one throws when it is created, and a send with one throws.",
         HelpLinkBase + EmptyHandlerNameId + ".md");
 
     /// <summary>SWB0011: names differing only by case.</summary>
@@ -263,11 +263,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor PayloadTypeMismatch = new(
         PayloadTypeMismatchId,
         "Payload can never become the handler's payload type",
-        "A '{0}' payload can never become '{1}', the payload of handler '{2}' in project '{3}': it is written as {4}, and '{1}' is read from {5}; send a '{1}' instead",
+        "{0}",
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A payload that is not already the handler's payload type is converted through JSON before anything is queued. When the payload's static type is no instance of the handler's type and the JSON it is written as (a string, a number, an object, an array) is never what that type reads, the send always throws PayloadConversionException. A null payload is an empty dictionary, a JSON object.",
+        "A payload that is not already the handler's payload type is converted through JSON before anything is queued. When the payload's static type is no instance of the handler's type and the JSON it is written as (a string, a number, an object, an array) is never what that type reads, the send always throws PayloadConversionException. A null payload is an empty dictionary, a JSON object. A component message payload is checked the same way against its handlers' payload types (read with System.Text.Json's web defaults, which also read numbers from strings; a null payload reaches them unconverted).",
         HelpLinkBase + PayloadTypeMismatchId + ".md");
 
     /// <summary>SWB0018: a dictionary value that can never become its property's type.</summary>

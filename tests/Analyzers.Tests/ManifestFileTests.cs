@@ -41,7 +41,7 @@ public sealed class ManifestFileTests
             gateway.SendMessage("Plant", {|#0:"readnig"|}, null, scope: "G", remoteServers: new[] { "plant-gw" });
             """),
             new DiagnosticResult(DiagnosticDescriptors.UnknownHandlerName).WithLocation(0)
-                .WithArguments("Plant", "readnig", "; did you mean 'reading'?"));
+                .WithArguments("Project 'Plant' declares no handler named 'readnig'; did you mean 'reading'?"));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class ManifestFileTests
             gateway.SendMessage("Plant", "add", null, scope: {|#0:"CG"|}, remoteServers: new[] { "plant-gw" });
             """),
             new DiagnosticResult(DiagnosticDescriptors.ScopeWithoutHandler).WithLocation(0)
-                .WithArguments("add", "Plant", "Gateway", "Client", "CG"));
+                .WithArguments("Handler 'add' of project 'Plant' is declared in scope Gateway, so the Client part of scope CG reaches nobody"));
     }
 
     [Fact]

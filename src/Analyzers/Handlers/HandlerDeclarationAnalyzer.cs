@@ -8,7 +8,8 @@ namespace Switchboard.Analyzers.Handlers;
 /// <summary>
 /// The common frame of the rules that check <c>[MessageHandler]</c> methods: skip generated code, run concurrently,
 /// look the Switchboard symbols up once at compilation start, and hand every attributed method to
-/// <see cref="AnalyzeHandler"/>.
+/// <see cref="AnalyzeHandler"/>; in a compilation that references <c>Switchboard.AspNetCore</c>, every method also to
+/// <see cref="AnalyzeComponentMethod"/>, for rules that check <c>[ComponentMessageHandler]</c> methods too.
 /// </summary>
 internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
 {
@@ -23,12 +24,18 @@ internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var components = ComponentFacts.TryCreate(start.Compilation);
             start.RegisterSymbolAction(
                 symbol =>
                 {
                     if (HandlerDeclaration.TryRead((IMethodSymbol)symbol.Symbol, facts.Symbols) is { } declaration)
                     {
                         AnalyzeHandler(symbol, declaration, facts);
+                    }
+
+                    if (components is not null)
+                    {
+                        AnalyzeComponentMethod(symbol, (IMethodSymbol)symbol.Symbol, components);
                     }
                 },
                 SymbolKind.Method);
@@ -40,6 +47,11 @@ internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
     }
 
     protected abstract void AnalyzeHandler(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts);
+
+    /// <summary>Called for every method of a compilation that references <c>Switchboard.AspNetCore</c>.</summary>
+    protected virtual void AnalyzeComponentMethod(SymbolAnalysisContext context, IMethodSymbol method, ComponentFacts components)
+    {
+    }
 
     /// <summary>Operations a rule also wants to see (for example local functions), with the same facts.</summary>
     protected virtual ImmutableArray<OperationKind> ExtraOperationKinds => ImmutableArray<OperationKind>.Empty;

@@ -7,7 +7,10 @@ using Switchboard.Analyzers.Text;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0006: another handler, in source or a referenced manifest, has the same name in the same project and scope.</summary>
+/// <summary>
+/// SWB0006: another handler, in source or a referenced manifest, has the same name in the same project and scope; or one
+/// component method handles one message type twice in overlapping listen scopes.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class DuplicateHandlerAnalyzer : HandlerDeclarationAnalyzer
 {
@@ -38,10 +41,11 @@ internal sealed class DuplicateHandlerAnalyzer : HandlerDeclarationAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.DuplicateHandler,
                 declaration.NameLocation(context.CancellationToken),
-                projectName,
-                ScopeText.Describe(overlap),
-                declaration.Name,
-                other.Origin));
+                $"Project '{projectName}' already has a {ScopeText.Describe(overlap)} handler named '{declaration.Name}' ({other.Origin})"));
         }
     }
+
+    // [ComponentMessageHandler]: one method handling one message type twice in overlapping scopes runs twice.
+    protected override void AnalyzeComponentMethod(SymbolAnalysisContext context, IMethodSymbol method, ComponentFacts components) =>
+        ComponentHandlerChecks.Duplicates(method, components, context.ReportDiagnostic, context.CancellationToken);
 }

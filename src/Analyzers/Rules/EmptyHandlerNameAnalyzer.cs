@@ -8,7 +8,10 @@ using Switchboard.Analyzers.Sends;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0010: an empty or whitespace handler name, in a <c>[MessageHandler]</c> or in a send.</summary>
+/// <summary>
+/// SWB0010: an empty or whitespace handler name, in a <c>[MessageHandler]</c> or in a send; also a component message
+/// type, in a <c>[ComponentMessageHandler]</c> or in a component message send.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
 {
@@ -26,13 +29,19 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => AnalyzeDeclaration(symbol, facts), SymbolKind.Method);
-            start.RegisterOperationAction(operation => AnalyzeSend(operation, facts), OperationKind.Invocation);
+            var components = ComponentFacts.TryCreate(start.Compilation);
+            start.RegisterSymbolAction(symbol => AnalyzeDeclaration(symbol, facts, components), SymbolKind.Method);
+            start.RegisterOperationAction(operation => AnalyzeSend(operation, facts, components), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeDeclaration(SymbolAnalysisContext context, CompilationFacts facts)
+    private static void AnalyzeDeclaration(SymbolAnalysisContext context, CompilationFacts facts, ComponentFacts? components)
     {
+        if (components is not null)
+        {
+            ComponentHandlerChecks.EmptyMessageTypes((IMethodSymbol)context.Symbol, components, context.ReportDiagnostic, context.CancellationToken);
+        }
+
         if (HandlerDeclaration.TryRead((IMethodSymbol)context.Symbol, facts.Symbols) is { HasUsableName: false } declaration)
         {
             context.ReportDiagnostic(Diagnostic.Create(
@@ -40,8 +49,14 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeSend(OperationAnalysisContext context, CompilationFacts facts)
+    private static void AnalyzeSend(OperationAnalysisContext context, CompilationFacts facts, ComponentFacts? components)
     {
+        if (components is not null && ComponentSendCall.TryRead((IInvocationOperation)context.Operation, components) is { } componentSend)
+        {
+            ComponentSendChecks.EmptyMessageType(context, componentSend);
+            return;
+        }
+
         if (SendCall.TryRead((IInvocationOperation)context.Operation, facts.Symbols) is { MessageHandler: { } argument } call
             && SendCall.ConstantOf(argument.Value) is { HasValue: true } constant
             && string.IsNullOrWhiteSpace(constant.Value as string))

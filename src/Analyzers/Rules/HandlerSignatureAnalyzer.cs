@@ -8,7 +8,10 @@ using Switchboard.Analyzers.Model;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0005: a handler whose parameters or return type the generated invoker cannot use.</summary>
+/// <summary>
+/// SWB0005: a handler whose parameters or return type the generated invoker cannot use, or a component handler whose
+/// parameters or return type its component cannot use.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class HandlerSignatureAnalyzer : HandlerDeclarationAnalyzer
 {
@@ -40,12 +43,16 @@ internal sealed class HandlerSignatureAnalyzer : HandlerDeclarationAnalyzer
         }
     }
 
-    private static Location LocationOf(IParameterSymbol parameter, CancellationToken cancellationToken) =>
+    // [ComponentMessageHandler]: more than one parameter, a payload that cannot be an object, or another return type.
+    protected override void AnalyzeComponentMethod(SymbolAnalysisContext context, IMethodSymbol method, ComponentFacts components) =>
+        ComponentHandlerChecks.Signature(method, components, context.ReportDiagnostic, context.CancellationToken);
+
+    internal static Location LocationOf(IParameterSymbol parameter, CancellationToken cancellationToken) =>
         parameter.DeclaringSyntaxReferences.Length > 0
             ? parameter.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).GetLocation()
             : parameter.Locations[0];
 
-    private static Location ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
+    internal static Location ReturnTypeLocation(IMethodSymbol method, CancellationToken cancellationToken)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {

@@ -13,7 +13,9 @@ namespace Switchboard.Analyzers.Rules;
 /// SWB0003: a constant scope that the runtime rejects (empty string, unknown or repeated letter, bad Scope value) on a
 /// send or passed to any parameter marked <c>[ScopeLetters]</c> (<c>ScopeCode.Parse("CGX")</c>), or a
 /// <c>[MessageHandler]</c> scope outside 1 to 7, which makes the generator skip the handler. One rule for all, so it
-/// checks invocations and declarations itself rather than through the send or declaration frames.
+/// checks invocations and declarations itself rather than through the send or declaration frames. Component messages
+/// too: <c>[ComponentMessageHandler]</c> listen scopes outside 1 to 7, and a component send whose constant scope is not
+/// exactly one scope, or is View with no view name.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
@@ -32,10 +34,16 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var components = ComponentFacts.TryCreate(start.Compilation);
             start.RegisterOperationAction(
                 operation =>
                 {
                     var invocation = (IInvocationOperation)operation.Operation;
+                    if (components is not null && ComponentSendCall.TryRead(invocation, components) is { } componentSend)
+                    {
+                        ComponentSendChecks.InvalidScope(operation, componentSend);
+                    }
+
                     var call = SendCall.TryRead(invocation, facts.Symbols);
                     if (call is not null)
                     {
@@ -54,6 +62,11 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
                     if (HandlerDeclaration.TryRead((IMethodSymbol)symbol.Symbol, facts.Symbols) is { } declaration)
                     {
                         AnalyzeDeclaration(symbol, declaration);
+                    }
+
+                    if (components is not null)
+                    {
+                        ComponentHandlerChecks.InvalidScopes((IMethodSymbol)symbol.Symbol, components, symbol.ReportDiagnostic, symbol.CancellationToken);
                     }
                 },
                 SymbolKind.Method);

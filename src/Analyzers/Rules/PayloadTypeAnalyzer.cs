@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Switchboard.Analyzers.Model;
 using Switchboard.Analyzers.Payloads;
 using Switchboard.Analyzers.Sends;
+using Switchboard.Analyzers.Handlers;
 
 namespace Switchboard.Analyzers.Rules;
 
@@ -11,6 +12,7 @@ namespace Switchboard.Analyzers.Rules;
 /// SWB0017: a payload on a string-based send whose static type can never become the payload type of a handler it
 /// reaches: it is no instance of that type, and the JSON it is written as is never what that type reads (a string sent
 /// to a handler that takes a record). An absent or null payload is an empty dictionary, so it counts as a JSON object.
+/// Component message sends too, against the component handlers of their message type.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class PayloadTypeAnalyzer : SendAnalyzer
@@ -50,12 +52,8 @@ internal sealed class PayloadTypeAnalyzer : SendAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.PayloadTypeMismatch,
                 payload.Value.Syntax.GetLocation(),
-                Display(sent),
-                Display(payloadType),
-                target.HandlerName,
-                target.ProjectName,
-                JsonKindText.Describe(written.Value),
-                JsonKindText.Describe(read)));
+                $"A '{Display(sent)}' payload can never become '{Display(payloadType)}', the payload of handler '{target.HandlerName}' in project '{target.ProjectName}': "
+                + $"it is written as {JsonKindText.Describe(written.Value)}, and '{Display(payloadType)}' is read from {JsonKindText.Describe(read)}; send a '{Display(payloadType)}' instead"));
         }
     }
 
@@ -63,4 +61,10 @@ internal sealed class PayloadTypeAnalyzer : SendAnalyzer
         (written & JsonKinds.Null) != 0 ? (written & ~JsonKinds.Null) | JsonKinds.Object : written;
 
     private static string Display(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+
+    protected override bool ChecksComponentSends => true;
+
+    // A component send's payload that can never become a reached component handler's payload type.
+    protected override void AnalyzeComponentSend(OperationAnalysisContext context, ComponentSendCall call, ComponentFacts components, CompilationFacts facts) =>
+        ComponentSendChecks.PayloadTypeMismatch(context, call, components, facts.Symbols);
 }

@@ -4,10 +4,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Switchboard.Analyzers.Model;
 using Switchboard.Analyzers.Sends;
 using Switchboard.Analyzers.Text;
+using Switchboard.Analyzers.Handlers;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0004: an explicit scope includes a scope where the handler is not declared, so that part reaches nobody.</summary>
+/// <summary>
+/// SWB0004: an explicit scope includes a scope where the handler is not declared, so that part reaches nobody; or a
+/// component send goes to a scope that no handler of its message type listens on.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
 {
@@ -45,10 +49,13 @@ internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
             DiagnosticDescriptors.ScopeWithoutHandler,
             call.Scope!.Value.Syntax.GetLocation(),
             properties,
-            target.HandlerName,
-            target.ProjectName,
-            ScopeText.Describe(declared),
-            ScopeText.Describe(uncovered),
-            ScopeText.ToCode(requested)));
+            $"Handler '{target.HandlerName}' of project '{target.ProjectName}' is declared in scope {ScopeText.Describe(declared)}, "
+            + $"so the {ScopeText.Describe(uncovered)} part of scope {ScopeText.ToCode(requested)} reaches nobody"));
     }
+
+    protected override bool ChecksComponentSends => true;
+
+    // A component send whose scope no handler of its message type listens on.
+    protected override void AnalyzeComponentSend(OperationAnalysisContext context, ComponentSendCall call, ComponentFacts components, CompilationFacts facts) =>
+        ComponentSendChecks.ScopeReachesNoHandler(context, call, components);
 }

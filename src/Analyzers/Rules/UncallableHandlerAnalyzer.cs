@@ -11,7 +11,9 @@ namespace Switchboard.Analyzers.Rules;
 /// SWB0007: a handler that the generated registry cannot call: not an ordinary method (local function, lambda,
 /// accessor, explicit interface implementation), generic, in a generic type, inaccessible from another class of the
 /// assembly, in a file-local type, an instance method of anything but a concrete class, or with a payload or response
-/// type that generated code cannot name (private, protected or file-local, or inside such a type).
+/// type that generated code cannot name (private, protected or file-local, or inside such a type). Also a
+/// <c>[ComponentMessageHandler]</c> method that its component never calls (static, generic, local, not on a
+/// <c>MessagingComponentBase</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
@@ -57,7 +59,16 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
         {
             Report(context.ReportDiagnostic, declaration, facts.Symbols.Shapes);
         }
+
+        if (method is not null && ComponentFacts.TryCreate(context.Compilation) is { } components)
+        {
+            ComponentHandlerChecks.Uncallable(method, components, context.ReportDiagnostic);
+        }
     }
+
+    // [ComponentMessageHandler]: static, generic, or not on a MessagingComponentBase, so its component never calls it.
+    protected override void AnalyzeComponentMethod(SymbolAnalysisContext context, IMethodSymbol method, ComponentFacts components) =>
+        ComponentHandlerChecks.Uncallable(method, components, context.ReportDiagnostic);
 
     private static void Report(System.Action<Diagnostic> report, HandlerDeclaration declaration, HandlerShapeTypes types)
     {

@@ -4,10 +4,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Switchboard.Analyzers.Model;
 using Switchboard.Analyzers.Sends;
 using Switchboard.Analyzers.Text;
+using Switchboard.Analyzers.Handlers;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0001: a send names a handler that no handler of its (known) project declares.</summary>
+/// <summary>
+/// SWB0001: a send names a handler that no handler of its (known) project declares, or a component message send a message
+/// type that no component handler declares.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class UnknownHandlerNameAnalyzer : SendAnalyzer
 {
@@ -31,8 +35,12 @@ internal sealed class UnknownHandlerNameAnalyzer : SendAnalyzer
             DiagnosticDescriptors.UnknownHandlerName,
             call.MessageHandler!.Value.Syntax.GetLocation(),
             properties,
-            project.Name,
-            name,
-            NameSuggestion.Phrase(suggestion)));
+            $"Project '{project.Name}' declares no handler named '{name}'{NameSuggestion.Phrase(suggestion)}"));
     }
+
+    protected override bool ChecksComponentSends => true;
+
+    // A component message type that no [ComponentMessageHandler] of the compilation declares.
+    protected override void AnalyzeComponentSend(OperationAnalysisContext context, ComponentSendCall call, ComponentFacts components, CompilationFacts facts) =>
+        ComponentSendChecks.UnknownMessageType(context, call, components);
 }

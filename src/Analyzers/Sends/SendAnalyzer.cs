@@ -1,13 +1,15 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Switchboard.Analyzers.Handlers;
 using Switchboard.Analyzers.Model;
 
 namespace Switchboard.Analyzers.Sends;
 
 /// <summary>
 /// The common frame of the rules that check sends: skip generated code, run concurrently, look the Switchboard symbols
-/// up once at compilation start, and hand every send-shaped invocation to <see cref="AnalyzeSend"/>.
+/// up once at compilation start, and hand every send-shaped invocation to <see cref="AnalyzeSend"/>, and every component
+/// message send to <see cref="AnalyzeComponentSend"/> when the rule <see cref="ChecksComponentSends"/>.
 /// </summary>
 internal abstract class SendAnalyzer : DiagnosticAnalyzer
 {
@@ -22,12 +24,18 @@ internal abstract class SendAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
+            var components = ChecksComponentSends ? ComponentFacts.TryCreate(start.Compilation) : null;
             start.RegisterOperationAction(
                 operation =>
                 {
-                    if (SendCall.TryRead((IInvocationOperation)operation.Operation, facts.Symbols) is { } call)
+                    var invocation = (IInvocationOperation)operation.Operation;
+                    if (SendCall.TryRead(invocation, facts.Symbols) is { } call)
                     {
                         AnalyzeSend(operation, call, facts);
+                    }
+                    else if (components is not null && ComponentSendCall.TryRead(invocation, components) is { } componentSend)
+                    {
+                        AnalyzeComponentSend(operation, componentSend, components, facts);
                     }
                 },
                 OperationKind.Invocation);
@@ -35,4 +43,12 @@ internal abstract class SendAnalyzer : DiagnosticAnalyzer
     }
 
     protected abstract void AnalyzeSend(OperationAnalysisContext context, SendCall call, CompilationFacts facts);
+
+    /// <summary>Whether the rule also checks component message sends (<see cref="AnalyzeComponentSend"/>).</summary>
+    protected virtual bool ChecksComponentSends => false;
+
+    /// <summary>Called for each component message send, when <see cref="ChecksComponentSends"/>.</summary>
+    protected virtual void AnalyzeComponentSend(OperationAnalysisContext context, ComponentSendCall call, ComponentFacts components, CompilationFacts facts)
+    {
+    }
 }

@@ -24,8 +24,8 @@ public sealed class DuplicateHandlerTests
             """;
         await Verifier.AnalyzerAsync(
             source,
-            new DiagnosticResult(DiagnosticDescriptors.DuplicateHandler).WithLocation(0).WithArguments("X", "Client", "update", "Handlers.Second"),
-            new DiagnosticResult(DiagnosticDescriptors.DuplicateHandler).WithLocation(1).WithArguments("X", "Client", "update", "Handlers.First"));
+            new DiagnosticResult(DiagnosticDescriptors.DuplicateHandler).WithLocation(0).WithArguments("Project 'X' already has a Client handler named 'update' (Handlers.Second)"),
+            new DiagnosticResult(DiagnosticDescriptors.DuplicateHandler).WithLocation(1).WithArguments("Project 'X' already has a Client handler named 'update' (Handlers.First)"));
     }
 
     [Fact]
@@ -67,6 +67,6 @@ public sealed class DuplicateHandlerTests
         await Verifier.AnalyzerAsync(
             source,
             Sources.LibraryManifest,
-            new DiagnosticResult(DiagnosticDescriptors.DuplicateHandler).WithLocation(0).WithArguments("Lib", "Gateway", "reading", "assembly Lib"));
+            new DiagnosticResult(DiagnosticDescriptors.DuplicateHandler).WithLocation(0).WithArguments("Project 'Lib' already has a Gateway handler named 'reading' (assembly Lib)"));
     }
 }

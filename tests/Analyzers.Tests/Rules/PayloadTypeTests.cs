@@ -15,7 +15,7 @@ public sealed class PayloadTypeTests
         await Verifier.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticDescriptors.PayloadTypeMismatch).WithLocation(0)
-                .WithArguments("string", "Numbers", "add", "X", "a JSON string", "a JSON object"));
+                .WithArguments("A 'string' payload can never become 'Numbers', the payload of handler 'add' in project 'X': it is written as a JSON string, and 'Numbers' is read from a JSON object; send a 'Numbers' instead"));
     }
 
     [Fact]
@@ -35,11 +35,11 @@ public sealed class PayloadTypeTests
         await Verifier.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticDescriptors.PayloadTypeMismatch).WithLocation(0)
-                .WithArguments("int", "Reading", "record", "X", "a JSON number", "a JSON object"),
+                .WithArguments("A 'int' payload can never become 'Reading', the payload of handler 'record' in project 'X': it is written as a JSON number, and 'Reading' is read from a JSON object; send a 'Reading' instead"),
             new DiagnosticResult(DiagnosticDescriptors.PayloadTypeMismatch).WithLocation(1)
-                .WithArguments("int[]", "IReadOnlyDictionary<string, object?>", "testHandler", "X", "a JSON array", "a JSON object"),
+                .WithArguments("A 'int[]' payload can never become 'IReadOnlyDictionary<string, object?>', the payload of handler 'testHandler' in project 'X': it is written as a JSON array, and 'IReadOnlyDictionary<string, object?>' is read from a JSON object; send a 'IReadOnlyDictionary<string, object?>' instead"),
             new DiagnosticResult(DiagnosticDescriptors.PayloadTypeMismatch).WithLocation(2)
-                .WithArguments("Numbers", "string", "stringly", "X", "a JSON object", "a JSON string"));
+                .WithArguments("A 'Numbers' payload can never become 'string', the payload of handler 'stringly' in project 'X': it is written as a JSON object, and 'string' is read from a JSON string; send a 'string' instead"));
     }
 
     [Fact]
@@ -88,6 +88,6 @@ public sealed class PayloadTypeTests
             source,
             Sources.LibraryManifest,
             new DiagnosticResult(DiagnosticDescriptors.PayloadTypeMismatch).WithLocation(0)
-                .WithArguments("double", "Measurement", "reading", "Lib", "a JSON number", "a JSON object"));
+                .WithArguments("A 'double' payload can never become 'Measurement', the payload of handler 'reading' in project 'Lib': it is written as a JSON number, and 'Measurement' is read from a JSON object; send a 'Measurement' instead"));
     }
 }

@@ -13,7 +13,7 @@ public sealed class ScopeWithoutHandlerTests
         await Verifier.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticDescriptors.ScopeWithoutHandler).WithLocation(0)
-                .WithArguments("testHandler", "X", "Client and Gateway", "Session", "CGS"));
+                .WithArguments("Handler 'testHandler' of project 'X' is declared in scope Client and Gateway, so the Session part of scope CGS reaches nobody"));
     }
 
     [Fact]

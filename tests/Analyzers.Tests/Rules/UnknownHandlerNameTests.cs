@@ -13,7 +13,7 @@ public sealed class UnknownHandlerNameTests
         var source = Sources.ProjectX + Sources.Send("""gateway.SendMessage("X", {|#0:"tsetHandler"|}, scope: "G");""");
         await Verifier.AnalyzerAsync(
             source,
-            new DiagnosticResult(DiagnosticDescriptors.UnknownHandlerName).WithLocation(0).WithArguments("X", "tsetHandler", "; did you mean 'testHandler'?"));
+            new DiagnosticResult(DiagnosticDescriptors.UnknownHandlerName).WithLocation(0).WithArguments("Project 'X' declares no handler named 'tsetHandler'; did you mean 'testHandler'?"));
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class UnknownHandlerNameTests
         await Verifier.AnalyzerAsync(
             source,
             Sources.LibraryManifest,
-            new DiagnosticResult(DiagnosticDescriptors.UnknownHandlerName).WithLocation(0).WithArguments("Lib", "Reading", "; did you mean 'reading'?"));
+            new DiagnosticResult(DiagnosticDescriptors.UnknownHandlerName).WithLocation(0).WithArguments("Project 'Lib' declares no handler named 'Reading'; did you mean 'reading'?"));
     }
 
     [Fact]

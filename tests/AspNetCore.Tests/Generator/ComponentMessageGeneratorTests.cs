@@ -98,6 +98,48 @@ public sealed class ComponentMessageGeneratorTests
     }
 
     [Fact]
+    public void A_payload_type_the_stub_cannot_name_makes_it_take_object_and_uncalled_methods_get_no_stub()
+    {
+        var (driver, output) = Run("""
+            using System.Threading.Tasks;
+            using Switchboard.AspNetCore;
+            namespace Hmi.Components;
+            public sealed class Grid<TItem> : MessagingComponentBase
+            {
+                [ComponentMessageHandler("select")]
+                private void OnSelect(TItem item) { }
+            }
+            public sealed class Secret : MessagingComponentBase
+            {
+                private sealed record Hidden(int Value);
+
+                [ComponentMessageHandler("hidden")]
+                private void OnHidden(Hidden hidden) { }
+
+                // The component never calls these (SWB0007, SWB0005), so they get no stub.
+                [ComponentMessageHandler("static")]
+                private static void OnStatic() { }
+
+                [ComponentMessageHandler("asyncVoid")]
+                private async void OnAsyncVoid() => await Task.Yield();
+
+                [ComponentMessageHandler("  ")]
+                private void OnBlank() { }
+            }
+            """);
+
+        var text = System.Text.RegularExpressions.Regex.Replace(driver.GetRunResult().Results.Single().GeneratedSources.Single().SourceText.ToString(), @"\s+", " ");
+        Assert.Contains("SendSelectToComponentsAsync( this global::Switchboard.AspNetCore.BrowserSession browser, object? payload,", text, StringComparison.Ordinal);
+        Assert.Contains("SendHiddenToComponentsAsync( this global::Switchboard.AspNetCore.BrowserSession browser, object? payload,", text, StringComparison.Ordinal);
+        foreach (var skipped in new[] { "\"static\"", "\"asyncVoid\"", "\"  \"" })
+        {
+            Assert.DoesNotContain(skipped, text, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void A_compilation_without_component_handlers_gets_no_file()
     {
         var (driver, _) = Run("namespace Hmi; public static class Nothing { }");
