@@ -25,6 +25,23 @@ public abstract partial class NetworkSuite
     }
 
     [Fact]
+    public async Task ClosingTheAnsweringNodeWaitsForTheReplyOfTheRequestItIsRunning()
+    {
+        var pair = await PairAsync();
+        var request = pair.Agent8088.SendRequestAsync<string>("X", "slow", remoteServer: "agent-9000", timeout: TimeSpan.FromSeconds(30));
+        await pair.Log9000.SlowStarted.Task.WaitAsync(Wait.Bound);
+
+        // The node leaves at once (others see the gateway gone), but keeps its connection until the reply is out.
+        var closing = pair.Node9000.DisposeAsync().AsTask();
+        await Wait.UntilAsync(() => !pair.Node8088.LiveGateways.Contains("agent-9000"), "agent-9000 left the network");
+        Assert.False(closing.IsCompleted);
+        pair.Log9000.SlowGate.SetResult();
+
+        Assert.Equal("done", await request.WaitAsync(Wait.Bound));
+        await closing.WaitAsync(Wait.Bound);
+    }
+
+    [Fact]
     public async Task RemoteHandlerSeesTheOriginalSender()
     {
         var pair = await PairAsync();

@@ -133,6 +133,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
 
     private async Task RunRequestAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
     {
+        using var owed = Network.RepliesOwed.Begin();
         using var cancel = new CancellationTokenSource();
         if (!running.TryAdd(envelope.Id!, cancel))
         {
@@ -171,6 +172,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
     /// </summary>
     private async Task RunRequestAllAsync(Envelope envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
     {
+        using var owed = Network.RepliesOwed.Begin();
         using var cancel = new CancellationTokenSource();
         if (!running.TryAdd(envelope.Id!, cancel))
         {
@@ -260,6 +262,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
 
     private async Task RunClientSendAsync(Envelope envelope, RemoteClientLink link)
     {
+        using var owed = Network.RepliesOwed.Begin();
         // Off the inbound worker: sending to further servers publishes and may wait for their results.
         await Task.Yield();
         Envelope reply;
