@@ -101,6 +101,36 @@ public sealed partial class DurableDeliveryTests
     }
 
     [Fact]
+    public async Task AMessageIdQueuedTwiceRunsOnceWhetherItsCopiesShareABatchOrNot()
+    {
+        using var redis = new RedisServer();
+        var log = new Deliveries();
+        await using var queue = await RedisDurableQueue.ConnectAsync(redis.Configuration, new RedisDurableQueueOptions { NetworkName = "dedupe" });
+        var sender = new SenderInfo(EndpointKind.Gateway, "agent-8088", null, null, [], null);
+        var message = new DurableMessage("same-id", "agent-9000", "X", "testHandler", "{\"n\":1}", sender);
+
+        // A sender that sent again: both copies are queued before the gateway reads, so one read takes both.
+        await queue.EnqueueAsync(message);
+        await queue.EnqueueAsync(message);
+        await using var receiver = new Gateway("agent-9000");
+        receiver.AddProject(TestProject.Registry(log));
+        await queue.AttachAsync(receiver);
+        await Wait.UntilAsync(() => log.Of("testHandler").Count >= 1, "the message ran", TimeSpan.FromSeconds(30));
+
+        // A third copy after it was processed, then another message: by the time that one ran, the copy was read.
+        await queue.EnqueueAsync(message);
+        await queue.EnqueueAsync(message with { Id = "other-id", PayloadJson = "{\"n\":2}" });
+        await Wait.UntilAsync(() => log.Of("testHandler").Count >= 2, "the other message ran", TimeSpan.FromSeconds(30));
+
+        var ran = log.Of("testHandler").Select(delivery => (long)((IReadOnlyDictionary<string, object?>)delivery.Payload!)["n"]!);
+        Assert.Equal([1L, 2L], ran);
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        await Wait.UntilAsync(
+            async () => await connection.GetDatabase().StreamLengthAsync("switchboard:dedupe:durable:agent-9000:X") == 0,
+            "every copy was acknowledged and deleted", TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
     public async Task AMessageThatKeepsFailingIsDeadLetteredAndRunsOnceWhenReplayed()
     {
         using var redis = new RedisServer();

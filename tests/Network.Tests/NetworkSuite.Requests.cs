@@ -25,6 +25,28 @@ public abstract partial class NetworkSuite
     }
 
     [Fact]
+    public async Task ClosingTheAnsweringNodeWaitsForTheReplyOfTheRequestItIsRunning()
+    {
+        var (node8088, _) = await NodeAsync();
+        RecordingTransport? transport9000 = null;
+        var (node9000, _) = await NodeAsync(wrap: transport => transport9000 = new RecordingTransport(transport));
+        var (agent8088, _) = await GatewayAsync(node8088, "agent-8088");
+        var (_, log9000) = await GatewayAsync(node9000, "agent-9000");
+        var request = agent8088.SendRequestAsync<string>("X", "slow", remoteServer: "agent-9000", timeout: TimeSpan.FromSeconds(30));
+        await log9000.SlowStarted.Task.WaitAsync(Wait.Bound);
+
+        // The node leaves at once, but owes a reply: a node that did not wait would close its connection within this second.
+        var closing = node9000.DisposeAsync().AsTask();
+        await Task.WhenAny(transport9000!.Disposed, Task.Delay(TimeSpan.FromSeconds(1)));
+        Assert.False(transport9000.Disposed.IsCompleted, "the node closed its connection while it still owed a reply");
+        log9000.SlowGate.SetResult();
+
+        Assert.Equal("done", await request.WaitAsync(Wait.Bound));
+        await closing.WaitAsync(Wait.Bound);
+        Assert.True(transport9000.Disposed.IsCompleted);
+    }
+
+    [Fact]
     public async Task RemoteHandlerSeesTheOriginalSender()
     {
         var pair = await PairAsync();

@@ -7,17 +7,11 @@ using Switchboard.Redis;
 
 namespace Switchboard.Network.Tests;
 
-[CollectionDefinition(nameof(RedisHostingTests), DisableParallelization = true)]
-public sealed class RedisHostingCollection;
-
 /// <summary>
 /// <c>AddSwitchboard().AddRedisNetwork()</c> in Generic Hosts over a real redis-server: two hosts reach each other by
 /// name, a stopping host drains before it leaves the Redis connection, and bad configuration fails the start with
 /// the key to fix.
 /// </summary>
-// Alone, not beside the other classes: under the full parallel run on 2 cores, the stopping-host request test has
-// timed out without its reply (it passes alone and within its class); see the note on the gateway-network issue.
-[Collection(nameof(RedisHostingTests))]
 public sealed class RedisHostingTests(RedisNetworkTests.Server server) : IClassFixture<RedisNetworkTests.Server>
 {
     private const string Key = "hosting-tests-network-key-of-32+-bytes";

@@ -95,6 +95,9 @@ public sealed class GatewayNetwork : IAsyncDisposable
 
     internal PendingReplies Replies { get; }
 
+    /// <summary>The answers this node still owes its requesters; closing waits for them before it closes the transport.</summary>
+    internal RepliesInFlight RepliesOwed { get; } = new();
+
     internal PresenceView Presence { get; }
 
     internal DropLog Drops { get; }
@@ -213,7 +216,8 @@ public sealed class GatewayNetwork : IAsyncDisposable
 
     /// <summary>
     /// Leaves the network: every joined gateway stops being reachable (the gateways themselves stay open), every remote
-    /// client of this node disconnects, and the transport is closed.
+    /// client of this node disconnects, the requests this node accepted are answered (waiting at most 5 s for handlers
+    /// still running), and the transport is closed.
     /// </summary>
     /// <returns>A task that completes when everything has stopped.</returns>
     public async ValueTask DisposeAsync()
@@ -243,6 +247,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
         Replies.FailAll(new NetworkConnectionLostException($"the gateway network \"{NetworkName}\" was closed"));
         await inbound.CompleteAsync().ConfigureAwait(false);
         await presenceInbound.CompleteAsync().ConfigureAwait(false);
+        await AnswerWhatIsOwedAsync().ConfigureAwait(false);
         await Transport.DisposeAsync().ConfigureAwait(false);
         Replies.Dispose();
         stopping.Dispose();
@@ -299,6 +304,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
     /// <summary>Publishes encoded replies; a failure is logged, since their requesters time out anyway.</summary>
     internal async Task PublishReplyAsync(string replyTo, byte[] bytes, string description)
     {
+        using var owed = RepliesOwed.Begin();
         try
         {
             await Transport.PublishAsync(replyTo, bytes).ConfigureAwait(false);
@@ -306,6 +312,22 @@ public sealed class GatewayNetwork : IAsyncDisposable
         catch (Exception exception)
         {
             Log.ReplyNotSent(Logger, description, replyTo, exception.Message);
+        }
+    }
+
+    /// <summary>
+    /// Waits, at most <see cref="RepliesInFlight.CloseWait"/>, for the replies to requests this node accepted: a
+    /// handler that finished while its gateway drained still answers before the transport closes under it.
+    /// </summary>
+    private async Task AnswerWhatIsOwedAsync()
+    {
+        try
+        {
+            await RepliesOwed.WhenNoneAsync().WaitAsync(RepliesInFlight.CloseWait).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A handler still running: its reply is logged as not sent (event ReplyNotSent) when it finishes.
         }
     }
 

@@ -6,14 +6,17 @@ namespace Switchboard.Redis.Durable;
 
 /// <summary>
 /// Reads one gateway's durable messages for one project from its stream, in the consumer group named after the
-/// gateway, one at a time: runs the handler, then records the id as processed and acknowledges in one transaction.
-/// A failed message stays pending and is claimed again after the retry delay, until it has failed
-/// <see cref="RedisDurableQueueOptions.MaxAttempts"/> times and moves to the dead-letter stream.
+/// gateway, up to <see cref="RedisDurableQueueOptions.BatchSize"/> per read: checks the batch's ids against the
+/// processed ones in one round trip, then runs the handlers one after another, recording each id as processed and
+/// acknowledging it in one transaction before the next handler starts. A failed message stays pending and is claimed
+/// again after the retry delay, until it has failed <see cref="RedisDurableQueueOptions.MaxAttempts"/> times and
+/// moves to the dead-letter stream.
 /// </summary>
 /// <remarks>
 /// The consumer's name is the gateway's, so a restarted gateway reads its own unacknowledged messages back first
-/// (<c>XREADGROUP ... 0</c>); <c>XAUTOCLAIM</c> picks up whatever waited longer than the retry delay. One message at
-/// a time keeps a message from being claimed again while its handler runs.
+/// (<c>XREADGROUP ... 0</c>); <c>XAUTOCLAIM</c> picks up whatever waited longer than the retry delay. Handlers run one
+/// at a time, so a message is never claimed again while its handler runs, and acknowledging each before the next
+/// starts means a kill repeats at most the one message whose handler had returned.
 /// </remarks>
 internal sealed class DurableConsumer
 {
@@ -110,47 +113,89 @@ internal sealed class DurableConsumer
         }
     }
 
+    /// <summary>
+    /// Runs a batch read from the stream. Reading, checking signatures and looking up which ids were processed are done
+    /// for the whole batch (one round trip each); the handlers then run one after another, and each message is
+    /// acknowledged before the next handler starts, so a kill repeats at most the one message whose handler had returned.
+    /// </summary>
     private async Task<int> HandleAsync(StreamEntry[] entries, CancellationToken cancellationToken)
     {
-        var handled = 0;
+        if (entries.Length == 0)
+        {
+            return 0;
+        }
+
+        // Pending, but deleted from the stream: nothing left to run; acknowledged together.
+        var deleted = entries.Where(entry => entry.IsNull).Select(entry => entry.Id).ToArray();
+        var acknowledging = deleted.Length > 0 ? database.StreamAcknowledgeAsync(keys.Stream, keys.Group, deleted) : Task.FromResult(0L);
+
+        var batch = new List<(StreamEntry Entry, DurableMessage Message)>(entries.Length);
         foreach (var entry in entries)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (entry.IsNull)
             {
-                // Pending, but deleted from the stream: nothing left to run.
-                await database.StreamAcknowledgeAsync(keys.Stream, keys.Group, entry.Id).ConfigureAwait(false);
                 continue;
             }
 
-            await HandleAsync(entry, cancellationToken).ConfigureAwait(false);
-            handled++;
+            if (key is not null && !DurableSignature.IsValid(entry, key))
+            {
+                await DeadLetterAsync(entry, entry["id"].ToString(), "the message is unsigned or badly signed (RedisDurableQueueOptions.NetworkKey)", attempts: 0).ConfigureAwait(false);
+            }
+            else if (DurableEntry.Read(entry) is not { } message)
+            {
+                await DeadLetterAsync(entry, entry["id"].ToString(), "the stream entry is not a durable message", attempts: 0).ConfigureAwait(false);
+            }
+            else
+            {
+                batch.Add((entry, message));
+            }
         }
 
-        return handled;
+        await acknowledging.ConfigureAwait(false);
+        var processed = await ProcessedAsync(batch).ConfigureAwait(false);
+
+        // Ids whose handler ran in this batch: the same id twice in one batch (a sender that sent it again) runs once.
+        var ranNow = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = new List<Task>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (entry, message) = batch[i];
+            if (processed[i] || ranNow.Contains(message.Id))
+            {
+                // No handler runs, so these acknowledgements need not wait for each other.
+                DurableLog.Duplicate(logger, message.Id);
+                duplicates.Add(AcknowledgeAsync(entry, message.Id));
+                continue;
+            }
+
+            if (await RunAsync(entry, message, cancellationToken).ConfigureAwait(false))
+            {
+                ranNow.Add(message.Id);
+            }
+        }
+
+        await Task.WhenAll(duplicates).ConfigureAwait(false);
+        return entries.Length - deleted.Length;
     }
 
-    private async Task HandleAsync(StreamEntry entry, CancellationToken cancellationToken)
+    /// <summary>Which of the batch's message ids were processed already: one pipelined <c>EXISTS</c> each, one round trip in all.</summary>
+    private async Task<bool[]> ProcessedAsync(List<(StreamEntry Entry, DurableMessage Message)> batch)
     {
-        if (key is not null && !DurableSignature.IsValid(entry, key))
+        var lookups = new Task<bool>[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
         {
-            await DeadLetterAsync(entry, entry["id"].ToString(), "the message is unsigned or badly signed (RedisDurableQueueOptions.NetworkKey)", attempts: 0).ConfigureAwait(false);
-            return;
+            lookups[i] = database.KeyExistsAsync(keys.Processed(batch[i].Message.Id));
         }
 
-        if (DurableEntry.Read(entry) is not { } message)
-        {
-            await DeadLetterAsync(entry, entry["id"].ToString(), "the stream entry is not a durable message", attempts: 0).ConfigureAwait(false);
-            return;
-        }
+        return await Task.WhenAll(lookups).ConfigureAwait(false);
+    }
 
-        if (await database.KeyExistsAsync(keys.Processed(message.Id)).ConfigureAwait(false))
-        {
-            DurableLog.Duplicate(logger, message.Id);
-            await AcknowledgeAsync(entry, message.Id).ConfigureAwait(false);
-            return;
-        }
-
+    /// <summary>Runs one message's handler, then acknowledges it (and waits for that) or counts its failure.</summary>
+    /// <returns>Whether the handler ran without failing.</returns>
+    private async Task<bool> RunAsync(StreamEntry entry, DurableMessage message, CancellationToken cancellationToken)
+    {
         try
         {
             await gateway.RunDurableAsync(message, cancellationToken).ConfigureAwait(false);
@@ -172,10 +217,11 @@ internal sealed class DurableConsumer
                 DurableLog.Failed(logger, exception, message.Id, message.Project, message.MessageHandler, attempts, options.MaxAttempts);
             }
 
-            return;
+            return false;
         }
 
         await AcknowledgeAsync(entry, message.Id).ConfigureAwait(false);
+        return true;
     }
 
     // Retrying cannot help a message that names no handler here, is refused, or does not parse.

@@ -2,10 +2,18 @@ using System.Collections.Concurrent;
 
 namespace Switchboard.Network.Tests.Support;
 
-/// <summary>Passes everything to another transport and keeps a copy of each message published, for the fuzz test to mutate.</summary>
+/// <summary>
+/// Passes everything to another transport and keeps a copy of each message published, for the fuzz test to mutate,
+/// and says when it was disposed.
+/// </summary>
 public sealed class RecordingTransport(INetworkTransport inner) : INetworkTransport
 {
     public ConcurrentQueue<(string Channel, byte[] Message)> Published { get; } = new();
+
+    private readonly TaskCompletionSource disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the network has closed this transport.</summary>
+    public Task Disposed => disposed.Task;
 
     public bool IsConnected => inner.IsConnected;
 
@@ -32,5 +40,9 @@ public sealed class RecordingTransport(INetworkTransport inner) : INetworkTransp
         return inner.Publish(channel, message);
     }
 
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        disposed.TrySetResult();
+        return inner.DisposeAsync();
+    }
 }

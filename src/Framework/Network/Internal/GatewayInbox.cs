@@ -129,6 +129,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
     /// <summary>A request from another gateway, or from a remote client (<paramref name="link"/>, which may name one further server).</summary>
     private async Task RunRequestAsync(HandlerMessage envelope, SenderInfo sender, RemoteClientLink? link, string replyTo)
     {
+        using var owed = Network.RepliesOwed.Begin();
         using var cancel = new CancellationTokenSource();
         if (!running.TryAdd(envelope.Id, cancel))
         {
@@ -167,6 +168,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
     /// </summary>
     private async Task RunRequestAllAsync(HandlerMessage envelope, FilterParams filters, SenderInfo sender, RemoteClientLink? link, string replyTo)
     {
+        using var owed = Network.RepliesOwed.Begin();
         using var cancel = new CancellationTokenSource();
         if (!running.TryAdd(envelope.Id, cancel))
         {
@@ -257,6 +259,7 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
 
     private async Task RunClientSendAsync(ClientSendEnvelope envelope, RemoteClientLink link)
     {
+        using var owed = Network.RepliesOwed.Begin();
         // Off the inbound worker: sending to further servers publishes and may wait for their results.
         await Task.Yield();
         ReplyEnvelope reply;
