@@ -7,8 +7,8 @@ namespace Switchboard.Analyzers.Handlers;
 
 /// <summary>
 /// The common frame of the rules that check <c>[MessageHandler]</c> methods: skip generated code, run concurrently,
-/// look the Switchboard symbols up once at compilation start, and hand every attributed method to
-/// <see cref="AnalyzeHandler"/>.
+/// take the compilation's shared facts at compilation start, and hand every attributed method to
+/// <see cref="AnalyzeHandler"/> with its declaration, read once per compilation for all these rules.
 /// </summary>
 internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
 {
@@ -26,7 +26,7 @@ internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 symbol =>
                 {
-                    if (HandlerDeclaration.TryRead((IMethodSymbol)symbol.Symbol, facts.Symbols) is { } declaration)
+                    if (facts.Declaration((IMethodSymbol)symbol.Symbol) is { } declaration)
                     {
                         AnalyzeHandler(symbol, declaration, facts);
                     }

@@ -33,7 +33,7 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeDeclaration(SymbolAnalysisContext context, CompilationFacts facts)
     {
-        if (HandlerDeclaration.TryRead((IMethodSymbol)context.Symbol, facts.Symbols) is { HasUsableName: false } declaration)
+        if (facts.Declaration((IMethodSymbol)context.Symbol) is { HasUsableName: false } declaration)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.EmptyHandlerName, declaration.NameLocation(context.CancellationToken)));
@@ -42,7 +42,7 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeSend(OperationAnalysisContext context, CompilationFacts facts)
     {
-        if (SendCall.TryRead((IInvocationOperation)context.Operation, facts.Symbols) is { MessageHandler: { } argument } call
+        if (facts.Send((IInvocationOperation)context.Operation) is { MessageHandler: { } argument } call
             && SendCall.ConstantOf(argument.Value) is { HasValue: true } constant
             && string.IsNullOrWhiteSpace(constant.Value as string))
         {

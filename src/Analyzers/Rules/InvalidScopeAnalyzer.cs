@@ -36,7 +36,7 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
                 operation =>
                 {
                     var invocation = (IInvocationOperation)operation.Operation;
-                    var call = SendCall.TryRead(invocation, facts.Symbols);
+                    var call = facts.Send(invocation);
                     if (call is not null)
                     {
                         AnalyzeSend(operation, call);
@@ -51,7 +51,7 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 symbol =>
                 {
-                    if (HandlerDeclaration.TryRead((IMethodSymbol)symbol.Symbol, facts.Symbols) is { } declaration)
+                    if (facts.Declaration((IMethodSymbol)symbol.Symbol) is { } declaration)
                     {
                         AnalyzeDeclaration(symbol, declaration);
                     }

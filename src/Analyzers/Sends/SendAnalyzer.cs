@@ -6,8 +6,9 @@ using Switchboard.Analyzers.Model;
 namespace Switchboard.Analyzers.Sends;
 
 /// <summary>
-/// The common frame of the rules that check sends: skip generated code, run concurrently, look the Switchboard symbols
-/// up once at compilation start, and hand every send-shaped invocation to <see cref="AnalyzeSend"/>.
+/// The common frame of the rules that check sends: skip generated code, run concurrently, take the compilation's shared
+/// facts at compilation start, and hand every send-shaped invocation to <see cref="AnalyzeSend"/> with its reading,
+/// made once per invocation for all these rules.
 /// </summary>
 internal abstract class SendAnalyzer : DiagnosticAnalyzer
 {
@@ -25,7 +26,7 @@ internal abstract class SendAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationAction(
                 operation =>
                 {
-                    if (SendCall.TryRead((IInvocationOperation)operation.Operation, facts.Symbols) is { } call)
+                    if (facts.Send((IInvocationOperation)operation.Operation) is { } call)
                     {
                         AnalyzeSend(operation, call, facts);
                     }
