@@ -134,12 +134,7 @@ public sealed class CompilationFactsTests
 
     private static async Task<Compilation> CompileAsync(string source)
     {
-        var references = (await TestReferences.Net100.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(TestReferences.Switchboard);
-        var compilation = CSharpCompilation.Create(
-            "Plant",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = await TestReferences.CompileAsync("Plant", source);
         Assert.Empty(compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
         return compilation;
     }
