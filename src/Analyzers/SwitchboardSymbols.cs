@@ -15,13 +15,8 @@ internal sealed class SwitchboardSymbols
         MessagingProjectAttribute = compilation.GetTypeByMetadataName("Switchboard.MessagingProjectAttribute");
         MessageHandlerManifestAttribute = compilation.GetTypeByMetadataName("Switchboard.MessageHandlerManifestAttribute");
         Scope = compilation.GetTypeByMetadataName("Switchboard.Scope");
-        JsonPropertyNameAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonPropertyNameAttribute");
-        JsonIgnoreAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonIgnoreAttribute");
-        JsonExtensionDataAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonExtensionDataAttribute");
-        JsonRequiredAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonRequiredAttribute");
         JsonConverterAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConverterAttribute");
         JsonNumberHandlingAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonNumberHandlingAttribute");
-        JsonConstructorAttribute = compilation.GetTypeByMetadataName("System.Text.Json.Serialization.JsonConstructorAttribute");
         ScopeLettersAttribute = compilation.GetTypeByMetadataName("Switchboard.ScopeLettersAttribute");
         ReadOnlyDictionaryOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IReadOnlyDictionary`2");
         DictionaryOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
@@ -39,19 +34,9 @@ internal sealed class SwitchboardSymbols
 
     public INamedTypeSymbol? Scope { get; }
 
-    public INamedTypeSymbol? JsonPropertyNameAttribute { get; }
-
-    public INamedTypeSymbol? JsonIgnoreAttribute { get; }
-
-    public INamedTypeSymbol? JsonExtensionDataAttribute { get; }
-
-    public INamedTypeSymbol? JsonRequiredAttribute { get; }
-
     public INamedTypeSymbol? JsonConverterAttribute { get; }
 
     public INamedTypeSymbol? JsonNumberHandlingAttribute { get; }
-
-    public INamedTypeSymbol? JsonConstructorAttribute { get; }
 
     /// <summary><c>Switchboard.ScopeLettersAttribute</c>: marks a string parameter that takes scope letters.</summary>
     public INamedTypeSymbol? ScopeLettersAttribute { get; }

@@ -1,6 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Switchboard.Analyzers.Payloads;
 using Switchboard.Generators.Model;
 using Switchboard.Manifests;
 
@@ -8,14 +8,12 @@ namespace Switchboard.Generators;
 
 /// <summary>
 /// What a handler manifest records about a payload type: the name to find it by elsewhere, and the members a
-/// dictionary may fill as System.Text.Json reads them (case-insensitive names, <c>[JsonPropertyName]</c>,
-/// <c>[JsonIgnore]</c>, <c>required</c> and <c>[JsonRequired]</c>), so a project without the type can check its
-/// dictionaries against it.
+/// dictionary may fill as System.Text.Json reads them (<see cref="PayloadJsonMembers"/>: case-insensitive names,
+/// <c>[JsonPropertyName]</c>, <c>[JsonIgnore]</c>, <c>required</c> and <c>[JsonRequired]</c>), so a project without the
+/// type can check its dictionaries against it.
 /// </summary>
 internal static class PayloadProperties
 {
-    private const string JsonAttributes = "System.Text.Json.Serialization.";
-
     /// <summary><c>App.Outer+Reading</c> for a named, non-generic type; <see langword="null"/> for anything another compilation cannot look up by name.</summary>
     public static string? MetadataNameOf(ITypeSymbol type)
     {
@@ -39,55 +37,24 @@ internal static class PayloadProperties
         return ns is null || ns.IsGlobalNamespace ? name : ns.ToDisplayString() + "." + name;
     }
 
-    /// <summary>The members, or <see langword="null"/> when any key could fit (collections, extension data, BCL types).</summary>
+    /// <summary>
+    /// The members (<see cref="PayloadJsonMembers"/>, the rule the analyzers check dictionaries by), or
+    /// <see langword="null"/> when any key could fit (collections, extension data, BCL types).
+    /// </summary>
     public static EquatableArray<ManifestProperty>? Of(ITypeSymbol type)
     {
-        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
-            || named.SpecialType != SpecialType.None
-            || IsEnumerable(named))
+        if (PayloadJsonMembers.Of(type) is not { } members)
         {
             return null;
         }
 
-        var members = ImmutableArray.CreateBuilder<ManifestProperty>();
-        var seen = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
-        for (var current = named; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        var properties = ImmutableArray.CreateBuilder<ManifestProperty>(members.Length);
+        foreach (var member in members)
         {
-            foreach (var member in current.GetMembers())
-            {
-                if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public } property)
-                {
-                    continue;
-                }
-
-                string? jsonName = property.Name;
-                var required = property.IsRequired;
-                foreach (var attribute in property.GetAttributes())
-                {
-                    switch (attribute.AttributeClass?.ToDisplayString())
-                    {
-                        case JsonAttributes + "JsonExtensionDataAttribute":
-                            return null;
-                        case JsonAttributes + "JsonIgnoreAttribute":
-                            jsonName = null;
-                            break;
-                        case JsonAttributes + "JsonPropertyNameAttribute" when attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string renamed:
-                            jsonName = renamed;
-                            break;
-                        case JsonAttributes + "JsonRequiredAttribute":
-                            required = true;
-                            break;
-                    }
-                }
-
-                if (jsonName is not null && seen.Add(jsonName))
-                {
-                    members.Add(new ManifestProperty(jsonName, property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), required));
-                }
-            }
+            properties.Add(new ManifestProperty(member.JsonName, member.Property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.IsRequired));
         }
 
-        return members.ToImmutable().ToEquatableArray();
+        return properties.MoveToImmutable().ToEquatableArray();
     }
 
     private static INamedTypeSymbol Outermost(INamedTypeSymbol type)
@@ -98,18 +65,5 @@ internal static class PayloadProperties
         }
 
         return type;
-    }
-
-    private static bool IsEnumerable(INamedTypeSymbol type)
-    {
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.SpecialType == SpecialType.System_Collections_IEnumerable)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -81,12 +81,7 @@ public sealed class GeneratedManifestTests
 
     private static async Task<MetadataReference> CompileWithGeneratorAsync()
     {
-        var references = (await TestReferences.Net100.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(TestReferences.Switchboard);
-        var compilation = CSharpCompilation.Create(
-            "Plant",
-            [CSharpSyntaxTree.ParseText(Library, new CSharpParseOptions(LanguageVersion.Latest))],
-            references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = await TestReferences.CompileAsync("Plant", Library);
         CSharpGeneratorDriver.Create(new MessageHandlerGenerator())
             .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);

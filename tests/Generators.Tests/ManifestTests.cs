@@ -93,6 +93,29 @@ public sealed class ManifestTests
     }
 
     [Fact]
+    public void A_nullable_struct_payload_records_the_members_of_the_struct_as_the_analyzers_read_them()
+    {
+        // JSON reads a Reading? as a Reading, so a dictionary sent for it fills Line and Value, never Nullable's own
+        // HasValue and Value. The analyzers list the same members (PayloadJsonMembers, shared with them).
+        var manifest = Export(GeneratorHarness.Run(GeneratorHarness.Compilation("Producer", """
+            using Switchboard;
+            [assembly: MessagingProject("Plant")]
+            namespace Plant;
+            public readonly record struct Reading(string Line, double Value);
+            public static class Handlers
+            {
+                [MessageHandler("reading")]
+                public static void OnReading(Reading? reading) { }
+            }
+            """)));
+
+        var reading = Assert.Single(Assert.Single(manifest.Projects).Handlers);
+        Assert.Equal(
+            [new ManifestProperty("Line", "string", false), new ManifestProperty("Value", "double", false)],
+            reading.Payload!.Properties!.OrderBy(property => property.Name, StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_export_is_the_same_text_every_time()
     {
         var first = GeneratorHarness.Run(GeneratorHarness.Compilation("Producer", Producer)).Source(ExportHint);

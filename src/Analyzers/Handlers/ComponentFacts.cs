@@ -1,5 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -7,22 +6,18 @@ namespace Switchboard.Analyzers.Handlers;
 
 /// <summary>
 /// What the component-handler checks need about one compilation that references <c>Switchboard.AspNetCore</c>: the
-/// attribute and <c>ListenScope</c> symbols, and the component handlers it declares (built on first use, once per
-/// compilation, shared by every analyzer).
+/// attribute and <c>ListenScope</c> symbols, and the component handlers it declares (built on first use). Made once per
+/// compilation, as part of <see cref="Model.CompilationFacts"/>, and shared by every analyzer.
 /// </summary>
 internal sealed class ComponentFacts
 {
-    private static readonly ConditionalWeakTable<Compilation, Lazy<ComponentHandlerIndex>> Indexes = new();
-
     private readonly Lazy<ComponentHandlerIndex> index;
 
     private ComponentFacts(Compilation compilation, INamedTypeSymbol attribute, INamedTypeSymbol listenScope)
     {
         Attribute = attribute;
         ListenScope = listenScope;
-        index = Indexes.GetValue(
-            compilation,
-            key => new Lazy<ComponentHandlerIndex>(() => ComponentHandlerIndex.Build(key, attribute), LazyThreadSafetyMode.ExecutionAndPublication));
+        index = new Lazy<ComponentHandlerIndex>(() => ComponentHandlerIndex.Build(compilation, attribute), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary><c>Switchboard.AspNetCore.ComponentMessageHandlerAttribute</c>.</summary>

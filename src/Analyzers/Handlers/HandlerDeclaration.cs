@@ -8,8 +8,13 @@ namespace Switchboard.Analyzers.Handlers;
 /// <summary>What one <c>[MessageHandler(name, scope)]</c> attribute on a method says, read from its constant arguments.</summary>
 internal sealed class HandlerDeclaration
 {
-    private HandlerDeclaration(IMethodSymbol method, AttributeData attribute, string? name, ScopeFlags scope, string? project, int threading, int delivery)
+    private readonly HandlerShapeTypes shapeTypes;
+    private HandlerShape? shape;
+
+    private HandlerDeclaration(
+        IMethodSymbol method, AttributeData attribute, string? name, ScopeFlags scope, string? project, int threading, int delivery, HandlerShapeTypes shapeTypes)
     {
+        this.shapeTypes = shapeTypes;
         Delivery = delivery;
         Method = method;
         Attribute = attribute;
@@ -46,14 +51,24 @@ internal sealed class HandlerDeclaration
     /// <summary>A name that can be sent to: not empty or whitespace.</summary>
     public bool HasUsableName => !string.IsNullOrWhiteSpace(Name);
 
-    /// <summary>Reads the first <c>[MessageHandler]</c> on <paramref name="method"/>, or returns <see langword="null"/>.</summary>
+    /// <summary>
+    /// The method's signature classified for its scope (<see cref="HandlerShapes.Classify"/>), on first use. A
+    /// declaration is read once per compilation (<see cref="CompilationFacts.Declaration"/>), so every rule shares it;
+    /// two threads may both classify the first time, and either result is the same.
+    /// </summary>
+    public HandlerShape Shape => shape ??= HandlerShapes.Classify(Method, (int)Scope, shapeTypes);
+
+    /// <summary>
+    /// Reads the first <c>[MessageHandler]</c> on <paramref name="method"/>, or returns <see langword="null"/>. Rules ask
+    /// <see cref="CompilationFacts.Declaration"/> instead, which reads each method once per compilation.
+    /// </summary>
     public static HandlerDeclaration? TryRead(IMethodSymbol method, SwitchboardSymbols symbols)
     {
         foreach (var attribute in method.GetAttributes())
         {
             if (symbols.IsMessageHandlerAttribute(attribute))
             {
-                return Read(method, attribute);
+                return Read(method, attribute, symbols.Shapes);
             }
         }
 
@@ -142,7 +157,7 @@ internal sealed class HandlerDeclaration
         return null;
     }
 
-    private static HandlerDeclaration Read(IMethodSymbol method, AttributeData attribute)
+    private static HandlerDeclaration Read(IMethodSymbol method, AttributeData attribute, HandlerShapeTypes shapeTypes)
     {
         string? name = null;
         var scope = ScopeFlags.Gateway;
@@ -180,6 +195,6 @@ internal sealed class HandlerDeclaration
             }
         }
 
-        return new HandlerDeclaration(method, attribute, name, scope, project, threading, delivery);
+        return new HandlerDeclaration(method, attribute, name, scope, project, threading, delivery, shapeTypes);
     }
 }

@@ -7,9 +7,10 @@ namespace Switchboard.Analyzers.Handlers;
 
 /// <summary>
 /// The common frame of the rules that check <c>[MessageHandler]</c> methods: skip generated code, run concurrently,
-/// look the Switchboard symbols up once at compilation start, and hand every attributed method to
-/// <see cref="AnalyzeHandler"/>; in a compilation that references <c>Switchboard.AspNetCore</c>, every method also to
-/// <see cref="AnalyzeComponentMethod"/>, for rules that check <c>[ComponentMessageHandler]</c> methods too.
+/// take the compilation's shared facts at compilation start, and hand every attributed method to
+/// <see cref="AnalyzeHandler"/> with its declaration, read once per compilation for all these rules; in a compilation
+/// that references <c>Switchboard.AspNetCore</c>, every method also to <see cref="AnalyzeComponentMethod"/>, for rules
+/// that check <c>[ComponentMessageHandler]</c> methods too.
 /// </summary>
 internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
 {
@@ -24,11 +25,11 @@ internal abstract class HandlerDeclarationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var components = ComponentFacts.TryCreate(start.Compilation);
+            var components = facts.Components;
             start.RegisterSymbolAction(
                 symbol =>
                 {
-                    if (HandlerDeclaration.TryRead((IMethodSymbol)symbol.Symbol, facts.Symbols) is { } declaration)
+                    if (facts.Declaration((IMethodSymbol)symbol.Symbol) is { } declaration)
                     {
                         AnalyzeHandler(symbol, declaration, facts);
                     }

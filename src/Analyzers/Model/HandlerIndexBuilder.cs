@@ -14,11 +14,12 @@ namespace Switchboard.Analyzers.Model;
 /// </summary>
 internal static class HandlerIndexBuilder
 {
-    public static HandlerIndex Build(Compilation compilation, AnalyzerOptions options, SwitchboardSymbols symbols)
+    /// <summary>Builds the index, reading each method's declaration through <paramref name="facts"/> so that the rules reuse it.</summary>
+    public static HandlerIndex Build(Compilation compilation, AnalyzerOptions options, CompilationFacts facts)
     {
         var handlers = new List<KnownHandler>();
-        var assemblyProject = AssemblyProject(compilation, symbols);
-        AddSourceHandlers(compilation.Assembly.GlobalNamespace, assemblyProject, symbols, handlers);
+        var symbols = facts.Symbols;
+        AddSourceHandlers(compilation.Assembly.GlobalNamespace, facts.AssemblyProject, facts, handlers);
         AddReferencedManifests(compilation, symbols, handlers);
         ManifestFileHandlers.Add(compilation, options.AdditionalFiles, handlers);
         return new HandlerIndex(handlers);
@@ -45,7 +46,7 @@ internal static class HandlerIndexBuilder
     }
 
     /// <summary>The index entry for a source handler, or <see langword="null"/> when its name, scope, project or threading is unusable.</summary>
-    public static KnownHandler? ToKnownHandler(HandlerDeclaration declaration, string assemblyProject, SwitchboardSymbols symbols)
+    public static KnownHandler? ToKnownHandler(HandlerDeclaration declaration, string assemblyProject)
     {
         // The generator skips a handler with a blank Project or an unknown Threading, so senders do not know it either.
         if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope) || declaration.HasBlankProject || !declaration.HasKnownThreading)
@@ -53,7 +54,7 @@ internal static class HandlerIndexBuilder
             return null;
         }
 
-        var shape = HandlerShapes.Classify(declaration.Method, (int)declaration.Scope, symbols.Shapes);
+        var shape = declaration.Shape;
         var payloadKnown = !shape.Problems.Any(problem => problem.Parameter is not null);
         bool? returnsValue = shape.ReturnKind switch
         {
@@ -73,7 +74,7 @@ internal static class HandlerIndexBuilder
             returnsValue == true ? shape.ResponseType : null);
     }
 
-    private static void AddSourceHandlers(INamespaceSymbol root, string assemblyProject, SwitchboardSymbols symbols, List<KnownHandler> handlers)
+    private static void AddSourceHandlers(INamespaceSymbol root, string assemblyProject, CompilationFacts facts, List<KnownHandler> handlers)
     {
         var pending = new Stack<INamespaceOrTypeSymbol>();
         pending.Push(root);
@@ -87,8 +88,8 @@ internal static class HandlerIndexBuilder
                     case INamespaceOrTypeSymbol container:
                         pending.Push(container);
                         break;
-                    case IMethodSymbol method when HandlerDeclaration.TryRead(method, symbols) is { } declaration:
-                        if (ToKnownHandler(declaration, assemblyProject, symbols) is { } handler)
+                    case IMethodSymbol method when facts.Declaration(method) is { } declaration:
+                        if (ToKnownHandler(declaration, assemblyProject) is { } handler)
                         {
                             handlers.Add(handler);
                         }

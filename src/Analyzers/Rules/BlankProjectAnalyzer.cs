@@ -39,7 +39,7 @@ internal sealed class BlankProjectAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeHandler(SymbolAnalysisContext context, CompilationFacts facts)
     {
-        if (HandlerDeclaration.TryRead((IMethodSymbol)context.Symbol, facts.Symbols) is not { HasBlankProject: true } declaration)
+        if (facts.Declaration((IMethodSymbol)context.Symbol) is not { HasBlankProject: true } declaration)
         {
             return;
         }

@@ -63,7 +63,7 @@ internal sealed class DurableOutsideGatewayAnalyzer : HandlerDeclarationAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != DurableSendMethod
-            || SendCall.TryRead(invocation, facts.Symbols) is not { MessageHandler: { } handlerArgument } call
+            || facts.Send(invocation) is not { MessageHandler: { } handlerArgument } call
             || SendTarget.Resolve(call, facts.Index) is not { Handlers.IsEmpty: false } target
             || (target.DeclaredScope & ScopeFlags.Gateway) != 0)
         {

@@ -29,7 +29,7 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var components = ComponentFacts.TryCreate(start.Compilation);
+            var components = facts.Components;
             start.RegisterSymbolAction(symbol => AnalyzeDeclaration(symbol, facts, components), SymbolKind.Method);
             start.RegisterOperationAction(operation => AnalyzeSend(operation, facts, components), OperationKind.Invocation);
         });
@@ -42,7 +42,7 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
             ComponentHandlerChecks.EmptyMessageTypes((IMethodSymbol)context.Symbol, components, context.ReportDiagnostic, context.CancellationToken);
         }
 
-        if (HandlerDeclaration.TryRead((IMethodSymbol)context.Symbol, facts.Symbols) is { HasUsableName: false } declaration)
+        if (facts.Declaration((IMethodSymbol)context.Symbol) is { HasUsableName: false } declaration)
         {
             context.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.EmptyHandlerName, declaration.NameLocation(context.CancellationToken)));
@@ -57,7 +57,7 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (SendCall.TryRead((IInvocationOperation)context.Operation, facts.Symbols) is { MessageHandler: { } argument } call
+        if (facts.Send((IInvocationOperation)context.Operation) is { MessageHandler: { } argument } call
             && SendCall.ConstantOf(argument.Value) is { HasValue: true } constant
             && string.IsNullOrWhiteSpace(constant.Value as string))
         {

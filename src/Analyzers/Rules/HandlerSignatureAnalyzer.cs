@@ -27,7 +27,7 @@ internal sealed class HandlerSignatureAnalyzer : HandlerDeclarationAnalyzer
             return;
         }
 
-        var shape = HandlerShapes.Classify(method, (int)declaration.Scope, facts.Symbols.Shapes);
+        var shape = declaration.Shape;
         var name = declaration.HasUsableName ? declaration.Name! : method.Name;
         foreach (var problem in shape.Problems)
         {

@@ -34,7 +34,7 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var components = ComponentFacts.TryCreate(start.Compilation);
+            var components = facts.Components;
             start.RegisterOperationAction(
                 operation =>
                 {
@@ -44,7 +44,7 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
                         ComponentSendChecks.InvalidScope(operation, componentSend);
                     }
 
-                    var call = SendCall.TryRead(invocation, facts.Symbols);
+                    var call = facts.Send(invocation);
                     if (call is not null)
                     {
                         AnalyzeSend(operation, call);
@@ -59,7 +59,7 @@ internal sealed class InvalidScopeAnalyzer : DiagnosticAnalyzer
             start.RegisterSymbolAction(
                 symbol =>
                 {
-                    if (HandlerDeclaration.TryRead((IMethodSymbol)symbol.Symbol, facts.Symbols) is { } declaration)
+                    if (facts.Declaration((IMethodSymbol)symbol.Symbol) is { } declaration)
                     {
                         AnalyzeDeclaration(symbol, declaration);
                     }

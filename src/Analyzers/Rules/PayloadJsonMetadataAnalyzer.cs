@@ -21,7 +21,7 @@ internal sealed class PayloadJsonMetadataAnalyzer : HandlerDeclarationAnalyzer
     protected override void AnalyzeHandler(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts)
     {
         var method = declaration.Method;
-        var shape = HandlerShapes.Classify(method, (int)declaration.Scope, facts.Symbols.Shapes);
+        var shape = declaration.Shape;
         if (!shape.IsValid || !declaration.HasUsableName)
         {
             return;
@@ -29,7 +29,7 @@ internal sealed class PayloadJsonMetadataAnalyzer : HandlerDeclarationAnalyzer
 
         if (shape.PayloadType is { } payload && !facts.Symbols.Shapes.IsUntypedPayload(payload))
         {
-            Report(context, declaration, payload, "takes", PayloadLocation(method, payload, context));
+            Report(context, declaration, facts, payload, "takes", PayloadLocation(method, payload, context));
         }
 
         if (shape.ResponseType is { } response)
@@ -38,13 +38,13 @@ internal sealed class PayloadJsonMetadataAnalyzer : HandlerDeclarationAnalyzer
                 is Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax syntax
                 ? syntax.ReturnType.GetLocation()
                 : method.Locations[0];
-            Report(context, declaration, response, "answers with", location);
+            Report(context, declaration, facts, response, "answers with", location);
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, HandlerDeclaration declaration, ITypeSymbol type, string role, Location location)
+    private static void Report(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts, ITypeSymbol type, string role, Location location)
     {
-        var closure = PayloadJsonShapes.Describe(type, context.Compilation.Assembly);
+        var closure = facts.JsonClosureOf(type);
         if (closure.Problem is null)
         {
             return;

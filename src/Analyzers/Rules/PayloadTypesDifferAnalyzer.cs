@@ -27,7 +27,7 @@ internal sealed class PayloadTypesDifferAnalyzer : HandlerDeclarationAnalyzer
 
     protected override void AnalyzeHandler(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts)
     {
-        if (!IsGenerated(declaration) || TypedPayloadOf(declaration.Method, declaration.Scope, facts) is not { } payload)
+        if (!IsGenerated(declaration) || TypedPayloadOf(declaration, facts) is not { } payload)
         {
             return;
         }
@@ -43,7 +43,8 @@ internal sealed class PayloadTypesDifferAnalyzer : HandlerDeclarationAnalyzer
         {
             if (other.Method is { } method && other.IsPayloadKnown && other.ReturnsValue is not null
                 && UncallableHandlerAnalyzer.Reason(method) is null
-                && TypedPayloadOf(method, other.Scope, facts) is { } otherPayload)
+                && facts.Declaration(method) is { } otherDeclaration
+                && TypedPayloadOf(otherDeclaration, facts) is { } otherPayload)
             {
                 typed.Add((other, otherPayload));
             }
@@ -93,9 +94,9 @@ internal sealed class PayloadTypesDifferAnalyzer : HandlerDeclarationAnalyzer
         && declaration.HasKnownThreading && UncallableHandlerAnalyzer.Reason(declaration.Method) is null;
 
     /// <summary>The typed payload of a valid handler; <see langword="null"/> for none, a dictionary or an invalid shape.</summary>
-    private static ITypeSymbol? TypedPayloadOf(IMethodSymbol method, ScopeFlags scope, CompilationFacts facts)
+    private static ITypeSymbol? TypedPayloadOf(HandlerDeclaration declaration, CompilationFacts facts)
     {
-        var shape = HandlerShapes.Classify(method, (int)scope, facts.Symbols.Shapes);
+        var shape = declaration.Shape;
         return shape.IsValid && shape.PayloadType is { } payload && !facts.Symbols.Shapes.IsUntypedPayload(payload) ? payload : null;
     }
 

@@ -41,7 +41,7 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
     }
 
     protected override void AnalyzeHandler(SymbolAnalysisContext context, HandlerDeclaration declaration, CompilationFacts facts) =>
-        Report(context.ReportDiagnostic, declaration, facts.Symbols.Shapes);
+        Report(context.ReportDiagnostic, declaration);
 
     // Local functions and lambdas are not members, so the symbol action never sees them.
     protected override ImmutableArray<OperationKind> ExtraOperationKinds { get; } =
@@ -55,12 +55,12 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
             IAnonymousFunctionOperation lambda => lambda.Symbol,
             _ => null,
         };
-        if (method is not null && HandlerDeclaration.TryRead(method, facts.Symbols) is { } declaration)
+        if (method is not null && facts.Declaration(method) is { } declaration)
         {
-            Report(context.ReportDiagnostic, declaration, facts.Symbols.Shapes);
+            Report(context.ReportDiagnostic, declaration);
         }
 
-        if (method is not null && ComponentFacts.TryCreate(context.Compilation) is { } components)
+        if (method is not null && facts.Components is { } components)
         {
             ComponentHandlerChecks.Uncallable(method, components, context.ReportDiagnostic);
         }
@@ -70,10 +70,10 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
     protected override void AnalyzeComponentMethod(SymbolAnalysisContext context, IMethodSymbol method, ComponentFacts components) =>
         ComponentHandlerChecks.Uncallable(method, components, context.ReportDiagnostic);
 
-    private static void Report(System.Action<Diagnostic> report, HandlerDeclaration declaration, HandlerShapeTypes types)
+    private static void Report(System.Action<Diagnostic> report, HandlerDeclaration declaration)
     {
         var method = declaration.Method;
-        if ((Reason(method) ?? UnnameableTypeReason(method, (int)declaration.Scope, types)) is not { } reason)
+        if ((Reason(method) ?? UnnameableTypeReason(declaration.Shape)) is not { } reason)
         {
             return;
         }
@@ -156,14 +156,11 @@ internal sealed class UncallableHandlerAnalyzer : HandlerDeclarationAnalyzer
     }
 
     /// <summary>
-    /// Why generated code cannot name the payload or response type of <paramref name="method"/> (the generator skips the
-    /// handler then), or <see langword="null"/> when it can.
+    /// Why generated code cannot name the payload or response type of a handler of <paramref name="shape"/> (the generator
+    /// skips the handler then), or <see langword="null"/> when it can.
     /// </summary>
-    internal static string? UnnameableTypeReason(IMethodSymbol method, int scope, HandlerShapeTypes types)
-    {
-        var shape = HandlerShapes.Classify(method, scope, types);
-        return Unnameable("payload", shape.PayloadType) ?? Unnameable("response", shape.ResponseType);
-    }
+    internal static string? UnnameableTypeReason(HandlerShape shape) =>
+        Unnameable("payload", shape.PayloadType) ?? Unnameable("response", shape.ResponseType);
 
     // The invoker, the typed stub and the manifest write the type out, so it and every type in it must be visible there.
     private static string? Unnameable(string role, ITypeSymbol? type)

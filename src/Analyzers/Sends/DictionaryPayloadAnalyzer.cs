@@ -20,7 +20,7 @@ internal abstract class DictionaryPayloadAnalyzer : SendAnalyzer
 
         foreach (var handler in target.PayloadsReached(call))
         {
-            if (PayloadMembers.TryCreate(handler.PayloadType!, facts.Symbols) is { } members)
+            if (facts.PayloadMembersOf(handler.PayloadType!) is { } members)
             {
                 AnalyzeDictionary(context, literal, target, members, facts);
             }

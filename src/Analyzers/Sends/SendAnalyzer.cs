@@ -7,9 +7,10 @@ using Switchboard.Analyzers.Model;
 namespace Switchboard.Analyzers.Sends;
 
 /// <summary>
-/// The common frame of the rules that check sends: skip generated code, run concurrently, look the Switchboard symbols
-/// up once at compilation start, and hand every send-shaped invocation to <see cref="AnalyzeSend"/>, and every component
-/// message send to <see cref="AnalyzeComponentSend"/> when the rule <see cref="ChecksComponentSends"/>.
+/// The common frame of the rules that check sends: skip generated code, run concurrently, take the compilation's shared
+/// facts at compilation start, and hand every send-shaped invocation to <see cref="AnalyzeSend"/> with its reading,
+/// made once per invocation for all these rules, and every component message send to
+/// <see cref="AnalyzeComponentSend"/> when the rule <see cref="ChecksComponentSends"/>.
 /// </summary>
 internal abstract class SendAnalyzer : DiagnosticAnalyzer
 {
@@ -24,12 +25,12 @@ internal abstract class SendAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var components = ChecksComponentSends ? ComponentFacts.TryCreate(start.Compilation) : null;
+            var components = ChecksComponentSends ? facts.Components : null;
             start.RegisterOperationAction(
                 operation =>
                 {
                     var invocation = (IInvocationOperation)operation.Operation;
-                    if (SendCall.TryRead(invocation, facts.Symbols) is { } call)
+                    if (facts.Send(invocation) is { } call)
                     {
                         AnalyzeSend(operation, call, facts);
                     }

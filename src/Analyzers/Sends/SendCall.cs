@@ -16,6 +16,9 @@ namespace Switchboard.Analyzers.Sends;
 /// </summary>
 internal sealed class SendCall
 {
+    // What SendTarget.Resolve found for this call, kept because the call is read once per compilation for every send rule.
+    private Resolution? resolution;
+
     private SendCall()
     {
     }
@@ -157,6 +160,22 @@ internal sealed class SendCall
         return false;
     }
 
+    /// <summary>
+    /// <paramref name="resolve"/>'s answer for this call in <paramref name="index"/>, computed by the first rule that
+    /// asks. Two threads may both resolve the first time; either answer is the same.
+    /// </summary>
+    internal SendTarget? ResolvedIn(HandlerIndex index, Func<SendCall, HandlerIndex, SendTarget?> resolve)
+    {
+        if (resolution is { } known && ReferenceEquals(known.Index, index))
+        {
+            return known.Target;
+        }
+
+        var target = resolve(this, index);
+        resolution = new Resolution(index, target);
+        return target;
+    }
+
     /// <summary>The constant value of <paramref name="operation"/>, looking through conversions (e.g. to <c>Scope?</c>).</summary>
     public static Optional<object?> ConstantOf(IOperation operation)
     {
@@ -224,5 +243,18 @@ internal sealed class SendCall
             ? nullable.TypeArguments[0]
             : type;
         return SymbolEqualityComparer.Default.Equals(underlying, symbols.Scope);
+    }
+
+    private sealed class Resolution
+    {
+        public Resolution(HandlerIndex index, SendTarget? target)
+        {
+            Index = index;
+            Target = target;
+        }
+
+        public HandlerIndex Index { get; }
+
+        public SendTarget? Target { get; }
     }
 }

@@ -80,8 +80,13 @@ internal sealed class SendTarget
         }
     }
 
-    /// <summary>Resolves <paramref name="call"/>; <see langword="null"/> when its project is not a constant or nothing is known.</summary>
-    public static SendTarget? Resolve(SendCall call, HandlerIndex index)
+    /// <summary>
+    /// Resolves <paramref name="call"/>; <see langword="null"/> when its project is not a constant or nothing is known.
+    /// Resolved once per call: the send rules share the call (<see cref="CompilationFacts.Send"/>), and so the answer.
+    /// </summary>
+    public static SendTarget? Resolve(SendCall call, HandlerIndex index) => call.ResolvedIn(index, Find);
+
+    private static SendTarget? Find(SendCall call, HandlerIndex index)
     {
         if (index.IsEmpty || call.ProjectName is not { } projectName)
         {

@@ -131,8 +131,6 @@ internal sealed class PayloadJsonClosure
 /// <summary>Walks a payload or response type and everything it contains.</summary>
 internal static class PayloadJsonShapes
 {
-    private const string JsonNamespace = "System.Text.Json.Serialization";
-
     // JsonIgnoreCondition.Always, the meaning of a bare [JsonIgnore].
     private const int IgnoreAlways = 1;
 
@@ -493,9 +491,7 @@ internal static class PayloadJsonShapes
             symbol.GetAttributes().Any(attribute => IsJsonAttribute(attribute, name));
 
         private static bool IsJsonAttribute(AttributeData attribute, params string[] names) =>
-            attribute.AttributeClass is { } attributeClass
-            && Array.IndexOf(names, attributeClass.Name) >= 0
-            && attributeClass.ContainingNamespace?.ToDisplayString() == JsonNamespace;
+            Array.Exists(names, name => PayloadJsonMembers.IsJsonAttribute(attribute, name));
 
         private static string ShortName(AttributeData attribute)
         {

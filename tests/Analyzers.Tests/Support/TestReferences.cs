@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace Switchboard.Analyzers.Tests.Support;
@@ -16,6 +17,17 @@ internal static class TestReferences
         Path.Combine("ref", "net10.0"));
 
     public static MetadataReference Switchboard { get; } = MetadataReference.CreateFromFile(typeof(Gateway).Assembly.Location);
+
+    /// <summary>A library compilation of <paramref name="source"/> against .NET 10 and Switchboard, nullable enabled.</summary>
+    public static async Task<CSharpCompilation> CompileAsync(string assemblyName, string source)
+    {
+        var references = (await Net100.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(Switchboard);
+        return CSharpCompilation.Create(
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
 
     /// <summary>The usings every test source starts with.</summary>
     public const string Usings = """
