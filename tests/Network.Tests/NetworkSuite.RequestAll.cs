@@ -50,7 +50,7 @@ public abstract partial class NetworkSuite
         await using var ann = pair.Agent9000.OpenSession(new SessionIdentity { Project = "X", User = "ann" });
         await using var stuck = pair.Agent9000.OpenSession(new SessionIdentity { Project = "X", User = "stuck" });
 
-        var report = await pair.Agent8088.RequestAllAsync<string>("X", "identify", scope: Scope.Session, remoteServers: ["agent-9000"], timeout: TimeSpan.FromSeconds(3));
+        var report = await pair.Agent8088.RequestAllAsync<string>("X", "identify", scope: Scope.Session, remoteServers: ["agent-9000"], timeout: TimeSpan.FromSeconds(8));
 
         Assert.Equal(2, report.Count);
         Assert.Equal((RequestAllStatus.Answered, $"session:{ann.SessionId}"), (report[0].Status, report[0].Response));
