@@ -82,7 +82,10 @@ public abstract partial class NetworkSuite
             Assert.Equal(7, await agent8088.SendRequestAsync<int>("X", "add", Payload(("a", 3), ("b", 4)), remoteServer: "agent-9000"));
             var report = await agent8088.SendAsync("X", "testHandler", scope: Scope.Gateway, remoteServers: ["agent-9000"]);
             Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Sent], report.Select(result => result.Status));
-            Assert.Equal("Client:agent-9000:" + client.SessionId + ":bob", await client.SendRequestAsync<string>("X", "whoami"));
+            // The client still reaches its gateway under its session id. Which user it acts as is not asserted here: on
+            // a network without a NetworkKey a fuzzed detach followed by a fuzzed heartbeat may re-attach the session
+            // with another identity, which is what signing prevents (HostileTrafficTests asserts the identity there).
+            Assert.StartsWith("Client:agent-9000:" + client.SessionId + ":", await client.SendRequestAsync<string>("X", "whoami"), StringComparison.Ordinal);
             Assert.False(agent9000.IsClosed);
             Assert.NotEmpty(log9000.All);
             Assert.True(target.Statistics.Dropped > Count / 3, target.Statistics.ToString());
