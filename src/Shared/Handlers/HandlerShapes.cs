@@ -1,6 +1,7 @@
 // The one definition of which handler signatures Switchboard accepts (the "Source generator" issue's list). It depends
 // on Roslyn alone so that the generator can compile this same file and both sides always agree.
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace Switchboard.Analyzers.Handlers;
@@ -337,7 +338,16 @@ internal sealed class HandlerShapeTypes
 
     public INamedTypeSymbol? ReadOnlyDictionaryOfT { get; }
 
-    public static HandlerShapeTypes From(Compilation compilation) => new(compilation);
+    /// <summary>
+    /// The types of <paramref name="compilation"/>, looked up on its first use and kept while it lives: the generator
+    /// classifies every handler, and each lookup searches every referenced assembly.
+    /// </summary>
+    public static HandlerShapeTypes From(Compilation compilation) => PerCompilation.GetValue(compilation, Create);
+
+    private static readonly ConditionalWeakTable<Compilation, HandlerShapeTypes> PerCompilation = new();
+
+    private static readonly ConditionalWeakTable<Compilation, HandlerShapeTypes>.CreateValueCallback Create =
+        compilation => new HandlerShapeTypes(compilation);
 
     /// <summary>Whether <paramref name="type"/> is exactly <c>IReadOnlyDictionary&lt;string, object?&gt;</c>, the untyped payload.</summary>
     public bool IsUntypedPayload(ITypeSymbol? type) =>
