@@ -69,7 +69,7 @@ public static class DiagnosticDescriptors
     /// <summary>A handler manifest file that cannot be read.</summary>
     public const string UnreadableManifestId = "SWB0020";
 
-    /// <summary>Durable delivery that cannot work: a durable handler outside gateway scope, or a durable send to a handler that is not a gateway handler.</summary>
+    /// <summary>Durable delivery that cannot work: a durable handler outside gateway scope, a durable send to a handler that is not a gateway handler, or SendMessage to a durable one.</summary>
     public const string DurableOutsideGatewayId = "SWB0021";
 
     /// <summary>SWB0030 (SWB0022 to SWB0029 are kept for handler and send checks).</summary>
@@ -304,15 +304,15 @@ public static class DiagnosticDescriptors
         HelpLinkBase + UnreadableManifestId + ".md",
         WellKnownDiagnosticTags.CompilationEnd);
 
-    /// <summary>SWB0021: durable delivery to a handler that is not a gateway handler only.</summary>
+    /// <summary>SWB0021: durable delivery that cannot work (outside gateway scope, or SendMessage to a durable handler).</summary>
     public static readonly DiagnosticDescriptor DurableOutsideGateway = new(
         DurableOutsideGatewayId,
-        "Durable delivery to a handler that is not a gateway handler",
-        "'{0}' cannot be delivered durably: {1}; durable delivery reaches gateway handlers only, so {2}",
+        "Durable delivery that cannot work",
+        "'{0}' cannot be delivered durably: {1}; {2}",
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A durable message is stored in a gateway's durable queue (Redis Streams) and run by the target gateway, which acknowledges it after its gateway handler ran. Clients and sessions read no durable queue, so durable mode is supported for handlers declared in Scope.Gateway alone: a durable handler in another scope, or whose name is also declared in client or session scope, is refused by Gateway.AddProject, and SendDurableAsync to a handler with no gateway declaration always ends in the dead-letter stream.",
+        "A durable message is stored in a gateway's durable queue (Redis Streams) and run by the target gateway, which acknowledges it after its gateway handler ran. Clients and sessions read no durable queue, so durable mode is supported for handlers declared in Scope.Gateway alone: a durable handler in another scope, or whose name is also declared in client or session scope, is refused by Gateway.AddProject, and SendDurableAsync to a handler with no gateway declaration always ends in the dead-letter stream. The synchronous SendMessage cannot wait for the durable queue: to a durable gateway handler it throws InvalidOperationException, or sends fire-and-forget from a gateway that does not have the project.",
         HelpLinkBase + DurableOutsideGatewayId + ".md");
 
     /// <summary>SWB0030: a payload or response type the generator cannot describe as JSON metadata.</summary>
