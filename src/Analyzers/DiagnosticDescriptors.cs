@@ -197,11 +197,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HandlerNamesDifferByCase = new(
         HandlerNamesDifferByCaseId,
         "Handler names differ only by case",
-        "Handler name '{0}' differs only by case from '{1}' in project '{2}' ({3})",
+        "Handler name '{0}' differs only by case from '{1}' in {2} ({3})",
         DeclarationCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "Handler names are case-sensitive, so two names that differ only by case are two handlers, and a sender easily picks the wrong one.",
+        "Handler names and component message types are case-sensitive, so two names that differ only by case are two handlers, and a sender easily picks the wrong one.",
         HelpLinkBase + HandlerNamesDifferByCaseId + ".md");
 
     /// <summary>SWB0012: dictionary keys that do not match the typed payload.</summary>
@@ -274,11 +274,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DictionaryValueType = new(
         DictionaryValueTypeId,
         "Dictionary value can never become its property's type",
-        "The value for key '{0}' is a '{1}', which can never become '{2}', the type of {3}, the payload property of handler '{4}' in project '{5}': {6}",
+        "The value for key '{0}' is a '{1}', which can never become '{2}', the type of {3}, the payload property of {4}: {5}",
         UsageCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "A dictionary sent to a typed handler is converted to its payload type through JSON. A value whose JSON can never be read as the property's type (a string for a double, null for an int, a number for a string) makes every such send throw PayloadConversionException.",
+        "A dictionary sent to a typed handler is converted to its payload type through JSON. A value whose JSON can never be read as the property's type (a string for a double, null for an int, a number for a string) makes every such send throw PayloadConversionException (ArgumentException for a component message, whose payload is read with the web JSON defaults: there a number may also come from a string that holds one).",
         HelpLinkBase + DictionaryValueTypeId + ".md");
 
     /// <summary>SWB0019: a request type argument the handler's answer can never be.</summary>
