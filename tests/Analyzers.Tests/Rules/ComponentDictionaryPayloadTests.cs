@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis.Testing;
+using Switchboard.Analyzers.CodeFixes;
 using Switchboard.Analyzers.Rules;
 using Switchboard.Analyzers.Tests.Support;
 
@@ -86,6 +87,18 @@ public sealed class ComponentDictionaryPayloadTests
             await browser.SendComponentMessageAsync(typed, new Dictionary<string, object?> { ["anything"] = 1 });
             """);
         await ComponentVerify<DictionaryPayloadKeysAnalyzer>.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task The_missing_required_key_of_a_component_payload_is_added_by_the_code_fix()
+    {
+        var source = Components + Send("""
+            await browser.SendComponentMessageAsync("level", {|SWB0012:new Dictionary<string, object?> { ["value"] = 2.0 }|});
+            """);
+        var fixedSource = Components + Send("""
+            await browser.SendComponentMessageAsync("level", new Dictionary<string, object?> { ["value"] = 2.0, ["Tank"] = "" });
+            """);
+        await ComponentVerify<DictionaryPayloadKeysAnalyzer>.CodeFixAsync<MissingKeysCodeFixProvider>(source, fixedSource);
     }
 
     [Fact]
