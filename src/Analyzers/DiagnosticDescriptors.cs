@@ -212,7 +212,7 @@ public static class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or no key for a value the type requires (a required property, or a constructor parameter without a default), makes the conversion fail at run time.",
+        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or no key for a value the type requires (a required property, or a constructor parameter without a default), makes the conversion fail at run time. A component message's dictionary is read with the web JSON defaults, which skip an unknown key (its value is lost, reported when no handler the send reaches reads it) and leave a missing constructor parameter at its default (not reported).",
         HelpLinkBase + DictionaryPayloadKeysId + ".md");
 
     /// <summary>SWB0013: UI threading outside clients.</summary>

@@ -61,7 +61,11 @@ internal sealed class DurableOutsideGatewayAnalyzer : HandlerDeclarationAnalyzer
         }
     }
 
-    /// <summary>A send with constant names that cannot deliver the way the target is declared.</summary>
+    /// <summary>
+    /// A send with constant names that cannot deliver the way the target is declared: a durable send to no gateway
+    /// handler, or a <c>SendMessage</c> whose scope surely reaches a durable gateway handler (a scope or filter that is
+    /// not a constant may leave the gateway out, and is not reported).
+    /// </summary>
     protected override void AnalyzeOperation(OperationAnalysisContext context, CompilationFacts facts)
     {
         var invocation = (IInvocationOperation)context.Operation;
@@ -82,7 +86,10 @@ internal sealed class DurableOutsideGatewayAnalyzer : HandlerDeclarationAnalyzer
                 $"it is declared in scope {ScopeText.Describe(target.DeclaredScope)} of project '{target.ProjectName}'{GatewayOnly}",
                 "send it with SendAsync, or send durably to a gateway handler");
         }
-        else if (method == SynchronousSendMethod && IsDurableGatewayHandler(target) && ReachesGateway(call))
+        else if (method == SynchronousSendMethod
+            && IsDurableGatewayHandler(target)
+            && call.KnownScope is { } scope
+            && (scope & ScopeFlags.Gateway) != 0)
         {
             Report(
                 context.ReportDiagnostic,
@@ -105,29 +112,6 @@ internal sealed class DurableOutsideGatewayAnalyzer : HandlerDeclarationAnalyzer
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Whether the send surely reaches gateway scope, where the durable handler is: a constant scope with G, or none and
-    /// no user, role or host filter that could make Ignition's default CS (a constant empty one counts as none).
-    /// </summary>
-    private static bool ReachesGateway(SendCall call)
-    {
-        if (call.Scope is not null)
-        {
-            return call.TryGetConstantScope(out var scope) && (scope & ScopeFlags.Gateway) != 0;
-        }
-
-        foreach (var filter in call.Filters)
-        {
-            if (filter.Parameter!.Name is "user" or "hasRole" or "hostName"
-                && SendCall.ConstantOf(filter.Value) is not { HasValue: true, Value: null or "" })
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static void Report(System.Action<Diagnostic> report, Location location, string handler, string reason, string fix) =>
