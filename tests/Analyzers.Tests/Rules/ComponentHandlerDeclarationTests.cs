@@ -189,9 +189,10 @@ public sealed class ComponentHandlerDeclarationTests
     }
 
     [Fact]
-    public async Task Message_types_that_differ_only_by_case_are_SWB0011_on_each_and_the_same_type_twice_is_not()
+    public async Task Message_types_that_differ_only_by_case_are_SWB0011_on_each_and_the_same_type_twice_or_a_handler_name_is_not()
     {
-        // The run time matches message types ordinally: a send of "refresh" never reaches OnRefreshUpper.
+        // The run time matches message types ordinally: a send of "refresh" never reaches OnRefreshUpper. The same type
+        // on two components is one message, and a message handler's name is not a component message type.
         var source = """
             public sealed class Gauge : MessagingComponentBase
             {
@@ -209,6 +210,13 @@ public sealed class ComponentHandlerDeclarationTests
 
                 [ComponentMessageHandler("level")]
                 private void OnLevel() { }
+            }
+
+            public static class GatewayHandlers
+            {
+                // A message handler's name and a component message type never meet at run time.
+                [MessageHandler("Level")]
+                public static void OnLevel() { }
             }
 
             """;
