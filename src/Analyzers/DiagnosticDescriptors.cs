@@ -69,7 +69,7 @@ public static class DiagnosticDescriptors
     /// <summary>A handler manifest file that cannot be read.</summary>
     public const string UnreadableManifestId = "SWB0020";
 
-    /// <summary>Durable delivery that cannot work: a durable handler outside gateway scope, or a durable send to a handler that is not a gateway handler.</summary>
+    /// <summary>Durable delivery that cannot work: a durable handler outside gateway scope, a durable send to a handler that is not a gateway handler, or SendMessage to a durable one.</summary>
     public const string DurableOutsideGatewayId = "SWB0021";
 
     /// <summary>SWB0030 (SWB0022 to SWB0029 are kept for handler and send checks).</summary>
@@ -197,11 +197,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HandlerNamesDifferByCase = new(
         HandlerNamesDifferByCaseId,
         "Handler names differ only by case",
-        "Handler name '{0}' differs only by case from '{1}' in project '{2}' ({3})",
+        "Handler name '{0}' differs only by case from '{1}' in {2} ({3})",
         DeclarationCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "Handler names are case-sensitive, so two names that differ only by case are two handlers, and a sender easily picks the wrong one.",
+        "Handler names and component message types are case-sensitive, so two names that differ only by case are two handlers, and a sender easily picks the wrong one.",
         HelpLinkBase + HandlerNamesDifferByCaseId + ".md");
 
     /// <summary>SWB0012: dictionary keys that do not match the typed payload.</summary>
@@ -212,7 +212,7 @@ public static class DiagnosticDescriptors
         UsageCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or no key for a value the type requires (a required property, or a constructor parameter without a default), makes the conversion fail at run time.",
+        "A dictionary sent to a typed handler is converted to its payload type, matching keys to properties case-insensitively. A key that matches no property, or no key for a value the type requires (a required property, or a constructor parameter without a default), makes the conversion fail at run time. A component message's dictionary is read with the web JSON defaults, which skip an unknown key (its value is lost, reported when no handler the send reaches reads it) and leave a missing constructor parameter at its default (not reported).",
         HelpLinkBase + DictionaryPayloadKeysId + ".md");
 
     /// <summary>SWB0013: UI threading outside clients.</summary>
@@ -274,11 +274,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DictionaryValueType = new(
         DictionaryValueTypeId,
         "Dictionary value can never become its property's type",
-        "The value for key '{0}' is a '{1}', which can never become '{2}', the type of {3}, the payload property of handler '{4}' in project '{5}': {6}",
+        "The value for key '{0}' is a '{1}', which can never become '{2}', the type of {3}, the payload property of {4}: {5}",
         UsageCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "A dictionary sent to a typed handler is converted to its payload type through JSON. A value whose JSON can never be read as the property's type (a string for a double, null for an int, a number for a string) makes every such send throw PayloadConversionException.",
+        "A dictionary sent to a typed handler is converted to its payload type through JSON. A value whose JSON can never be read as the property's type (a string for a double, null for an int, a number for a string) makes every such send throw PayloadConversionException (ArgumentException for a component message, whose payload is read with the web JSON defaults: there a number may also come from a string that holds one).",
         HelpLinkBase + DictionaryValueTypeId + ".md");
 
     /// <summary>SWB0019: a request type argument the handler's answer can never be.</summary>
@@ -304,15 +304,15 @@ public static class DiagnosticDescriptors
         HelpLinkBase + UnreadableManifestId + ".md",
         WellKnownDiagnosticTags.CompilationEnd);
 
-    /// <summary>SWB0021: durable delivery to a handler that is not a gateway handler only.</summary>
+    /// <summary>SWB0021: durable delivery that cannot work (outside gateway scope, or SendMessage to a durable handler).</summary>
     public static readonly DiagnosticDescriptor DurableOutsideGateway = new(
         DurableOutsideGatewayId,
-        "Durable delivery to a handler that is not a gateway handler",
-        "'{0}' cannot be delivered durably: {1}; durable delivery reaches gateway handlers only, so {2}",
+        "Durable delivery that cannot work",
+        "'{0}' cannot be delivered durably: {1}; {2}",
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A durable message is stored in a gateway's durable queue (Redis Streams) and run by the target gateway, which acknowledges it after its gateway handler ran. Clients and sessions read no durable queue, so durable mode is supported for handlers declared in Scope.Gateway alone: a durable handler in another scope, or whose name is also declared in client or session scope, is refused by Gateway.AddProject, and SendDurableAsync to a handler with no gateway declaration always ends in the dead-letter stream.",
+        "A durable message is stored in a gateway's durable queue (Redis Streams) and run by the target gateway, which acknowledges it after its gateway handler ran. Clients and sessions read no durable queue, so durable mode is supported for handlers declared in Scope.Gateway alone: a durable handler in another scope, or whose name is also declared in client or session scope, is refused by Gateway.AddProject, and SendDurableAsync to a handler with no gateway declaration always ends in the dead-letter stream. The synchronous SendMessage cannot wait for the durable queue: to a durable gateway handler it throws InvalidOperationException, or sends fire-and-forget from a gateway that does not have the project.",
         HelpLinkBase + DurableOutsideGatewayId + ".md");
 
     /// <summary>SWB0030: a payload or response type the generator cannot describe as JSON metadata.</summary>

@@ -37,11 +37,14 @@ public sealed class GeneratedManifestTests
 
             [MessageHandler("alarm", Scope.Session)]
             public static void OnAlarm(IReadOnlyDictionary<string, object?> payload, Session session) { }
+
+            [MessageHandler("order", Delivery = DeliveryMode.Durable)]
+            public static void OnOrder() { }
         }
         """;
 
     [Fact]
-    public async Task Names_scopes_payloads_and_responses_come_from_the_generated_manifest_of_a_compiled_assembly()
+    public async Task Names_scopes_payloads_responses_and_durability_come_from_the_generated_manifest_of_a_compiled_assembly()
     {
         var plant = await CompileWithGeneratorAsync();
         var source = Sources.Send("""
@@ -55,6 +58,8 @@ public sealed class GeneratedManifestTests
                 await gateway.SendAsync("Plant", "reading", {|SWB0017:"T1=2.0"|}, scope: Scope.Gateway);
                 gateway.SendMessage("Plant", "reading", new Dictionary<string, object?> { ["tag"] = "T1", ["value"] = {|SWB0018:"2.0"|} }, scope: "G");
                 await gateway.SendRequestAsync<{|SWB0019:float|}>("Plant", "average", new Plant.Reading("T1", 2.0));
+                gateway.SendMessage("Plant", {|SWB0021:"order"|}, scope: "G");
+                await gateway.SendAsync("Plant", "order", scope: Scope.Gateway);
                 """);
         var test = new SendRulesTest { ReferenceAssemblies = TestReferences.Net100 };
         test.TestState.Sources.Add(TestReferences.Usings + source);
@@ -76,6 +81,7 @@ public sealed class GeneratedManifestTests
             new PayloadTypeAnalyzer(),
             new DictionaryValueTypeAnalyzer(),
             new ResponseTypeAnalyzer(),
+            new DurableOutsideGatewayAnalyzer(),
         ];
     }
 

@@ -23,6 +23,7 @@ public sealed class ManifestFileTests
               "handlers": [
                 { "name": "add", "scopes": ["Gateway"], "answersRequests": true, "payload": null,
                   "response": { "type": "int", "metadataName": "System.Int32" } },
+                { "name": "order", "scopes": ["Gateway"], "answersRequests": false, "delivery": "Durable", "payload": null, "response": null },
                 { "name": "reading", "scopes": ["Gateway", "Session"], "answersRequests": false,
                   "payload": { "type": "global::Plant.Reading", "metadataName": "Plant.Reading", "properties": [
                     { "name": "Line", "type": "string", "required": true },
@@ -42,6 +43,22 @@ public sealed class ManifestFileTests
             """),
             new DiagnosticResult(DiagnosticDescriptors.UnknownHandlerName).WithLocation(0)
                 .WithArguments("Project 'Plant' declares no handler named 'readnig'; did you mean 'reading'?"));
+    }
+
+    [Fact]
+    public async Task SendMessage_to_a_handler_the_manifest_marks_durable_is_SWB0021()
+    {
+        await VerifyAsync<DurableOutsideGatewayAnalyzer>(
+            Sources.Send("""
+                gateway.SendMessage("Plant", {|#0:"order"|}, null, scope: "G", remoteServers: new[] { "plant-gw" });
+                await gateway.SendAsync("Plant", "order", null, Scope.Gateway, remoteServers: new[] { "plant-gw" });
+                gateway.SendMessage("Plant", "reading", null, scope: "G", remoteServers: new[] { "plant-gw" });
+                """),
+            new DiagnosticResult(DiagnosticDescriptors.DurableOutsideGateway).WithLocation(0).WithArguments(
+                "order",
+                "it is a durable gateway handler of project 'Plant', and SendMessage returns before a durable queue could store it "
+                + "(it throws InvalidOperationException where the sender's gateway has the project, and sends fire-and-forget where it does not)",
+                "send it with SendAsync or the typed stub, which wait for the durable queue and report QUEUED"));
     }
 
     [Fact]

@@ -99,4 +99,30 @@ internal static class ComponentHandlerChecks
             }
         }
     }
+
+    /// <summary>
+    /// SWB0011: a message type that another component handler spells with other case. The run time matches message
+    /// types ordinally, so a send with one spelling never reaches the handlers of the other.
+    /// </summary>
+    public static void CaseTwins(IMethodSymbol method, ComponentFacts facts, Action<Diagnostic> report, CancellationToken cancellationToken)
+    {
+        foreach (var declaration in ComponentHandlerDeclaration.ReadAll(method, facts.Attribute))
+        {
+            if (!declaration.HasUsableName)
+            {
+                continue;
+            }
+
+            foreach (var other in facts.Index.CaseTwinsOf(declaration.MessageType!))
+            {
+                report(Diagnostic.Create(
+                    DiagnosticDescriptors.HandlerNamesDifferByCase,
+                    declaration.MessageTypeLocation(cancellationToken),
+                    declaration.MessageType,
+                    other,
+                    "the component message types",
+                    facts.Index.Named(other)[0].Origin));
+            }
+        }
+    }
 }

@@ -21,10 +21,12 @@ internal sealed record KnownComponentHandler(string MessageType, int Scopes, ITy
 internal sealed class ComponentHandlerIndex
 {
     private readonly Dictionary<string, ImmutableArray<KnownComponentHandler>> byMessageType;
+    private readonly Model.CaseTwins caseTwins;
 
     private ComponentHandlerIndex(Dictionary<string, ImmutableArray<KnownComponentHandler>> byMessageType, bool isComplete)
     {
         this.byMessageType = byMessageType;
+        caseTwins = new Model.CaseTwins(byMessageType.Keys);
         IsComplete = isComplete;
     }
 
@@ -40,6 +42,9 @@ internal sealed class ComponentHandlerIndex
     /// <summary>The handlers of <paramref name="messageType"/> (case-sensitive, as at run time); empty when none.</summary>
     public ImmutableArray<KnownComponentHandler> Named(string messageType) =>
         byMessageType.TryGetValue(messageType, out var handlers) ? handlers : ImmutableArray<KnownComponentHandler>.Empty;
+
+    /// <summary>The other handled message types equal to <paramref name="messageType"/> ignoring case (usually none).</summary>
+    public IEnumerable<string> CaseTwinsOf(string messageType) => caseTwins.Of(messageType);
 
     public static ComponentHandlerIndex Build(Compilation compilation, INamedTypeSymbol attribute)
     {

@@ -45,8 +45,7 @@ internal sealed class KnownProject
 {
     private readonly Dictionary<string, ImmutableArray<KnownHandler>> byName;
 
-    // Distinct names grouped case-insensitively, so finding a name's case twins costs one lookup, not a scan.
-    private readonly Dictionary<string, List<string>> byFoldedName;
+    private readonly CaseTwins caseTwins;
 
     public KnownProject(string name, IReadOnlyList<KnownHandler> handlers)
     {
@@ -63,17 +62,12 @@ internal sealed class KnownProject
         }
 
         byName = new Dictionary<string, ImmutableArray<KnownHandler>>(StringComparer.Ordinal);
-        byFoldedName = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var pair in builders)
         {
             byName[pair.Key] = pair.Value.ToImmutable();
-            if (!byFoldedName.TryGetValue(pair.Key, out var spellings))
-            {
-                byFoldedName[pair.Key] = spellings = new List<string>(1);
-            }
-
-            spellings.Add(pair.Key);
         }
+
+        caseTwins = new CaseTwins(byName.Keys);
     }
 
     public string Name { get; }
@@ -85,19 +79,5 @@ internal sealed class KnownProject
         byName.TryGetValue(name, out var handlers) ? handlers : ImmutableArray<KnownHandler>.Empty;
 
     /// <summary>The other declared names equal to <paramref name="name"/> ignoring case (usually none).</summary>
-    public IEnumerable<string> CaseTwinsOf(string name)
-    {
-        if (!byFoldedName.TryGetValue(name, out var spellings))
-        {
-            yield break;
-        }
-
-        foreach (var spelling in spellings)
-        {
-            if (!string.Equals(spelling, name, StringComparison.Ordinal))
-            {
-                yield return spelling;
-            }
-        }
-    }
+    public IEnumerable<string> CaseTwinsOf(string name) => caseTwins.Of(name);
 }

@@ -71,7 +71,8 @@ internal static class HandlerIndexBuilder
             returnsValue,
             declaration.Method,
             declaration.Method.ContainingType.Name + "." + declaration.Method.Name,
-            returnsValue == true ? shape.ResponseType : null);
+            returnsValue == true ? shape.ResponseType : null,
+            isDurable: declaration.IsDurable);
     }
 
     private static void AddSourceHandlers(INamespaceSymbol root, string assemblyProject, CompilationFacts facts, List<KnownHandler> handlers)
@@ -168,6 +169,21 @@ internal static class HandlerIndexBuilder
             returnsValue: arguments[4].Value is ITypeSymbol,
             method: null,
             origin: "assembly " + assemblyName,
-            responseType: arguments[4].Value as ITypeSymbol);
+            responseType: arguments[4].Value as ITypeSymbol,
+            isDurable: IsDurable(attribute));
+    }
+
+    /// <summary>The manifest's <c>Delivery</c> named argument, written only for a durable gateway handler (<c>DeliveryMode.Durable</c> is 1).</summary>
+    private static bool IsDurable(AttributeData attribute)
+    {
+        foreach (var argument in attribute.NamedArguments)
+        {
+            if (argument.Key == "Delivery" && argument.Value.Value is int delivery)
+            {
+                return delivery == 1;
+            }
+        }
+
+        return false;
     }
 }

@@ -19,9 +19,11 @@ internal sealed class KnownHandler
         IMethodSymbol? method,
         string origin,
         ITypeSymbol? responseType = null,
-        ManifestType? manifestPayload = null)
+        ManifestType? manifestPayload = null,
+        bool isDurable = false)
     {
         ManifestPayload = manifestPayload;
+        IsDurable = isDurable;
         Project = project;
         Name = name;
         Scope = scope;
@@ -59,6 +61,12 @@ internal sealed class KnownHandler
     /// <see cref="PayloadType"/> <see langword="null"/> when this compilation cannot name the type.
     /// </summary>
     public ManifestType? ManifestPayload { get; }
+
+    /// <summary>
+    /// Whether it is declared <c>Delivery = DeliveryMode.Durable</c>: in source from the attribute, from a referenced
+    /// assembly's manifest attribute or a manifest file's <c>durable</c> flag (written for the gateway declaration).
+    /// </summary>
+    public bool IsDurable { get; }
 
     /// <summary>Where it is declared, for messages: <c>Handlers.OnTest</c> or <c>assembly Lib</c>.</summary>
     public string Origin { get; }

@@ -53,7 +53,8 @@ internal static class ManifestFileHandlers
                         method: null,
                         origin,
                         responseType: handler.AnswersRequests ? Resolve(compilation, handler.Response) : null,
-                        manifestPayload: handler.Payload));
+                        manifestPayload: handler.Payload,
+                        isDurable: handler.IsDurable));
                 }
             }
         }

@@ -75,6 +75,16 @@ internal static class JsonShapes
         return JsonKinds.Object | orNull;
     }
 
+    /// <summary>
+    /// <see cref="Read"/> as <c>JsonSerializerDefaults.Web</c> reads, which component payloads use
+    /// (<c>BrowserSession.SendComponentMessageAsync</c>): a number is also read from a JSON string.
+    /// </summary>
+    public static JsonKinds ReadWeb(ITypeSymbol type, ISymbol? member, SwitchboardSymbols symbols)
+    {
+        var read = Read(type, member, symbols);
+        return (read & JsonKinds.Number) != 0 ? read | JsonKinds.String : read;
+    }
+
     /// <summary>Whether a <c>[JsonNumberHandling(AllowReadingFromString)]</c> on the member or its type lets a number be read from a JSON string.</summary>
     public static bool ReadsNumbersFromStrings(ISymbol? member, SwitchboardSymbols symbols)
     {

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
@@ -11,7 +12,8 @@ namespace Switchboard.Analyzers.Rules;
 /// <summary>
 /// SWB0018: a value in a dictionary literal payload that can never become the type of the property its key fills: the
 /// JSON it is written as is never what that property reads (a string for a double, null for an int), or a constant
-/// string that is no number for a number read from strings.
+/// string that is no number for a number read from strings. A component message's dictionary is read with the web JSON
+/// defaults, where every number may come from a string.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class DictionaryValueTypeAnalyzer : DictionaryPayloadAnalyzer
@@ -20,7 +22,26 @@ internal sealed class DictionaryValueTypeAnalyzer : DictionaryPayloadAnalyzer
         ImmutableArray.Create(DiagnosticDescriptors.DictionaryValueType);
 
     protected override void AnalyzeDictionary(
-        OperationAnalysisContext context, DictionaryLiteral literal, SendTarget target, PayloadMembers members, CompilationFacts facts)
+        OperationAnalysisContext context, DictionaryLiteral literal, SendTarget target, PayloadMembers members, CompilationFacts facts) =>
+        CheckValues(context, literal, members, $"handler '{target.HandlerName}' in project '{target.ProjectName}'", JsonShapes.Read, facts);
+
+    /// <summary>Component payloads are read with <c>JsonSerializerDefaults.Web</c>, which also reads numbers from strings.</summary>
+    protected override void AnalyzeComponentDictionary(
+        OperationAnalysisContext context, DictionaryLiteral literal, ComponentPayloads payloads, CompilationFacts facts)
+    {
+        foreach (var payload in payloads.Typed)
+        {
+            CheckValues(context, literal, payload.Members, payload.Reader, JsonShapes.ReadWeb, facts);
+        }
+    }
+
+    private static void CheckValues(
+        OperationAnalysisContext context,
+        DictionaryLiteral literal,
+        PayloadMembers members,
+        string reader,
+        Func<ITypeSymbol, ISymbol?, SwitchboardSymbols, JsonKinds> reads,
+        CompilationFacts facts)
     {
         foreach (var (key, _, value) in literal.Keys)
         {
@@ -30,7 +51,7 @@ internal sealed class DictionaryValueTypeAnalyzer : DictionaryPayloadAnalyzer
             }
 
             var written = RuntimeTypes.Written(value, facts.Symbols, context.CancellationToken);
-            var read = JsonShapes.Read(property.Type, property, facts.Symbols);
+            var read = reads(property.Type, property, facts.Symbols);
             string? why = null;
             if ((written & read) == 0)
             {
@@ -54,8 +75,7 @@ internal sealed class DictionaryValueTypeAnalyzer : DictionaryPayloadAnalyzer
                 sent,
                 property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                 property.ContainingType.Name + "." + property.Name,
-                target.HandlerName,
-                target.ProjectName,
+                reader,
                 why));
         }
     }

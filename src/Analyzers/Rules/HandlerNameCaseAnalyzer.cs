@@ -6,7 +6,10 @@ using Switchboard.Analyzers.Model;
 
 namespace Switchboard.Analyzers.Rules;
 
-/// <summary>SWB0011: another handler name of the same project differs from this one only by case.</summary>
+/// <summary>
+/// SWB0011: another handler name of the same project differs from this one only by case; or another component
+/// handler's message type differs from this one's only by case.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class HandlerNameCaseAnalyzer : HandlerDeclarationAnalyzer
 {
@@ -34,8 +37,11 @@ internal sealed class HandlerNameCaseAnalyzer : HandlerDeclarationAnalyzer
                 declaration.NameLocation(context.CancellationToken),
                 name,
                 other,
-                projectName,
+                $"project '{projectName}'",
                 project.Named(other)[0].Origin));
         }
     }
+
+    protected override void AnalyzeComponentMethod(SymbolAnalysisContext context, IMethodSymbol method, ComponentFacts components) =>
+        ComponentHandlerChecks.CaseTwins(method, components, context.ReportDiagnostic, context.CancellationToken);
 }

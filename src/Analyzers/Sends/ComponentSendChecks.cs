@@ -125,7 +125,7 @@ internal static class ComponentSendChecks
                 continue;
             }
 
-            var read = ReadByComponent(payloadType, symbols);
+            var read = JsonShapes.ReadWeb(payloadType, member: null, symbols) & ~JsonKinds.Null;
             if ((written & read) != 0 || RuntimeTypes.MayBeInstanceOf(context.Compilation, sent, payloadType))
             {
                 continue;
@@ -137,13 +137,6 @@ internal static class ComponentSendChecks
                 $"A '{Display(sent)}' payload can never become '{Display(payloadType)}', the payload of component handler '{handler.Origin}' for message '{messageType}': "
                 + $"it is written as {JsonKindText.Describe(written)}, and '{Display(payloadType)}' is read from {JsonKindText.Describe(read)}; send a '{Display(payloadType)}' instead"));
         }
-    }
-
-    // Component payloads are read with JsonSerializerDefaults.Web, which also reads numbers from strings.
-    private static JsonKinds ReadByComponent(ITypeSymbol payloadType, SwitchboardSymbols symbols)
-    {
-        var read = JsonShapes.Read(payloadType, member: null, symbols) & ~JsonKinds.Null;
-        return (read & JsonKinds.Number) != 0 ? read | JsonKinds.String : read;
     }
 
     private static IEnumerable<string> Single(int scopes)

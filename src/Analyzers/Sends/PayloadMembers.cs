@@ -58,7 +58,7 @@ internal sealed class PayloadMembers
             {
                 if (!members.Required.Exists(required => string.Equals(required.Key, key, StringComparison.OrdinalIgnoreCase)))
                 {
-                    members.Required.Add(new RequiredKey(key, parameter.Type, "a constructor parameter without a default"));
+                    members.Required.Add(new RequiredKey(key, parameter.Type, "a constructor parameter without a default", isConstructorParameter: true));
                 }
             }
         }
@@ -102,11 +102,12 @@ internal sealed class PayloadMembers
 /// <summary>A key a dictionary must contain: its JSON name, the type of its value (unknown for a manifest's type), and why (for messages).</summary>
 internal sealed class RequiredKey
 {
-    public RequiredKey(string key, ITypeSymbol? type, string reason)
+    public RequiredKey(string key, ITypeSymbol? type, string reason, bool isConstructorParameter = false)
     {
         Key = key;
         Type = type;
         Reason = reason;
+        IsConstructorParameter = isConstructorParameter;
     }
 
     public string Key { get; }
@@ -114,4 +115,10 @@ internal sealed class RequiredKey
     public ITypeSymbol? Type { get; }
 
     public string Reason { get; }
+
+    /// <summary>
+    /// Required only because System.Text.Json is told to respect constructor parameters (Switchboard's payload options
+    /// on .NET 9 and later); <c>JsonSerializerDefaults.Web</c>, which component payloads use, leaves them at their default.
+    /// </summary>
+    public bool IsConstructorParameter { get; }
 }

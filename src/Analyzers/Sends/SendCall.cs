@@ -54,22 +54,41 @@ internal sealed class SendCall
     /// non-empty constant, else CGS (also when a filter is not a constant: CGS holds every scope CS does, so a rule that
     /// reports what all handlers of the default scope lack never reports a default it cannot be sure of).
     /// </summary>
-    public ScopeFlags DefaultScope
+    public ScopeFlags DefaultScope => KnownDefaultScope ?? ScopeFlags.All;
+
+    /// <summary>
+    /// Ignition's default scope for this call when it is sure: CS when a user, hasRole or hostName filter is a non-empty
+    /// constant, CGS when none is given (or each is empty); <see langword="null"/> when such a filter is not a constant.
+    /// </summary>
+    public ScopeFlags? KnownDefaultScope
     {
         get
         {
+            var known = true;
             foreach (var filter in Filters)
             {
-                if (filter.Parameter!.Name is "user" or "hasRole" or "hostName"
-                    && ConstantOf(filter.Value) is { HasValue: true, Value: string { Length: > 0 } })
+                if (filter.Parameter!.Name is not ("user" or "hasRole" or "hostName"))
+                {
+                    continue;
+                }
+
+                var constant = ConstantOf(filter.Value);
+                if (!constant.HasValue)
+                {
+                    known = false;
+                }
+                else if (constant.Value is string { Length: > 0 })
                 {
                     return ScopeFlags.Client | ScopeFlags.Session;
                 }
             }
 
-            return ScopeFlags.All;
+            return known ? ScopeFlags.All : null;
         }
     }
+
+    /// <summary>The scope the call surely sends to: its constant scope, or the default when it gives none and the default is sure; else <see langword="null"/>.</summary>
+    public ScopeFlags? KnownScope => Scope is null ? KnownDefaultScope : TryGetConstantScope(out var scope) ? scope : null;
 
     /// <summary>The constant project name, or <see langword="null"/> when it is not a constant.</summary>
     public string? ProjectName => ConstantString(Project);

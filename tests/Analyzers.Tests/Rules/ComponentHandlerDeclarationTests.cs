@@ -7,7 +7,8 @@ namespace Switchboard.Analyzers.Tests.Rules;
 /// <summary>
 /// <c>[ComponentMessageHandler]</c> methods are checked by the rules that check <c>[MessageHandler]</c> methods for the
 /// same mistake: blank message type (SWB0010), listen scopes (SWB0003), signature (SWB0005), never called (SWB0007),
-/// one method handling one message twice (SWB0006). Each case is one the run time refuses or silently skips.
+/// one method handling one message twice (SWB0006), message types that differ only by case (SWB0011). Each case is
+/// one the run time refuses or silently skips.
 /// </summary>
 public sealed class ComponentHandlerDeclarationTests
 {
@@ -185,5 +186,45 @@ public sealed class ComponentHandlerDeclarationTests
             source,
             new DiagnosticResult(DiagnosticDescriptors.DuplicateHandler).WithLocation(0).WithArguments(
                 "'Gauge.OnRefresh' already handles component message 'refresh' in listen scope Page, so it runs twice for one message; list each scope once"));
+    }
+
+    [Fact]
+    public async Task Message_types_that_differ_only_by_case_are_SWB0011_on_each_and_the_same_type_twice_or_a_handler_name_is_not()
+    {
+        // The run time matches message types ordinally: a send of "refresh" never reaches OnRefreshUpper. The same type
+        // on two components is one message, and a message handler's name is not a component message type.
+        var source = """
+            public sealed class Gauge : MessagingComponentBase
+            {
+                [ComponentMessageHandler({|#0:"refresh"|})]
+                private void OnRefresh() { }
+
+                [ComponentMessageHandler("level", ListenScope.Session)]
+                private void OnLevel() { }
+            }
+
+            public sealed class Trend : MessagingComponentBase
+            {
+                [ComponentMessageHandler({|#1:"Refresh"|}, ListenScope.Session)]
+                private void OnRefreshUpper() { }
+
+                [ComponentMessageHandler("level")]
+                private void OnLevel() { }
+            }
+
+            public static class GatewayHandlers
+            {
+                // A message handler's name and a component message type never meet at run time.
+                [MessageHandler("Level")]
+                public static void OnLevel() { }
+            }
+
+            """;
+        await ComponentVerify<HandlerNameCaseAnalyzer>.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(0)
+                .WithArguments("refresh", "Refresh", "the component message types", "Trend.OnRefreshUpper"),
+            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(1)
+                .WithArguments("Refresh", "refresh", "the component message types", "Gauge.OnRefresh"));
     }
 }

@@ -56,6 +56,9 @@ public sealed class ComponentSendTests
         await ComponentVerify<UnknownHandlerNameAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<ScopeWithoutHandlerAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<PayloadTypeAnalyzer>.AnalyzerAsync(source);
+        await ComponentVerify<DictionaryPayloadKeysAnalyzer>.AnalyzerAsync(source);
+        await ComponentVerify<DictionaryValueTypeAnalyzer>.AnalyzerAsync(source);
+        await ComponentVerify<HandlerNameCaseAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<HandlerSignatureAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<UncallableHandlerAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<DuplicateHandlerAnalyzer>.AnalyzerAsync(source);

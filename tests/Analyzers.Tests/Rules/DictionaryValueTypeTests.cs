@@ -15,7 +15,7 @@ public sealed class DictionaryValueTypeTests
         await Verifier.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticDescriptors.DictionaryValueType).WithLocation(0)
-                .WithArguments("value", "string", "double", "Reading.Value", "record", "X",
+                .WithArguments("value", "string", "double", "Reading.Value", "handler 'record' in project 'X'",
                     "it is written as a JSON string, and the property reads a JSON number"));
     }
 
@@ -29,11 +29,11 @@ public sealed class DictionaryValueTypeTests
         await Verifier.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticDescriptors.DictionaryValueType).WithLocation(0)
-                .WithArguments("A", "null", "int", "Numbers.A", "add", "X", "it is written as a JSON null, and the property reads a JSON number"),
+                .WithArguments("A", "null", "int", "Numbers.A", "handler 'add' in project 'X'", "it is written as a JSON null, and the property reads a JSON number"),
             new DiagnosticResult(DiagnosticDescriptors.DictionaryValueType).WithLocation(1)
-                .WithArguments("B", "int[]", "int", "Numbers.B", "add", "X", "it is written as a JSON array, and the property reads a JSON number"),
+                .WithArguments("B", "int[]", "int", "Numbers.B", "handler 'add' in project 'X'", "it is written as a JSON array, and the property reads a JSON number"),
             new DiagnosticResult(DiagnosticDescriptors.DictionaryValueType).WithLocation(2)
-                .WithArguments("Tag", "int", "string", "Reading.Tag", "record", "X", "it is written as a JSON number, and the property reads a JSON string or null"));
+                .WithArguments("Tag", "int", "string", "Reading.Tag", "handler 'record' in project 'X'", "it is written as a JSON number, and the property reads a JSON string or null"));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class DictionaryValueTypeTests
         await Verifier.AnalyzerAsync(
             source,
             new DiagnosticResult(DiagnosticDescriptors.DictionaryValueType).WithLocation(0)
-                .WithArguments("count", "string", "int", "Lenient.Count", "lenient", "X",
+                .WithArguments("count", "string", "int", "Lenient.Count", "handler 'lenient' in project 'X'",
                     "it is not a number, and the property reads numbers from strings only when they are numbers"));
     }
 
@@ -92,7 +92,7 @@ public sealed class DictionaryValueTypeTests
             source,
             Sources.LibraryManifest,
             new DiagnosticResult(DiagnosticDescriptors.DictionaryValueType).WithLocation(0)
-                .WithArguments("value", "string", "double", "Measurement.Value", "reading", "Lib",
+                .WithArguments("value", "string", "double", "Measurement.Value", "handler 'reading' in project 'Lib'",
                     "it is written as a JSON string, and the property reads a JSON number"));
     }
 }

@@ -24,8 +24,8 @@ public sealed class HandlerNameCaseTests
             """;
         await Verifier.AnalyzerAsync(
             source,
-            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(0).WithArguments("testHandler", "TestHandler", "X", "Handlers.Upper"),
-            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(1).WithArguments("TestHandler", "testHandler", "X", "Handlers.Lower"));
+            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(0).WithArguments("testHandler", "TestHandler", "project 'X'", "Handlers.Upper"),
+            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(1).WithArguments("TestHandler", "testHandler", "project 'X'", "Handlers.Lower"));
     }
 
     [Fact]
@@ -64,6 +64,6 @@ public sealed class HandlerNameCaseTests
         await Verifier.AnalyzerAsync(
             source,
             Sources.LibraryManifest,
-            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(0).WithArguments("Alert", "alert", "Lib", "assembly Lib"));
+            new DiagnosticResult(DiagnosticDescriptors.HandlerNamesDifferByCase).WithLocation(0).WithArguments("Alert", "alert", "project 'Lib'", "assembly Lib"));
     }
 }
