@@ -10,21 +10,48 @@ namespace Switchboard;
 /// when it can be cancelled at all. The completion is itself the handler's token source (one that never holds a timer),
 /// so a request allocates no source of its own; the handler gets its token only when a timeout or the caller's token
 /// can signal it, and <see cref="CancellationToken.None"/> otherwise.</para>
-/// <para>Whoever completes the request (one compare-and-swap decides) answers the caller first and cleans up after:
-/// the deadline entry and the caller's registration. A timeout or a cancellation signals the handler's token, after the
-/// caller has its answer. The source is never disposed: it holds no timer, so there is nothing to release, and a late
-/// Cancel or a handler reading its token never meets a disposed source.</para>
+/// <para>Whoever completes the request (one compare-and-swap decides) records the outcome, cleans up (the deadline
+/// entry and the caller's registration) and publishes the outcome to the caller's task. A timeout or a cancellation
+/// signals the handler's token after that. The source is never disposed: it holds no timer, so there is nothing to
+/// release, and a late Cancel or a handler reading its token never meets a disposed source.</para>
+/// <para>Where the caller's task is completed, which is where an <c>await</c> on it continues: a handler that answers
+/// while its drainer runs it (the usual, synchronous case) leaves its answer held (<see cref="HoldAnswerOf"/>); the
+/// drainer publishes it itself once it has stepped out of its queue's count (the queue empty) so that the caller's
+/// continuation runs on that thread with no thread-pool work item of its own, or from a work item when more work
+/// waits. Every other outcome (a handler that went asynchronous, a timeout, the caller's cancellation) is published
+/// from a thread-pool work item (this object), never inline on the thread that decided it: a timer callback, a
+/// handler's continuation or the caller's <c>Cancel</c>.</para>
 /// </remarks>
-internal abstract class RequestCompletion : CancellationTokenSource, IScheduledDeadline, IRequestReply
+internal abstract class RequestCompletion : CancellationTokenSource, IScheduledDeadline, IRequestReply, IThreadPoolWorkItem
 {
     private const int Pending = 0;
     private const int Done = 1;
+
+    // The request whose handler the drainer on this thread runs now: if that handler answers before it returns, the
+    // drainer publishes the answer itself (HoldAnswerOf, TakeHeldAnswer).
+    [ThreadStatic]
+    private static RequestCompletion? answeringHere;
 
     private readonly DeadlineScheduler<RequestCompletion>? deadlines;
     private readonly bool canSignal;
     private readonly CancellationToken callerToken;
     private CancellationTokenRegistration callerRegistration;
     private int state;
+
+    // The outcome, recorded by whoever completes the request and read when it is published: the handler's value, or
+    // the exception to fail with.
+    private object? outcome;
+    private OutcomeKind kind;
+
+    // Whether the outcome waits for the drainer that ran the handler to publish it.
+    private bool held;
+
+    private enum OutcomeKind : byte
+    {
+        Value,
+        Failure,
+        Cancelled,
+    }
 
     protected RequestCompletion(string project, string messageHandler, TimeSpan timeout, CancellationToken callerToken, DeadlineScheduler<RequestCompletion> deadlines)
     {
@@ -96,8 +123,10 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
     {
         if (TryFinish())
         {
-            SetResult(result);
+            outcome = result;
+            kind = OutcomeKind.Value;
             ReleaseAfterHandler();
+            PublishOrHold();
         }
     }
 
@@ -112,8 +141,10 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
 
         if (TryFinish())
         {
-            SetException(new MessageHandlerFailedException(Project, MessageHandler, handlerException));
+            outcome = new MessageHandlerFailedException(Project, MessageHandler, handlerException);
+            kind = OutcomeKind.Failure;
             ReleaseAfterHandler();
+            PublishOrHold();
         }
 
         return true;
@@ -157,14 +188,16 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
         // A caller that cancelled at the same moment hears about its cancellation, as with a linked token.
         if (callerToken.IsCancellationRequested)
         {
-            SetCanceled(callerToken);
+            kind = OutcomeKind.Cancelled;
         }
         else
         {
-            SetException(new RequestTimeoutException(Project, MessageHandler, Timeout));
+            outcome = new RequestTimeoutException(Project, MessageHandler, Timeout);
+            kind = OutcomeKind.Failure;
         }
 
         callerRegistration.Unregister();
+        PublishOnPool();
         return true;
     }
 
@@ -192,6 +225,67 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
         }
     }
 
+    /// <summary>
+    /// Called by a drainer before it runs <paramref name="reply"/>'s handler: if that handler answers before it returns,
+    /// on this thread, the answer is held for <see cref="TakeHeldAnswer"/> instead of being published at once.
+    /// </summary>
+    internal static void HoldAnswerOf(IRequestReply? reply) => answeringHere = reply as RequestCompletion;
+
+    /// <summary>
+    /// Called by the drainer once the handler's run has returned: the request it answered on this thread, whose
+    /// answer the drainer must now publish (<see cref="PublishHere"/> or <see cref="PublishOnPool"/>), or null.
+    /// </summary>
+    internal static RequestCompletion? TakeHeldAnswer()
+    {
+        var request = answeringHere;
+        answeringHere = null;
+        return request is { held: true } ? request : null;
+    }
+
+    /// <summary>Completes the caller's task on this thread: the caller's continuation may run here, inline.</summary>
+    internal void PublishHere()
+    {
+        held = false;
+        Publish();
+    }
+
+    /// <summary>Completes the caller's task from a thread-pool work item, so that its continuation runs there.</summary>
+    internal void PublishOnPool()
+    {
+        held = false;
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    void IThreadPoolWorkItem.Execute() => Publish();
+
+    private void PublishOrHold()
+    {
+        if (ReferenceEquals(answeringHere, this))
+        {
+            held = true;
+        }
+        else
+        {
+            PublishOnPool();
+        }
+    }
+
+    private void Publish()
+    {
+        switch (kind)
+        {
+            case OutcomeKind.Cancelled:
+                SetCanceled(callerToken);
+                break;
+            case OutcomeKind.Failure:
+                SetException((Exception)outcome!);
+                break;
+            default:
+                SetResult(outcome);
+                break;
+        }
+    }
+
     protected abstract void SetResult(object? result);
 
     protected abstract void SetException(Exception exception);
@@ -207,8 +301,9 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
             return;
         }
 
-        SetCanceled(callerToken);
+        kind = OutcomeKind.Cancelled;
         deadlines?.Remove(this);
+        PublishOnPool();
 
         // On the caller's thread, inside its Cancel, as a linked token source would.
         Cancel();

@@ -174,10 +174,16 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 
         // Whether this drainer is counted free: it starts free (TryActivate and ResumeAfterAsync count it so).
         var free = true;
+
+        // A request its last handler answered on this thread, not yet published to the caller (see PublishHeldAnswer).
+        RequestCompletion? answer = null;
         while (true)
         {
             if (items.TryDequeue(out var item))
             {
+                // The caller never waits behind another handler: its continuation goes to the thread pool.
+                answer?.PublishOnPool();
+                answer = null;
                 if (++taken >= releaseBatch || waiters.Any)
                 {
                     Release(taken);
@@ -201,12 +207,15 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                     Wake();
                 }
 
+                RequestCompletion.HoldAnswerOf(item.Request);
                 var running = HandlerRunner.RunAsync(item);
+                answer = RequestCompletion.TakeHeldAnswer();
                 if (!running.IsCompleted)
                 {
                     // Still active (and busy) while the handler runs on; this drainer resumes on the thread pool. What
                     // it took is given back first: a handler that waits must not hold queue capacity meanwhile.
                     Release(taken);
+                    answer?.PublishOnPool();
                     _ = ResumeAfterAsync(running);
                     return;
                 }
@@ -218,6 +227,19 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
             // Nothing to take: give back what was taken before looking further, so that waiting senders get room.
             Release(taken);
             taken = 0;
+            if (answer is not null)
+            {
+                var carriesOn = TryPublishOutsideThePool(answer, counted: free ? Active + Free : Active);
+                answer = null;
+                if (!carriesOn)
+                {
+                    return;
+                }
+
+                free = true;
+                continue;
+            }
+
             if (!free)
             {
                 // Free again, then the queue is read again (the add is a full fence): a send that still saw this
@@ -234,6 +256,41 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
 
             return;
         }
+    }
+
+    /// <summary>
+    /// Answers the request whose handler this drainer just ran, the queue being empty: the drainer steps out of the
+    /// pool's count first, so that the caller's continuation, which then runs here inline instead of in a thread-pool
+    /// work item of its own, runs on a plain thread-pool thread, as it would have anyway: it holds no place in the
+    /// concurrency bound and cannot hold up handlers (a send it makes finds, or starts, another drainer). Then the
+    /// thread comes back as a drainer, if the pool has room, to be warm for the next send.
+    /// </summary>
+    /// <param name="answer">The request answered.</param>
+    /// <param name="counted">What this drainer adds to the drainer count now: <see cref="Active"/>, plus <see cref="Free"/> when it is free.</param>
+    /// <returns>Whether this thread is a counted, free drainer again and carries on; otherwise it has stopped.</returns>
+    /// <remarks>
+    /// The endpoint's pending count was released when the handler returned, so a queue completing at this moment can
+    /// finish completing a moment before the caller's task completes; the request's outcome was decided before either.
+    /// </remarks>
+    private bool TryPublishOutsideThePool(RequestCompletion answer, long counted)
+    {
+        // As in TryStop: uncounted first, then the queue is read (the add is a full fence), so that an item published
+        // by a send that still saw this drainer free is not left waiting behind the caller's continuation.
+        Interlocked.Add(ref hot.Drainers, -counted);
+        if (!items.IsEmpty && TryActivate())
+        {
+            answer.PublishOnPool();
+            return true;
+        }
+
+        answer.PublishHere();
+        if (idleSpins > 0 && Volatile.Read(ref completing) == 0 && TryActivate())
+        {
+            return true;
+        }
+
+        TryFinishCompletion();
+        return false;
     }
 
     private void Wake() => ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
