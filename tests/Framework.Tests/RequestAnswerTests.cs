@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Switchboard.Tests.Support;
 
 namespace Switchboard.Tests;
@@ -12,7 +13,7 @@ public sealed class RequestAnswerTests
     [Theory]
     [InlineData(HandlerThreading.Shared)]
     [InlineData(HandlerThreading.Dedicated)]
-    public async Task A_synchronous_handlers_answer_continues_the_caller_on_the_handlers_thread(HandlerThreading threading)
+    public async Task A_synchronous_handlers_answer_continues_the_caller_on_the_handlers_thread_with_no_work_item_of_its_own(HandlerThreading threading)
     {
         using var gate = new ManualResetEventSlim();
         var handlerThread = 0;
@@ -27,15 +28,18 @@ public sealed class RequestAnswerTests
 
         var request = gateway.SendRequestAsync<int>("X", "answer");
         var continued = request.ContinueWith(
-            answered => (answered.Result, Environment.CurrentManagedThreadId),
+            answered => (answered.Result, Environment.CurrentManagedThreadId, InsideADrainersRun()),
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
         gate.Set();
 
-        var (value, thread) = await continued.WaitAsync(Wait.Bound);
+        var (value, thread, insideTheDrainersRun) = await continued.WaitAsync(Wait.Bound);
         Assert.Equal(42, value);
         Assert.Equal(handlerThread, thread);
+
+        // Not a work item that merely landed on the same thread: the drainer's own run completed the task.
+        Assert.True(insideTheDrainersRun);
     }
 
     [Theory]
@@ -98,4 +102,7 @@ public sealed class RequestAnswerTests
         Assert.True(await sawSetResultReturn.WaitAsync(Wait.Bound));
         Assert.Equal(7, await request);
     }
+
+    private static bool InsideADrainersRun() =>
+        new StackTrace().GetFrames().Any(frame => frame.GetMethod()?.DeclaringType == typeof(WorkQueue));
 }

@@ -20,11 +20,13 @@ public class UntilHandledBenchmarks
     private MessengerPing messengerPing = null!;
     private WolverinePing wolverinePing = null!;
     private DispatchContenders contenders = null!;
+    private PingWorkItem pingWorkItem = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
         ping = new(done);
+        pingWorkItem = new(ping);
         mediatorPing = new(done);
         mediatorCommand = new(done);
         messengerPing = new(done);
@@ -48,6 +50,18 @@ public class UntilHandledBenchmarks
     {
         done.Arm();
         _ = contenders.Gateway.SendPingAsync(ping).Result;
+        return done.WaitAsync();
+    }
+
+    /// <summary>
+    /// Not a peer but a floor: the handler run by one bare thread-pool work item, the least any handler that does not
+    /// run on the sender's thread pays for the hop there and for waking the waiting caller.
+    /// </summary>
+    [Benchmark(Description = "One thread-pool work item (the floor of a hop)")]
+    public ValueTask ThreadPoolHop()
+    {
+        done.Arm();
+        ThreadPool.UnsafeQueueUserWorkItem(pingWorkItem, preferLocal: false);
         return done.WaitAsync();
     }
 
@@ -90,5 +104,10 @@ public class UntilHandledBenchmarks
     {
         await sending;
         await done.WaitAsync();
+    }
+
+    private sealed class PingWorkItem(Ping ping) : IThreadPoolWorkItem
+    {
+        public void Execute() => SwitchboardHandlers.OnPing(ping);
     }
 }

@@ -229,7 +229,17 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
     /// Called by a drainer before it runs <paramref name="reply"/>'s handler: if that handler answers before it returns,
     /// on this thread, the answer is held for <see cref="TakeHeldAnswer"/> instead of being published at once.
     /// </summary>
-    internal static void HoldAnswerOf(IRequestReply? reply) => answeringHere = reply as RequestCompletion;
+    /// <returns>Whether <paramref name="reply"/> is a request whose answer may be held (then call <see cref="TakeHeldAnswer"/>).</returns>
+    internal static bool HoldAnswerOf(IRequestReply? reply)
+    {
+        if (reply is not RequestCompletion request)
+        {
+            return false;
+        }
+
+        answeringHere = request;
+        return true;
+    }
 
     /// <summary>
     /// Called by the drainer once the handler's run has returned: the request it answered on this thread, whose

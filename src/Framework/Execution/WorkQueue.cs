@@ -16,7 +16,9 @@ namespace Switchboard;
 /// writes the shared drainer count only when it runs dry or starts running again, not per item. A drainer that takes
 /// an item while more wait and no drainer is free wakes one more (wake on backlog). A handler that does not complete
 /// synchronously keeps its drainer (and its place in the concurrency bound) until it finishes, and the drainer then
-/// carries on from the thread pool.
+/// carries on from the thread pool. A request answered by a handler that completed synchronously is published by its
+/// drainer: with the queue empty, after the drainer has left the count, so that the caller's continuation runs on that
+/// thread rather than in a work item of its own (<see cref="TryPublishOutsideThePool"/>).
 /// <para>Across cores: the counters that senders and drainers write sit on cache lines of their own, away from the
 /// fields every send only reads; a drainer gives the capacity it took back in batches (large queues only, see
 /// <see cref="releaseBatch"/>); and at most two idle drainers at a time spin for more work, the others stop at once,
@@ -175,7 +177,7 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         // Whether this drainer is counted free: it starts free (TryActivate and ResumeAfterAsync count it so).
         var free = true;
 
-        // A request its last handler answered on this thread, not yet published to the caller (see PublishHeldAnswer).
+        // A request its last handler answered on this thread, not yet published to the caller (see TryPublishOutsideThePool).
         RequestCompletion? answer = null;
         while (true)
         {
@@ -207,9 +209,10 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
                     Wake();
                 }
 
-                RequestCompletion.HoldAnswerOf(item.Request);
+                // A request's answer given while the handler runs here is held, for this drainer to publish below.
+                var holding = RequestCompletion.HoldAnswerOf(item.Request);
                 var running = HandlerRunner.RunAsync(item);
-                answer = RequestCompletion.TakeHeldAnswer();
+                answer = holding ? RequestCompletion.TakeHeldAnswer() : null;
                 if (!running.IsCompleted)
                 {
                     // Still active (and busy) while the handler runs on; this drainer resumes on the thread pool. What
@@ -347,8 +350,8 @@ internal sealed class WorkQueue : IDeliveryQueue, IThreadPoolWorkItem
         var spinner = default(SpinWait);
         for (var round = 0; round < idleSpins && Volatile.Read(ref completing) == 0; round++)
         {
-            // Other work waits on the thread pool (often the continuation of a request this drainer just answered,
-            // queued on this very thread): give the thread back rather than make the pool wake another for it.
+            // Other work waits on the thread pool (a caller's continuation published from a work item, for example):
+            // give the thread back rather than make the pool wake another for it.
             if (round % 8 == 0 && ThreadPool.PendingWorkItemCount > 0)
             {
                 return false;
