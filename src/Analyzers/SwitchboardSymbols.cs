@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Switchboard.Analyzers.Handlers;
+using Switchboard.Analyzers.Payloads;
 
 namespace Switchboard.Analyzers;
 
@@ -22,7 +23,7 @@ internal sealed class SwitchboardSymbols
         DictionaryOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.IDictionary`2");
         UntypedDictionary = compilation.GetTypeByMetadataName("System.Collections.IDictionary");
         Shapes = HandlerShapeTypes.From(compilation);
-        RuntimeRequiresConstructorParameters = FrameworkTargetsNet9OrLater(messageHandlerAttribute.ContainingAssembly);
+        RuntimeRequiresConstructorParameters = PayloadJsonMembers.RuntimeRequiresConstructorParameters(messageHandlerAttribute.ContainingAssembly);
         FrameworkAssemblyName = messageHandlerAttribute.ContainingAssembly.Name;
     }
 
@@ -64,25 +65,6 @@ internal sealed class SwitchboardSymbols
         compilation.GetTypeByMetadataName("Switchboard.MessageHandlerAttribute") is { } attribute
             ? new SwitchboardSymbols(compilation, attribute)
             : null;
-
-    private static bool FrameworkTargetsNet9OrLater(IAssemblySymbol framework)
-    {
-        foreach (var attribute in framework.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: "TargetFrameworkAttribute" }
-                && attribute.ConstructorArguments.Length == 1
-                && attribute.ConstructorArguments[0].Value is string moniker)
-            {
-                // ".NETCoreApp,Version=v10.0"
-                var version = moniker.Substring(moniker.LastIndexOf('v') + 1);
-                return moniker.StartsWith(".NETCoreApp", System.StringComparison.Ordinal)
-                    && System.Version.TryParse(version, out var parsed)
-                    && parsed.Major >= 9;
-            }
-        }
-
-        return false;
-    }
 
     public bool IsMessageHandlerAttribute(AttributeData attribute) =>
         SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, MessageHandlerAttribute);

@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Switchboard.Analyzers.Handlers;
+using Switchboard.Analyzers.Payloads;
 using Switchboard.Generators.Model;
 using Switchboard.Generators.Text;
 
@@ -80,7 +81,7 @@ public sealed partial class MessageHandlerGenerator
                 payload = payloadKind == PayloadKind.Dictionary
                     ? TypeSpec.Dictionary
                     : SpecOf(payloadType.WithNullableAnnotation(NullableAnnotation.NotAnnotated)) is { } typed
-                        ? typed with { Properties = PayloadProperties.Of(payloadType) }
+                        ? typed with { Properties = PayloadProperties.Of(payloadType, PayloadJsonMembers.RuntimeRequiresConstructorParameters(attribute.AttributeClass!.ContainingAssembly)) }
                         : null;
                 if (payload is null)
                 {

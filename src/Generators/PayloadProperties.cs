@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Switchboard.Analyzers.Payloads;
@@ -39,19 +41,35 @@ internal static class PayloadProperties
 
     /// <summary>
     /// The members (<see cref="PayloadJsonMembers"/>, the rule the analyzers check dictionaries by), or
-    /// <see langword="null"/> when any key could fit (collections, extension data, BCL types).
+    /// <see langword="null"/> when any key could fit (collections, extension data, BCL types). With
+    /// <paramref name="constructorParametersRequired"/> (the declaring project's runtime reads payloads respecting
+    /// required constructor parameters), a member that a constructor parameter without a default binds to is required.
     /// </summary>
-    public static EquatableArray<ManifestProperty>? Of(ITypeSymbol type)
+    public static EquatableArray<ManifestProperty>? Of(ITypeSymbol type, bool constructorParametersRequired)
     {
         if (PayloadJsonMembers.Of(type) is not { } members)
         {
             return null;
         }
 
+        var constructorKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (constructorParametersRequired)
+        {
+            foreach (var (jsonName, _) in PayloadJsonMembers.RequiredConstructorParameters(type, members))
+            {
+                constructorKeys.Add(jsonName);
+            }
+        }
+
         var properties = ImmutableArray.CreateBuilder<ManifestProperty>(members.Length);
         foreach (var member in members)
         {
-            properties.Add(new ManifestProperty(member.JsonName, member.Property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), member.IsRequired));
+            var byConstructor = !member.IsRequired && constructorKeys.Contains(member.JsonName);
+            properties.Add(new ManifestProperty(
+                member.JsonName,
+                member.Property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                member.IsRequired || byConstructor,
+                byConstructor));
         }
 
         return properties.MoveToImmutable().ToEquatableArray();

@@ -28,6 +28,11 @@ public sealed class ManifestFileTests
                   "payload": { "type": "global::Plant.Reading", "metadataName": "Plant.Reading", "properties": [
                     { "name": "Line", "type": "string", "required": true },
                     { "name": "Value", "type": "double", "required": false } ] },
+                  "response": null },
+                { "name": "sample", "scopes": ["Gateway"], "answersRequests": false,
+                  "payload": { "type": "global::Plant.Sample", "metadataName": "Plant.Sample", "properties": [
+                    { "name": "Line", "type": "string", "required": true, "constructorParameter": true },
+                    { "name": "Note", "type": "string?", "required": false } ] },
                   "response": null }
               ]
             }
@@ -95,6 +100,24 @@ public sealed class ManifestFileTests
                 .WithArguments("The key 'valeu' matches no property of 'Plant.Reading', the payload of handler 'reading' in project 'Plant'; did you mean 'Value'?"),
             new DiagnosticResult(DiagnosticDescriptors.DictionaryPayloadKeys).WithLocation(1)
                 .WithArguments("The dictionary has no key for 'Line', a required property of 'Plant.Reading', the payload of handler 'reading' in project 'Plant'"));
+    }
+
+    [Fact]
+    public async Task A_dictionary_without_a_constructor_parameter_the_manifest_records_is_reported_as_one()
+    {
+        await VerifyAsync<DictionaryPayloadKeysAnalyzer>(Sources.Send("""
+            gateway.SendMessage("Plant", "sample", {|#0:new Dictionary<string, object?> { ["note"] = "n" }|}, scope: "G", remoteServers: new[] { "plant-gw" });
+            """),
+            new DiagnosticResult(DiagnosticDescriptors.DictionaryPayloadKeys).WithLocation(0)
+                .WithArguments("The dictionary has no key for 'Line', a constructor parameter without a default of 'Plant.Sample', the payload of handler 'sample' in project 'Plant'"));
+    }
+
+    [Fact]
+    public async Task A_dictionary_that_gives_the_constructor_parameter_in_any_case_is_not_reported()
+    {
+        await VerifyAsync<DictionaryPayloadKeysAnalyzer>(Sources.Send("""
+            gateway.SendMessage("Plant", "sample", new Dictionary<string, object?> { ["line"] = "L1" }, scope: "G", remoteServers: new[] { "plant-gw" });
+            """));
     }
 
     [Fact]

@@ -278,6 +278,10 @@ public sealed class RequestAllTests : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(async () => await gateway.RequestAllAsync<string>("X", " "));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await gateway.RequestAllAsync<string>("X", "status", timeout: TimeSpan.Zero));
         await Assert.ThrowsAsync<ArgumentException>(async () => await gateway.RequestAllAsync<string>("X", "status", scope: (Scope)8));
+
+        // The streaming form checks its arguments at the call, before it is enumerated, as the gathered form does.
+        Assert.Throws<ArgumentException>(() => gateway.RequestAllStreamAsync<string>("X", " "));
+        Assert.Throws<ArgumentException>(() => gateway.RequestAllStreamAsync<string>("X", "status", scope: (Scope)8));
 #pragma warning restore SWB0010, SWB0003
         Assert.Equal(0, gateway.Router.PendingRequestDeadlines);
     }

@@ -87,7 +87,13 @@ public sealed class ManifestTests
         Assert.Equal("global::Plant.Contracts.Reading", reading.Payload!.Name);
         Assert.Equal("Plant.Contracts.Reading", reading.Payload.MetadataName);
         Assert.Equal(
-            [new ManifestProperty("Line", "string", false), new ManifestProperty("Source", "string", true), new ManifestProperty("unit", "string?", false), new ManifestProperty("Value", "double", false)],
+            [
+                // Line and Value are constructor parameters without a default, which the runtime requires.
+                new ManifestProperty("Line", "string", true, ConstructorParameter: true),
+                new ManifestProperty("Source", "string", true),
+                new ManifestProperty("unit", "string?", false),
+                new ManifestProperty("Value", "double", true, ConstructorParameter: true),
+            ],
             reading.Payload.Properties!.OrderBy(property => property.Name, StringComparer.OrdinalIgnoreCase));
         Assert.Null(reading.Response);
     }
@@ -276,7 +282,7 @@ public sealed class ManifestTests
     {
         var manifest = new HandlerManifest(
         [
-            new ManifestProject("P \"quoted\" /*x*/", [new ManifestHandler("h/1", 7, new ManifestType("global::A.B", "A.B", false, [new ManifestProperty("x", "int", true)]), null)]),
+            new ManifestProject("P \"quoted\" /*x*/", [new ManifestHandler("h/1", 7, new ManifestType("global::A.B", "A.B", false, [new ManifestProperty("x", "int", true), new ManifestProperty("y", "int", true, ConstructorParameter: true)]), null)]),
             new ManifestProject("Q", []),
             new ManifestProject("R", [new ManifestHandler("durable", 2, null, null, IsDurable: true)]),
         ]);
@@ -290,7 +296,7 @@ public sealed class ManifestTests
         Assert.Equal("P \"quoted\" /*x*/", read.Projects[0].Name);
         var handler = Assert.Single(read.Projects[0].Handlers);
         Assert.Equal(("h/1", 7), (handler.Name, handler.Scope));
-        Assert.Equal(new ManifestProperty("x", "int", true), Assert.Single(handler.Payload!.Properties!));
+        Assert.Equal([new ManifestProperty("x", "int", true), new ManifestProperty("y", "int", true, ConstructorParameter: true)], handler.Payload!.Properties!);
         Assert.Empty(read.Projects[1].Handlers);
         Assert.False(handler.IsDurable);
         Assert.True(Assert.Single(read.Projects[2].Handlers).IsDurable);

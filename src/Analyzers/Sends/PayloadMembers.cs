@@ -87,7 +87,9 @@ internal sealed class PayloadMembers
                 members.properties.Add(property.Name, null);
                 if (property.Required)
                 {
-                    members.Required.Add(new RequiredKey(property.Name, null, "a required property"));
+                    members.Required.Add(property.ConstructorParameter
+                        ? new RequiredKey(property.Name, null, "a constructor parameter without a default", isConstructorParameter: true)
+                        : new RequiredKey(property.Name, null, "a required property"));
                 }
             }
         }

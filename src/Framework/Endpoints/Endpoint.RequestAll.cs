@@ -37,25 +37,17 @@ public abstract partial class Endpoint
         string? hostName = null,
         IReadOnlyList<string>? remoteServers = null,
         TimeSpan? timeout = null,
-        CancellationToken cancellationToken = default) =>
-        StreamRequestAllAsync<TResponse>(project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
-
-    private async IAsyncEnumerable<RequestAllResult<TResponse>> StreamRequestAllAsync<TResponse>(
-        string project,
-        string messageHandler,
-        object? payload,
-        Scope? scope,
-        string? clientSessionId,
-        string? user,
-        string? hasRole,
-        string? hostName,
-        IReadOnlyList<string>? remoteServers,
-        TimeSpan? timeout,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        CancellationToken cancellationToken = default)
     {
+        // Checked at the call, as the gathered form is; the stream starts when it is enumerated.
         EnsureCanSend();
         var send = MessageSend.Create(SenderInfo, project, messageHandler, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers);
+        return StreamRequestAllAsync<TResponse>(send, timeout, cancellationToken);
+    }
 
+    private async IAsyncEnumerable<RequestAllResult<TResponse>> StreamRequestAllAsync<TResponse>(
+        MessageSend send, TimeSpan? timeout, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         // The call listens to this source, so that leaving the loop early signals the handlers still running.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var call = Gateway.Router.RequestAll<TResponse>(send, timeout, streaming: true, stop.Token);

@@ -48,5 +48,9 @@ internal sealed record ManifestType(string Name, string? MetadataName, bool IsDi
 /// <summary>One member of a payload type.</summary>
 /// <param name="Name">The JSON name (the property name unless <c>[JsonPropertyName]</c> renames it).</param>
 /// <param name="Type">Its type in C#, for messages.</param>
-/// <param name="Required">Whether a dictionary must give it a value (<c>required</c>, <c>[JsonRequired]</c>).</param>
-internal sealed record ManifestProperty(string Name, string Type, bool Required);
+/// <param name="Required">Whether a dictionary must give it a value (<c>required</c>, <c>[JsonRequired]</c>, or a constructor parameter without a default).</param>
+/// <param name="ConstructorParameter">
+/// Whether it is required only as a constructor parameter without a default, which the declaring project's runtime
+/// requires (Switchboard's .NET 9 and later builds); said so in messages.
+/// </param>
+internal sealed record ManifestProperty(string Name, string Type, bool Required, bool ConstructorParameter = false);

@@ -131,7 +131,13 @@ internal static class ManifestJson
             {
                 json.Append(i == 0 ? "\n" : ",\n").Append("            { \"name\": ").Append(Quote(properties[i].Name))
                     .Append(", \"type\": ").Append(Quote(properties[i].Type))
-                    .Append(", \"required\": ").Append(properties[i].Required ? "true" : "false").Append(" }");
+                    .Append(", \"required\": ").Append(properties[i].Required ? "true" : "false");
+                if (properties[i].ConstructorParameter)
+                {
+                    json.Append(", \"constructorParameter\": true");
+                }
+
+                json.Append(" }");
             }
 
             json.Append(properties.Count == 0 ? "]" : "\n          ]");
@@ -187,7 +193,11 @@ internal static class ManifestJson
             foreach (var item in Array(type, "properties"))
             {
                 var member = Object(item, "a payload property");
-                members.Add(new ManifestProperty(Text(member, "name"), Text(member, "type"), member.TryGetValue("required", out var required) && required is true));
+                members.Add(new ManifestProperty(
+                    Text(member, "name"),
+                    Text(member, "type"),
+                    member.TryGetValue("required", out var required) && required is true,
+                    member.TryGetValue("constructorParameter", out var constructorParameter) && constructorParameter is true));
             }
         }
 

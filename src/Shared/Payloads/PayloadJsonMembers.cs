@@ -130,6 +130,30 @@ internal static class PayloadJsonMembers
         }
     }
 
+    /// <summary>
+    /// Whether the Switchboard build <paramref name="switchboard"/> converts payloads with
+    /// <c>RespectRequiredConstructorParameters</c> (its .NET 9 and later builds), so that a constructor parameter without
+    /// a default needs a value. The receiving project's build decides, since it is the one that reads the payload.
+    /// </summary>
+    public static bool RuntimeRequiresConstructorParameters(IAssemblySymbol switchboard)
+    {
+        foreach (var attribute in switchboard.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "TargetFrameworkAttribute" }
+                && attribute.ConstructorArguments.Length == 1
+                && attribute.ConstructorArguments[0].Value is string moniker)
+            {
+                // ".NETCoreApp,Version=v10.0"
+                var version = moniker.Substring(moniker.LastIndexOf('v') + 1);
+                return moniker.StartsWith(".NETCoreApp", StringComparison.Ordinal)
+                    && Version.TryParse(version, out var parsed)
+                    && parsed.Major >= 9;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="attribute"/> is <c>System.Text.Json.Serialization.</c><paramref name="name"/>.</summary>
     public static bool IsJsonAttribute(AttributeData attribute, string name) =>
         attribute.AttributeClass is { } attributeClass

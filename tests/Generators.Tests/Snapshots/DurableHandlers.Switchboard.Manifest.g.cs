@@ -25,8 +25,8 @@
           "scopes": ["Client", "Gateway"],
           "answersRequests": false,
           "payload": { "type": "global::App.Order", "metadataName": "App.Order", "properties": [
-            { "name": "Id", "type": "string", "required": false },
-            { "name": "Quantity", "type": "int", "required": false }
+            { "name": "Id", "type": "string", "required": true, "constructorParameter": true },
+            { "name": "Quantity", "type": "int", "required": true, "constructorParameter": true }
           ] },
           "response": null
         },
@@ -36,8 +36,8 @@
           "answersRequests": false,
           "delivery": "Durable",
           "payload": { "type": "global::App.Order", "metadataName": "App.Order", "properties": [
-            { "name": "Id", "type": "string", "required": false },
-            { "name": "Quantity", "type": "int", "required": false }
+            { "name": "Id", "type": "string", "required": true, "constructorParameter": true },
+            { "name": "Quantity", "type": "int", "required": true, "constructorParameter": true }
           ] },
           "response": null
         }

@@ -38,8 +38,8 @@
           "scopes": ["Client", "Gateway", "Session"],
           "answersRequests": false,
           "payload": { "type": "global::App.Reading", "metadataName": "App.Reading", "properties": [
-            { "name": "Tag", "type": "string", "required": false },
-            { "name": "Value", "type": "double", "required": false }
+            { "name": "Tag", "type": "string", "required": true, "constructorParameter": true },
+            { "name": "Value", "type": "double", "required": true, "constructorParameter": true }
           ] },
           "response": null
         }

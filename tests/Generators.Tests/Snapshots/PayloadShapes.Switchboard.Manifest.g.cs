@@ -50,8 +50,8 @@
           "scopes": ["Gateway"],
           "answersRequests": false,
           "payload": { "type": "global::App.Reading", "metadataName": "App.Reading", "properties": [
-            { "name": "Tag", "type": "string", "required": false },
-            { "name": "Value", "type": "double", "required": false }
+            { "name": "Tag", "type": "string", "required": true, "constructorParameter": true },
+            { "name": "Value", "type": "double", "required": true, "constructorParameter": true }
           ] },
           "response": null
         },
@@ -60,8 +60,8 @@
           "scopes": ["Client"],
           "answersRequests": false,
           "payload": { "type": "global::App.Reading", "metadataName": "App.Reading", "properties": [
-            { "name": "Tag", "type": "string", "required": false },
-            { "name": "Value", "type": "double", "required": false }
+            { "name": "Tag", "type": "string", "required": true, "constructorParameter": true },
+            { "name": "Value", "type": "double", "required": true, "constructorParameter": true }
           ] },
           "response": null
         }

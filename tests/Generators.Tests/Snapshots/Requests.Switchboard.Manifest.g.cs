@@ -17,8 +17,8 @@
           "scopes": ["Gateway"],
           "answersRequests": true,
           "payload": { "type": "global::App.AddRequest", "metadataName": "App.AddRequest", "properties": [
-            { "name": "A", "type": "int", "required": false },
-            { "name": "B", "type": "int", "required": false }
+            { "name": "A", "type": "int", "required": true, "constructorParameter": true },
+            { "name": "B", "type": "int", "required": true, "constructorParameter": true }
           ] },
           "response": { "type": "int", "metadataName": "System.Int32" }
         },

@@ -24,8 +24,8 @@
           "scopes": ["Client", "Gateway"],
           "answersRequests": false,
           "payload": { "type": "global::App.Greeting", "metadataName": "App.Greeting", "properties": [
-            { "name": "First", "type": "string", "required": false },
-            { "name": "Second", "type": "string", "required": false }
+            { "name": "First", "type": "string", "required": true, "constructorParameter": true },
+            { "name": "Second", "type": "string", "required": true, "constructorParameter": true }
           ] },
           "response": null
         }
