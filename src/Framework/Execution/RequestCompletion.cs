@@ -205,8 +205,9 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
     internal void SignalHandler() => Cancel();
 
     /// <summary>
-    /// Times out the requests whose deadline passed: every caller is answered first, and only then are the handlers'
-    /// tokens signalled, because a handler's cancellation callbacks are user code that may take its time.
+    /// Times out the requests whose deadline passed: every caller's answer is decided and handed to the thread pool
+    /// first, and only then are the handlers' tokens signalled, because a handler's cancellation callbacks are user code
+    /// that may take its time.
     /// </summary>
     internal static void Expire(List<RequestCompletion> expired)
     {
