@@ -4,7 +4,7 @@
 set -uo pipefail
 set -f  # the filters are patterns for BenchmarkDotNet, not for the shell
 here="$(cd "$(dirname "$0")" && pwd)"
-mkdir -p "$here/${RUN:-run}"
+mkdir -p "$here/${RUN:-run}" /tmp/i16l-bdn
 after="$here/../../Switchboard.Benchmarks/bin/Release/net10.0"
 before="${BEFORE:-/tmp/i16l-before}/benchmarks/Switchboard.Benchmarks/bin/Release/net10.0"
 for filter in ${FILTERS:-'*RequestRoundTrip*' '*UntilHandled*' '*SelectAndQueue*'}; do
@@ -12,7 +12,7 @@ for filter in ${FILTERS:-'*RequestRoundTrip*' '*UntilHandled*' '*SelectAndQueue*
     dir=$before; [ "$side" = after ] && dir=$after
     name="$(echo "$filter" | tr -d '*')-$side"
     echo "$name: $(uptime)" | tee -a "$here/${RUN:-run}/load.txt"
-    (cd "$dir" && dotnet Switchboard.Benchmarks.dll --filter "$filter" --inProcess --job short --artifacts "/tmp/i16l-bdn/$name") > "$here/${RUN:-run}/$name.log" 2>&1
+    (cd "$dir" && dotnet Switchboard.Benchmarks.dll --filter "$filter" --inProcess --job short --artifacts "/tmp/i16l-bdn/$name") > "/tmp/i16l-bdn/$name.log" 2>&1
     set +f
     cp /tmp/i16l-bdn/$name/results/*-report-github.md "$here/${RUN:-run}/$name.md" 2>/dev/null
     set -f
