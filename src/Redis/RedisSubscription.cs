@@ -39,8 +39,10 @@ internal sealed class RedisSubscription : INetworkSubscription
             return Nothing(out message, out waiting);
         }
 
-        if (Interlocked.Exchange(ref head, null) is { } first)
+        // No read is pending, so nothing else writes head now.
+        if (Volatile.Read(ref head) is { } first)
         {
+            Volatile.Write(ref head, null);
             return Read(first, out message, out waiting);
         }
 
