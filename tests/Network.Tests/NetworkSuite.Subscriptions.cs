@@ -1,11 +1,13 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
 using Switchboard.Network.Tests.Support;
 
 namespace Switchboard.Network.Tests;
 
 /// <summary>
 /// The transport's side of the receive path, on every transport: a subscription its reader takes messages from, in
-/// order, with how many still wait, and a wake-up when the reader found it empty and a message came.
+/// order, with how many still wait, and a wake-up when the reader found it empty and a message came; and the node's
+/// inbound worker counting what waits there against <see cref="GatewayNetworkOptions.InboundQueueCapacity"/>.
 /// </summary>
 public abstract partial class NetworkSuite
 {
@@ -58,5 +60,86 @@ public abstract partial class NetworkSuite
 
         await reader.UnsubscribeAsync(channel);
         Assert.Equal(0, await publisher.PublishAsync(channel, "after"u8.ToArray()));
+    }
+
+    [Fact]
+    public async Task WhatWaitsInTheTransportBeyondTheInboundQueueCapacityIsDroppedOldestFirstAndCountedAsOverloaded()
+    {
+        const int Capacity = 10;
+        const int Behind = 100;
+        var holdingLog = new HoldFirstDrop();
+        var options = Options();
+        options.InboundQueueCapacity = Capacity;
+        options.LoggerFactory = holdingLog;
+        var (receiver, receiverTransport) = await NodeAsync(options);
+        var (sender, senderTransport) = await NodeAsync();
+        var (_, log9000) = await GatewayAsync(receiver, "agent-9000");
+        var (agent8088, _) = await GatewayAsync(sender, "agent-8088");
+        await Wait.UntilAsync(() => sender.LiveGateways.Contains("agent-9000"), "agent-8088's node heard agent-9000");
+        var channel = $"{NetworkName}:gateway:agent-9000";
+        var marker = $"{NetworkName}:marker";
+
+        try
+        {
+            // The receiver's worker logs the drop of a malformed message, and the log holds it there while 100 sends
+            // queue behind it in the transport.
+            await senderTransport.PublishAsync(channel, "not an envelope"u8.ToArray());
+            await holdingLog.Entered.Task.WaitAsync(Wait.Bound);
+            for (var i = 1; i <= Behind; i++)
+            {
+                Assert.EndsWith("sendStatus=SENT", agent8088.SendMessage("X", "testHandler", Payload(("sequence", i)), remoteServers: ["agent-9000"])[0]);
+            }
+
+            // A marker published after them on the same connection reaches the receiver's connection after them.
+            var markerSeen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            await receiverTransport.SubscribeAsync(marker, _ => markerSeen.TrySetResult());
+            Assert.Equal(1, await senderTransport.PublishAsync(marker, "m"u8.ToArray()));
+            await markerSeen.Task.WaitAsync(Wait.Bound);
+        }
+        finally
+        {
+            holdingLog.Release.Set();
+        }
+
+        await Wait.UntilAsync(() => receiver.Statistics.Received >= Behind + 1, "the receiver read every message");
+        await Wait.UntilAsync(() => log9000.Of("testHandler").Count == Capacity, "the newest ten were handled");
+        Assert.Equal(Behind - Capacity, receiver.Statistics.DroppedFor(DropReason.Overloaded));
+
+        // The newest ten; the handler runs on the shared pool, whose invocations may overlap, so their order is not asserted here.
+        Assert.Equal(
+            Enumerable.Range(Behind - Capacity + 1, Capacity),
+            log9000.Of("testHandler").Select(delivery => Convert.ToInt32(((IReadOnlyDictionary<string, object?>)delivery.Payload!)["sequence"], System.Globalization.CultureInfo.InvariantCulture)).Order());
+    }
+
+    /// <summary>Holds the first thread that logs a dropped message until released, as a busy inbound worker.</summary>
+    private sealed class HoldFirstDrop : ILoggerFactory, ILogger
+    {
+        private int held;
+
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == 20 && Interlocked.Exchange(ref held, 1) == 0)
+            {
+                Entered.TrySetResult();
+                Release.Wait(Wait.Bound);
+            }
+        }
+
+        public void Dispose() => Release.Set();
     }
 }
