@@ -18,5 +18,12 @@ if (args is ["handoff-probe", ..])
     return 0;
 }
 
+// `remote-handoff-probe [BATCHES]` counts thread-pool work items and CPU time per message for the network rows of suite 4.
+if (args is ["remote-handoff-probe", ..])
+{
+    await Switchboard.Benchmarks.Network.RemoteHandoffProbe.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());
 return 0;

@@ -76,8 +76,28 @@ public sealed class RedisNetworkTransport : INetworkTransport
     /// <inheritdoc />
     public async ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(onMessage);
+        var queue = await SubscribeQueueAsync(channel, cancellationToken).ConfigureAwait(false);
+
+        // The queue hands messages over one at a time, in the order Redis delivered them.
+        queue.OnMessage(message => onMessage((byte[]?)message.Message ?? []));
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The reader takes the messages straight from StackExchange.Redis's ordered <see cref="ChannelMessageQueue"/>, so
+    /// no message loop of StackExchange.Redis's runs in between; the queue's backlog is what
+    /// <see cref="INetworkSubscription.TryRead"/> reports as waiting.
+    /// </remarks>
+    public async ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messagesWaiting);
+        return new RedisSubscription(await SubscribeQueueAsync(channel, cancellationToken).ConfigureAwait(false), messagesWaiting);
+    }
+
+    private async Task<ChannelMessageQueue> SubscribeQueueAsync(string channel, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
         if (subscriptions.ContainsKey(channel))
         {
@@ -91,8 +111,7 @@ public sealed class RedisNetworkTransport : INetworkTransport
             throw new InvalidOperationException($"The channel \"{channel}\" is already subscribed on this connection.");
         }
 
-        // The queue hands messages over one at a time, in the order Redis delivered them.
-        queue.OnMessage(message => onMessage((byte[]?)message.Message ?? []));
+        return queue;
     }
 
     /// <summary>

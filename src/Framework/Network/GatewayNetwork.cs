@@ -145,7 +145,7 @@ public sealed class GatewayNetwork : IAsyncDisposable
                     $"A gateway named \"{gateway.Name}\" is already on network \"{NetworkName}\"; gateway names must be unique on a network.");
             }
 
-            await Transport.SubscribeAsync(membership.Channel, data => inbound.Receive(membership.Inbox, data), cancellationToken).ConfigureAwait(false);
+            await inbound.SubscribeAsync(membership.Channel, membership.Inbox, cancellationToken).ConfigureAwait(false);
             gateway.NetworkLink = membership;
         }
         catch
@@ -260,6 +260,9 @@ public sealed class GatewayNetwork : IAsyncDisposable
 
     internal void Forget(RemoteClient client) => clients.TryRemove(new KeyValuePair<string, RemoteClient>(ClientKey(client.GatewayName, client.SessionId), client));
 
+    /// <summary>Stops receiving a gateway's channel; what already waits on it is still handled.</summary>
+    internal ValueTask UnsubscribeAsync(string gatewayChannel) => inbound.UnsubscribeAsync(gatewayChannel);
+
     internal void Forget(GatewayMembership membership) => memberships.TryRemove(new KeyValuePair<string, GatewayMembership>(membership.Gateway.Name, membership));
 
     /// <summary>Encodes an envelope and refuses it when it is larger than <see cref="GatewayNetworkOptions.MaxMessageBytes"/>.</summary>
@@ -356,8 +359,8 @@ public sealed class GatewayNetwork : IAsyncDisposable
             }
 
             Transport.ConnectionChanged += OnConnectionChanged;
-            await Transport.SubscribeAsync(NodeChannel, data => inbound.Receive(nodeInbox, data), cancellationToken).ConfigureAwait(false);
-            await Transport.SubscribeAsync(Channels.Presence, data => presenceInbound.Receive(nodeInbox.Presence, data), cancellationToken).ConfigureAwait(false);
+            await inbound.SubscribeAsync(NodeChannel, nodeInbox, cancellationToken).ConfigureAwait(false);
+            await presenceInbound.SubscribeAsync(Channels.Presence, nodeInbox.Presence, cancellationToken).ConfigureAwait(false);
             heartbeats = Task.Run(HeartbeatLoopAsync, CancellationToken.None);
             Volatile.Write(ref started, true);
         }

@@ -52,7 +52,11 @@ public sealed class GatewayNetworkOptions
     /// <summary>The largest message sent or accepted, in bytes; larger ones are refused to the sender and dropped by receivers. Default 1 MiB.</summary>
     public int MaxMessageBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>How many received messages may wait to be handled; beyond it messages are dropped and counted. Default 10,000.</summary>
+    /// <summary>
+    /// How many received messages may wait to be handled, on a node's channels together (presence apart); when more
+    /// wait, the oldest are dropped and counted (<see cref="DropReason.Overloaded"/>) as the node reads them, until no
+    /// more than this many wait. Default 10,000.
+    /// </summary>
     public int InboundQueueCapacity { get; set; } = 10_000;
 
     /// <summary>

@@ -22,6 +22,30 @@ public interface INetworkTransport : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The channel is already subscribed on this transport.</exception>
     ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Subscribes to a channel for a reader that takes the messages itself, oldest first, with
+    /// <see cref="INetworkSubscription.TryRead"/>: the way <see cref="GatewayNetwork"/> receives, so that a message reaches
+    /// its inbound worker without passing through another thread of the transport's.
+    /// </summary>
+    /// <param name="channel">The channel name.</param>
+    /// <param name="messagesWaiting">
+    /// Called after <see cref="INetworkSubscription.TryRead"/> has returned <see langword="false"/>, once a message can be
+    /// read (more often is allowed). The reader may handle messages on the calling thread before it returns, so the
+    /// transport calls it on a thread-pool thread: never on a publisher's thread, inside its own locks, or on the thread
+    /// that reads its connection.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the subscription request.</param>
+    /// <returns>The subscription, once messages published from now on are received.</returns>
+    /// <exception cref="InvalidOperationException">The channel is already subscribed on this transport.</exception>
+    /// <remarks>
+    /// The default implementation subscribes with <see cref="SubscribeAsync"/> and keeps what it is handed in a queue of
+    /// its own, waking the reader through the thread pool: correct for any transport, one thread hop more than a
+    /// transport that lets the reader take from its own ordered queue (as <see cref="InMemoryNetworkTransport"/> and the
+    /// Redis transport do).
+    /// </remarks>
+    ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default) =>
+        WaitingMessages.SubscribeAsync(this, channel, messagesWaiting, cancellationToken);
+
     /// <summary>Stops receiving a channel's messages; unknown channels are ignored.</summary>
     /// <param name="channel">The channel name.</param>
     /// <returns>A task that completes when the subscription is gone.</returns>

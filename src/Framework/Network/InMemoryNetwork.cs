@@ -83,7 +83,7 @@ public sealed class InMemoryNetwork
         var copy = message.ToArray();
         foreach (var subscriber in subscribers)
         {
-            subscriber.Owner.Enqueue(subscriber, copy);
+            subscriber.Deliver(copy);
         }
 
         return subscribers.Length;

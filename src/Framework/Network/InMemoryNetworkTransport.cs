@@ -4,8 +4,10 @@ namespace Switchboard.Network;
 
 /// <summary>
 /// One connection to an <see cref="InMemoryNetwork"/>, with Redis pub/sub's behaviour: a publish reaches the connections
-/// subscribed at that moment and returns how many they were; each connection receives its messages in order, on its
-/// own worker; messages on their way when the connection drops are lost.
+/// subscribed at that moment and returns how many they were; each subscription receives its messages in order; messages
+/// on their way when the connection drops are lost. A subscription opened with <see cref="OpenSubscriptionAsync"/> keeps
+/// its messages until its reader takes them (the publisher only queues them and, when the reader waits, wakes it through
+/// the thread pool); one made with <see cref="SubscribeAsync"/> is called on the connection's own worker.
 /// </summary>
 public sealed class InMemoryNetworkTransport : INetworkTransport
 {
@@ -43,26 +45,37 @@ public sealed class InMemoryNetworkTransport : INetworkTransport
     /// <inheritdoc />
     public ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(channel);
         ArgumentNullException.ThrowIfNull(onMessage);
+        Add(new Subscription(this, channel, onMessage, waiting: null), cancellationToken);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messagesWaiting);
+        var waiting = new WaitingMessages(messagesWaiting);
+        Add(new Subscription(this, channel, onMessage: null, waiting), cancellationToken);
+        return ValueTask.FromResult<INetworkSubscription>(waiting);
+    }
+
+    private void Add(Subscription subscription, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(subscription.Channel);
         cancellationToken.ThrowIfCancellationRequested();
         lock (subscriptions)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (subscriptions.ContainsKey(channel))
+            if (!subscriptions.TryAdd(subscription.Channel, subscription))
             {
-                throw new InvalidOperationException($"The channel \"{channel}\" is already subscribed on this connection.");
+                throw new InvalidOperationException($"The channel \"{subscription.Channel}\" is already subscribed on this connection.");
             }
 
-            var subscription = new Subscription(this, channel, onMessage);
-            subscriptions.Add(channel, subscription);
             if (connected)
             {
                 network.Add(subscription);
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -116,6 +129,7 @@ public sealed class InMemoryNetworkTransport : INetworkTransport
             foreach (var subscription in subscriptions.Values)
             {
                 network.Remove(subscription);
+                subscription.Waiting?.Clear();
             }
         }
 
@@ -167,7 +181,7 @@ public sealed class InMemoryNetworkTransport : INetworkTransport
         await worker.ConfigureAwait(false);
     }
 
-    internal void Enqueue(Subscription subscription, byte[] message) => inbox.Writer.TryWrite((subscription, message, Volatile.Read(ref epoch)));
+    private void Enqueue(Subscription subscription, byte[] message) => inbox.Writer.TryWrite((subscription, message, Volatile.Read(ref epoch)));
 
     private async Task DeliverAsync()
     {
@@ -180,7 +194,7 @@ public sealed class InMemoryNetworkTransport : INetworkTransport
 
             try
             {
-                subscription.OnMessage(message);
+                subscription.OnMessage!(message);
             }
             catch (Exception)
             {
@@ -189,14 +203,28 @@ public sealed class InMemoryNetworkTransport : INetworkTransport
         }
     }
 
-    internal sealed class Subscription(InMemoryNetworkTransport owner, string channel, Action<ReadOnlyMemory<byte>> onMessage)
+    /// <summary>A channel subscribed on this connection: called on the connection's worker, or read by its own reader.</summary>
+    internal sealed class Subscription(InMemoryNetworkTransport owner, string channel, Action<ReadOnlyMemory<byte>>? onMessage, WaitingMessages? waiting)
     {
-        public InMemoryNetworkTransport Owner { get; } = owner;
-
         public string Channel { get; } = channel;
 
-        public Action<ReadOnlyMemory<byte>> OnMessage { get; } = onMessage;
+        public Action<ReadOnlyMemory<byte>>? OnMessage { get; } = onMessage;
+
+        public WaitingMessages? Waiting { get; } = waiting;
 
         public volatile bool Active = true;
+
+        /// <summary>Called by the publisher: queues the message for the reader or for the connection's worker.</summary>
+        public void Deliver(byte[] message)
+        {
+            if (Waiting is { } queue)
+            {
+                queue.Add(message);
+            }
+            else
+            {
+                owner.Enqueue(this, message);
+            }
+        }
     }
 }

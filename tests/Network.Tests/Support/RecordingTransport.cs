@@ -26,6 +26,9 @@ public sealed class RecordingTransport(INetworkTransport inner) : INetworkTransp
     public ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
         inner.SubscribeAsync(channel, onMessage, cancellationToken);
 
+    public ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default) =>
+        inner.OpenSubscriptionAsync(channel, messagesWaiting, cancellationToken);
+
     public ValueTask UnsubscribeAsync(string channel) => inner.UnsubscribeAsync(channel);
 
     public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)

@@ -169,7 +169,7 @@ internal sealed class GatewayMembership : INetworkLink
         Network.Forget(this);
         try
         {
-            await Network.Transport.UnsubscribeAsync(Channel).ConfigureAwait(false);
+            await Network.UnsubscribeAsync(Channel).ConfigureAwait(false);
         }
         catch (Exception)
         {

@@ -20,21 +20,15 @@ internal sealed class SealedTransport(INetworkTransport inner, EnvelopeSeal seal
             channel,
             frame =>
             {
-                if (frame.Length > maxMessageBytes + EnvelopeSeal.Overhead)
-                {
-                    // Not worth a MAC over megabytes of what will be dropped anyway.
-                    refused(channel, DropReason.Oversized, $"it is {frame.Length} bytes, more than GatewayNetworkOptions.MaxMessageBytes ({maxMessageBytes}) and a signature");
-                }
-                else if (seal.TryOpen(channel, frame, out var envelope, out var reason, out var detail))
+                if (TryOpen(channel, frame, out var envelope))
                 {
                     onMessage(envelope);
                 }
-                else
-                {
-                    refused(channel, reason, detail);
-                }
             },
             cancellationToken);
+
+    public async ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default) =>
+        new OpenedSubscription(this, channel, await inner.OpenSubscriptionAsync(channel, messagesWaiting, cancellationToken).ConfigureAwait(false));
 
     public ValueTask UnsubscribeAsync(string channel) => inner.UnsubscribeAsync(channel);
 
@@ -44,4 +38,42 @@ internal sealed class SealedTransport(INetworkTransport inner, EnvelopeSeal seal
     public long Publish(string channel, ReadOnlyMemory<byte> message) => inner.Publish(channel, seal.Seal(channel, message.Span));
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    /// <summary>Verifies and unwraps a received frame; one that fails is refused (counted and logged) here.</summary>
+    private bool TryOpen(string channel, ReadOnlyMemory<byte> frame, out ReadOnlyMemory<byte> envelope)
+    {
+        if (frame.Length > maxMessageBytes + EnvelopeSeal.Overhead)
+        {
+            // Not worth a MAC over megabytes of what will be dropped anyway.
+            refused(channel, DropReason.Oversized, $"it is {frame.Length} bytes, more than GatewayNetworkOptions.MaxMessageBytes ({maxMessageBytes}) and a signature");
+            envelope = default;
+            return false;
+        }
+
+        if (seal.TryOpen(channel, frame, out envelope, out var reason, out var detail))
+        {
+            return true;
+        }
+
+        refused(channel, reason, detail);
+        return false;
+    }
+
+    /// <summary>Hands its reader only the frames that pass, unwrapped; the others are refused as they are read.</summary>
+    private sealed class OpenedSubscription(SealedTransport owner, string channel, INetworkSubscription sealedFrames) : INetworkSubscription
+    {
+        public bool TryRead(out ReadOnlyMemory<byte> message, out int waiting)
+        {
+            while (sealedFrames.TryRead(out var frame, out waiting))
+            {
+                if (owner.TryOpen(channel, frame, out message))
+                {
+                    return true;
+                }
+            }
+
+            message = default;
+            return false;
+        }
+    }
 }

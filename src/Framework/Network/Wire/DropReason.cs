@@ -15,7 +15,7 @@ public enum DropReason
     /// <summary>It arrived after its deadline, when its sender had already stopped waiting.</summary>
     Expired,
 
-    /// <summary>The inbound queue was full (<see cref="GatewayNetworkOptions.InboundQueueCapacity"/>).</summary>
+    /// <summary>More than <see cref="GatewayNetworkOptions.InboundQueueCapacity"/> messages waited behind it when the node read it.</summary>
     Overloaded,
 
     /// <summary>
