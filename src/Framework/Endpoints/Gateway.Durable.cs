@@ -42,7 +42,8 @@ public sealed partial class Gateway
         }
 
         var payload = DurablePayload.Read(message.PayloadJson);
-        await Router.RequestLocalAsync(message.Sender, message.Project, message.MessageHandler, payload, Options.RequestTimeout, cancellationToken)
+        await Router.RequestLocalAsync(
+                new MessageRequest(message.Sender, message.Project, message.MessageHandler, payload, RemoteServer: null), Options.RequestTimeout, cancellationToken)
             .ConfigureAwait(false);
     }
 }

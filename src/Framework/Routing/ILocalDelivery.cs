@@ -24,7 +24,7 @@ internal interface ILocalDelivery
         Type? responseType = null);
 
     /// <summary>Runs this gateway's own handler for a request.</summary>
-    Task<object?> RequestLocalAsync(SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken);
+    Task<object?> RequestLocalAsync(MessageRequest request, TimeSpan wait, CancellationToken cancellationToken);
 
     /// <summary>
     /// A request-all: this gateway's own targets when <paramref name="sender"/> is <see langword="null"/> (one that

@@ -15,8 +15,7 @@ internal interface INetworkLink
 
     Task<DeliveryReport> SendAsync(MessageSend send, CancellationToken cancellationToken);
 
-    Task<object?> RequestAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken);
+    Task<object?> RequestAsync(MessageRequest request, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken);
 
     /// <summary>
     /// A request-all over the network: a slot in <paramref name="targets"/> per gateway asked (each of

@@ -38,10 +38,10 @@ internal sealed partial class MessageRouter
         Type? responseType,
         CancellationToken cancellationToken)
     {
+        MessageRequest request;
         try
         {
-            ArgumentException.ThrowIfNullOrWhiteSpace(project);
-            ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+            request = MessageRequest.Create(sender.SenderInfo, project, messageHandler, payload, remoteServer);
         }
         catch (ArgumentException exception)
         {
@@ -50,16 +50,16 @@ internal sealed partial class MessageRouter
 
         // Telemetry costs this check when nobody listens.
         return SwitchboardTelemetry.Source.HasListeners() || SwitchboardTelemetry.RequestDuration.Enabled
-            ? RequestObservedAsync<TResponse>(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken)
-            : StartRequest<TResponse>(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken);
+            ? RequestObservedAsync<TResponse>(request, timeout, responseType, cancellationToken)
+            : StartRequest<TResponse>(request, timeout, responseType, cancellationToken);
     }
 
     /// <summary>Runs this gateway's own handler; requests from the gateway network arrive here with their sender's identity.</summary>
-    public Task<object?> RequestLocalAsync(SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken)
+    public Task<object?> RequestLocalAsync(MessageRequest request, TimeSpan wait, CancellationToken cancellationToken)
     {
         try
         {
-            return QueueLocalRequest<object?>(info, project, messageHandler, payload, wait, cancellationToken);
+            return QueueLocalRequest<object?>(request, wait, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -68,22 +68,14 @@ internal sealed partial class MessageRouter
     }
 
     private async Task<TResponse> RequestObservedAsync<TResponse>(
-        Endpoint sender,
-        string project,
-        string messageHandler,
-        object? payload,
-        string? remoteServer,
-        TimeSpan? timeout,
-        Type? responseType,
-        CancellationToken cancellationToken)
+        MessageRequest request, TimeSpan? timeout, Type? responseType, CancellationToken cancellationToken)
     {
         // Started before the request is queued, so that the delivery span is its child.
-        using var activity = SendTelemetry.Start("switchboard.request", ActivityKind.Client, project, messageHandler, Scope.Gateway);
+        using var activity = SendTelemetry.Start("switchboard.request", ActivityKind.Client, request.Project, request.Handler, Scope.Gateway);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return await StartRequest<TResponse>(sender, project, messageHandler, payload, remoteServer, timeout, responseType, cancellationToken)
-                .ConfigureAwait(false);
+            return await StartRequest<TResponse>(request, timeout, responseType, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -94,29 +86,22 @@ internal sealed partial class MessageRouter
         {
             SwitchboardTelemetry.RequestDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,
-                SwitchboardTelemetry.ProjectTag(project),
+                SwitchboardTelemetry.ProjectTag(request.Project),
                 new(MessagingConventions.System, MessagingConventions.SystemName),
-                new(MessagingConventions.DestinationName, MessagingConventions.Destination(project, messageHandler)));
+                new(MessagingConventions.DestinationName, MessagingConventions.Destination(request.Project, request.Handler)));
         }
     }
 
     private Task<TResponse> StartRequest<TResponse>(
-        Endpoint sender,
-        string project,
-        string messageHandler,
-        object? payload,
-        string? remoteServer,
-        TimeSpan? timeout,
-        Type? responseType,
-        CancellationToken cancellationToken)
+        in MessageRequest request, TimeSpan? timeout, Type? responseType, CancellationToken cancellationToken)
     {
         try
         {
             var wait = RequestWait(timeout);
 
-            return RemoteDelivery.Applies(gateway, remoteServer)
-                ? RequestRemoteAsync<TResponse>(sender.SenderInfo, project, messageHandler, payload, remoteServer, wait, responseType, cancellationToken)
-                : QueueLocalRequest<TResponse>(sender.SenderInfo, project, messageHandler, payload, wait, cancellationToken);
+            return RemoteDelivery.Applies(gateway, request.RemoteServer)
+                ? RequestRemoteAsync<TResponse>(request, wait, responseType, cancellationToken)
+                : QueueLocalRequest<TResponse>(request, wait, cancellationToken);
         }
         catch (Exception exception)
         {
@@ -125,18 +110,10 @@ internal sealed partial class MessageRouter
     }
 
     private async Task<TResponse> RequestRemoteAsync<TResponse>(
-        SenderInfo info,
-        string project,
-        string messageHandler,
-        object? payload,
-        string? remoteServer,
-        TimeSpan wait,
-        Type? responseType,
-        CancellationToken cancellationToken)
+        MessageRequest request, TimeSpan wait, Type? responseType, CancellationToken cancellationToken)
     {
-        var response = await RemoteDelivery.RequestAsync(gateway, info, project, messageHandler, payload, remoteServer, wait, responseType, cancellationToken)
-            .ConfigureAwait(false);
-        return RequestResponse.Convert<TResponse>(response, project, messageHandler);
+        var response = await RemoteDelivery.RequestAsync(gateway, request, wait, responseType, cancellationToken).ConfigureAwait(false);
+        return RequestResponse.Convert<TResponse>(response, request.Project, request.Handler);
     }
 
     /// <summary>Finds, checks and queues the handler; the returned task is the request's completion.</summary>
@@ -145,10 +122,10 @@ internal sealed partial class MessageRouter
     /// <exception cref="MessageDeniedException">The sender lacks the handler's role.</exception>
     /// <exception cref="MessageQueueFullException">The handler's queue is full.</exception>
     /// <exception cref="ObjectDisposedException">The gateway has closed.</exception>
-    private Task<TResponse> QueueLocalRequest<TResponse>(
-        SenderInfo info, string project, string messageHandler, object? payload, TimeSpan wait, CancellationToken cancellationToken)
+    private Task<TResponse> QueueLocalRequest<TResponse>(in MessageRequest request, TimeSpan wait, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var (info, project, messageHandler, payload, _) = request;
         var handlers = Volatile.Read(ref projects).GetValueOrDefault(project, ProjectHandlers.Empty);
         var handler = handlers.Find(Scope.Gateway, messageHandler)
             ?? throw new MessageHandlerNotFoundException(project, messageHandler, gateway.Name);

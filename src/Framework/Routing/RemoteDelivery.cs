@@ -27,23 +27,15 @@ internal static class RemoteDelivery
             : Unreachable(gateway, send);
 
     public static Task<object?> RequestAsync(
-        Gateway gateway,
-        SenderInfo sender,
-        string project,
-        string messageHandler,
-        object? payload,
-        string? server,
-        TimeSpan timeout,
-        Type? responseType,
-        CancellationToken cancellationToken)
+        Gateway gateway, in MessageRequest request, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken)
     {
         if (gateway.NetworkLink is { } link)
         {
-            return link.RequestAsync(sender, project, messageHandler, payload, server, timeout, responseType, cancellationToken);
+            return link.RequestAsync(request, timeout, responseType, cancellationToken);
         }
 
-        Log.Unreachable(gateway.Logger, server!, messageHandler, NoNetwork);
-        return Task.FromException<object?>(new GatewayUnreachableException(project, messageHandler, server!, NoNetwork));
+        Log.Unreachable(gateway.Logger, request.RemoteServer!, request.Handler, NoNetwork);
+        return Task.FromException<object?>(new GatewayUnreachableException(request.Project, request.Handler, request.RemoteServer!, NoNetwork));
     }
 
     /// <summary>A request-all to remote servers (or from a remote client's stand-in): through the network, or every server unreachable.</summary>

@@ -42,10 +42,10 @@ internal sealed class ClientUplink(GatewayNetwork network, Gateway localGateway,
         return ReportOf(call, send, wait);
     }
 
-    public async Task<object?> RequestAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken)
+    public async Task<object?> RequestAsync(MessageRequest request, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var (_, project, messageHandler, payload, remoteServer) = request;
         var encoded = RemoteServers.EncodePayload(payload, project, messageHandler);
         var call = await RemoteCall.CallAsync(
             network,

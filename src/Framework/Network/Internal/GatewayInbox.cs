@@ -142,7 +142,8 @@ internal sealed class GatewayInbox(GatewayMembership membership) : IInboundRoute
             var payload = new WirePayload(envelope.Payload, envelope.Project, envelope.Handler);
             var timeout = RemainingTime(envelope.Deadline);
             var value = link is null
-                ? await Gateway.Deliveries.RequestLocalAsync(sender, envelope.Project, envelope.Handler, payload, timeout, cancel.Token).ConfigureAwait(false)
+                ? await Gateway.Deliveries.RequestLocalAsync(new MessageRequest(sender, envelope.Project, envelope.Handler, payload, RemoteServer: null), timeout, cancel.Token)
+                    .ConfigureAwait(false)
                 : await Gateway.Deliveries.RequestAsync(
                     link, envelope.Project, envelope.Handler, payload, envelope is ClientMessage { RemoteServers: [var server, ..] } ? server : null, timeout, cancel.Token)
                     .ConfigureAwait(false);

@@ -44,9 +44,8 @@ internal sealed class GatewayMembership : INetworkLink
         return remoteServers.SendAsync(send, cancellationToken);
     }
 
-    public Task<object?> RequestAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
-        remoteServers.RequestAsync(sender, project, messageHandler, payload, remoteServer!, timeout, responseType, cancellationToken);
+    public Task<object?> RequestAsync(MessageRequest request, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken) =>
+        remoteServers.RequestAsync(request, timeout, responseType, cancellationToken);
 
     public void RequestAll(IRequestAllTargets targets, MessageSend send, TimeSpan wait, CancellationToken cancellationToken)
     {

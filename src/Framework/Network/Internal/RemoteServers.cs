@@ -105,10 +105,11 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
         return new DeliveryReport(report);
     }
 
-    public async Task<object?> RequestAsync(
-        SenderInfo sender, string project, string messageHandler, object? payload, string server, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken)
+    public async Task<object?> RequestAsync(MessageRequest request, TimeSpan timeout, Type? responseType, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        var (sender, project, messageHandler, payload, remote) = request;
+        var server = remote!;
         if (network.Presence.IsSilent(server, out var silence))
         {
             throw Unreachable(project, messageHandler, server, RemoteCall.Silent(silence));
