@@ -175,8 +175,8 @@ public interface IMessageSender
     /// <summary>
     /// The streaming form of <see cref="RequestAllAsync{TResponse}"/>: yields each target's result as it arrives
     /// (targets that cannot be asked at once, then answers in the order they come), and at the timeout every target
-    /// that has not answered as <see cref="RequestAllStatus.TimedOut"/>. The arguments are checked at the call; nothing is
-    /// sent until enumeration begins.
+    /// that has not answered as <see cref="RequestAllStatus.TimedOut"/>. The names and the scope are checked at the call, the
+    /// timeout when enumeration begins; nothing is sent before then.
     /// </summary>
     /// <typeparam name="TResponse">The handlers' response type; <see cref="object"/> to take whatever they return.</typeparam>
     /// <param name="project">The project containing the handler.</param>

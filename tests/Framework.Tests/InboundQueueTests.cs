@@ -143,6 +143,58 @@ public sealed class InboundQueueTests
         Assert.Equal(["first", "second"], route.Ids);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task ClosingHandlesWhatWaitsAndStopsAlthoughTrafficKeepsArriving(bool handedOver)
+    {
+        await using var setup = await Setup.CreateAsync(handedOver);
+        var route = new RecordingRoute("test:endless");
+        var queue = new InboundQueue(setup.Network, drained: null);
+
+        // Every message handled brings another, so the channel never runs dry.
+        route.Entering = () => setup.Publish(route.Channel, "more");
+        await queue.SubscribeAsync(route.Channel, route, CancellationToken.None);
+        setup.Publish(route.Channel, "first");
+        await Wait.UntilAsync(() => route.Ids.Count >= 10, "the stream flows");
+
+        await queue.CompleteAsync().WaitAsync(Wait.Bound);
+        var handledAtClose = route.Ids.Count;
+        route.Entering = null;
+        setup.Publish(route.Channel, "after closing");
+        await Task.Delay(100);
+
+        Assert.Equal(handledAtClose, route.Ids.Count);
+    }
+
+    [Fact]
+    public async Task AChannelSubscribedAgainWhileTheOldSubscriptionLeavesKeepsItsMessages()
+    {
+        var hub = new InMemoryNetwork();
+        var slowLeave = new SlowUnsubscribe(hub.Connect());
+        await using var network = new GatewayNetwork(slowLeave);
+        await using var publisher = hub.Connect();
+        var queue = new InboundQueue(network, drained: null);
+        var old = new RecordingRoute("test:rejoin");
+        await queue.SubscribeAsync(old.Channel, old, CancellationToken.None);
+
+        // The transport has unsubscribed, but the leave has not returned yet when the channel is subscribed again
+        // (a gateway that rejoins under the same name): only the old subscription may be retired.
+        var leaving = queue.UnsubscribeAsync(old.Channel).AsTask();
+        await slowLeave.Unsubscribed.Task.WaitAsync(Wait.Bound);
+        var rejoined = new RecordingRoute(old.Channel);
+        await queue.SubscribeAsync(rejoined.Channel, rejoined, CancellationToken.None);
+        slowLeave.Release.TrySetResult();
+        await leaving.WaitAsync(Wait.Bound);
+
+        // A retired source is forgotten once the worker finds it empty, so the second message tells.
+        publisher.Publish(rejoined.Channel, EnvelopeWriter.Write(new PingEnvelope { Id = "first after rejoining" }));
+        await Wait.UntilAsync(() => rejoined.Ids.Count == 1, "the first message after rejoining was handled");
+        publisher.Publish(rejoined.Channel, EnvelopeWriter.Write(new PingEnvelope { Id = "second after rejoining" }));
+        await Wait.UntilAsync(() => rejoined.Ids.Count == 2, "the second message after rejoining was handled");
+        Assert.Empty(old.Ids);
+    }
+
     /// <summary>A node on an in-memory network, and a second connection that publishes to it.</summary>
     private sealed class Setup : IAsyncDisposable
     {
@@ -205,6 +257,41 @@ public sealed class InboundQueueTests
                 cancellationToken);
 
         public ValueTask UnsubscribeAsync(string channel) => inner.UnsubscribeAsync(channel);
+
+        public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) => inner.PublishAsync(channel, message, cancellationToken);
+
+        public long Publish(string channel, ReadOnlyMemory<byte> message) => inner.Publish(channel, message);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+
+    /// <summary>A transport whose unsubscribe returns only when released, after it has unsubscribed.</summary>
+    private sealed class SlowUnsubscribe(INetworkTransport inner) : INetworkTransport
+    {
+        public TaskCompletionSource Unsubscribed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool IsConnected => inner.IsConnected;
+
+        public event EventHandler<NetworkConnectionEventArgs>? ConnectionChanged
+        {
+            add => inner.ConnectionChanged += value;
+            remove => inner.ConnectionChanged -= value;
+        }
+
+        public ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default) =>
+            inner.OpenSubscriptionAsync(channel, messagesWaiting, cancellationToken);
+
+        public ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
+            inner.SubscribeAsync(channel, onMessage, cancellationToken);
+
+        public async ValueTask UnsubscribeAsync(string channel)
+        {
+            await inner.UnsubscribeAsync(channel);
+            Unsubscribed.TrySetResult();
+            await Release.Task;
+        }
 
         public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) => inner.PublishAsync(channel, message, cancellationToken);
 

@@ -55,7 +55,10 @@ public sealed class GatewayNetworkOptions
     /// <summary>
     /// How many received messages may wait to be handled, on a node's channels together (presence apart); when more
     /// wait, the oldest are dropped and counted (<see cref="DropReason.Overloaded"/>) as the node reads them, until no
-    /// more than this many wait. Default 10,000.
+    /// more than this many wait. Default 10,000. The messages wait in the transport's own queue for each channel (for
+    /// Redis, StackExchange.Redis's), which does not refuse them on arrival: what bounds the memory they take is the
+    /// node's reader, which sheds the oldest as fast as it reads, so a node whose thread pool is starved can hold more
+    /// than this many for as long as it is.
     /// </summary>
     public int InboundQueueCapacity { get; set; } = 10_000;
 

@@ -60,21 +60,23 @@ internal sealed class InboundQueue
     /// <summary>Unsubscribes a channel; what already waits on it is still handled, then the worker forgets it.</summary>
     public async ValueTask UnsubscribeAsync(string channel)
     {
+        // The sources of this channel now: one subscribed again while the transport unsubscribes (a gateway that
+        // rejoins under the same name) is a new source and must stay.
+        Source[] leaving;
+        lock (gate)
+        {
+            leaving = Array.FindAll(sources, source => source.Route.Channel == channel);
+        }
+
         try
         {
             await network.Transport.UnsubscribeAsync(channel).ConfigureAwait(false);
         }
         finally
         {
-            lock (gate)
+            foreach (var source in leaving)
             {
-                foreach (var source in sources)
-                {
-                    if (source.Route.Channel == channel)
-                    {
-                        source.Leaving = true;
-                    }
-                }
+                source.Leaving = true;
             }
 
             WakeFromThreadPool();
@@ -130,14 +132,17 @@ internal sealed class InboundQueue
             {
                 Drained();
             }
+
+            if (Volatile.Read(ref closing))
+            {
+                // Stopped for good while still Running: a later wake-up only marks RunAgain and returns, so no second
+                // worker can start beside this flush or after the network has moved on to closing its transport.
+                Drained();
+                stopped.TrySetResult();
+                return;
+            }
         }
         while (Interlocked.CompareExchange(ref state, Idle, Running) != Running);
-
-        if (Volatile.Read(ref closing))
-        {
-            Drained();
-            stopped.TrySetResult();
-        }
     }
 
     /// <summary>Takes one message from each source in turn until none has any; a source that left is forgotten once empty.</summary>
@@ -145,9 +150,22 @@ internal sealed class InboundQueue
     private int ReadUntilEmpty()
     {
         var handled = 0;
+        var limit = int.MaxValue;
         bool readAny;
         do
         {
+            if (limit == int.MaxValue && Volatile.Read(ref closing))
+            {
+                // Closing handles what waits now (a message at the head of each source and what waits behind them),
+                // not traffic that keeps arriving, which would keep the network from ever closing.
+                limit = handled + waiting + Volatile.Read(ref sources).Length;
+            }
+
+            if (handled >= limit)
+            {
+                break;
+            }
+
             readAny = false;
             foreach (var source in Volatile.Read(ref sources))
             {

@@ -15,7 +15,10 @@ public enum DropReason
     /// <summary>It arrived after its deadline, when its sender had already stopped waiting.</summary>
     Expired,
 
-    /// <summary>More than <see cref="GatewayNetworkOptions.InboundQueueCapacity"/> messages waited behind it when the node read it.</summary>
+    /// <summary>
+    /// At least <see cref="GatewayNetworkOptions.InboundQueueCapacity"/> messages waited behind it when the node read it
+    /// (so more than the capacity waited in all): the oldest are shed until no more than the capacity wait.
+    /// </summary>
     Overloaded,
 
     /// <summary>
