@@ -231,12 +231,10 @@ public sealed class InboundQueueTests
         }
     }
 
-    /// <summary>A transport that only hands messages over, so the network reads them through the default <see cref="INetworkTransport.OpenSubscriptionAsync"/>.</summary>
-    private sealed class HandOverOnly(INetworkTransport inner) : INetworkTransport
+    /// <summary>Forwards every call to the connection it wraps; the test transports below change one call each.</summary>
+    private abstract class ForwardingTransport(INetworkTransport inner) : INetworkTransport
     {
-        private int handedOver;
-
-        public int HandedOver => Volatile.Read(ref handedOver);
+        protected INetworkTransport Inner => inner;
 
         public bool IsConnected => inner.IsConnected;
 
@@ -246,17 +244,10 @@ public sealed class InboundQueueTests
             remove => inner.ConnectionChanged -= value;
         }
 
-        public ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
-            inner.SubscribeAsync(
-                channel,
-                message =>
-                {
-                    onMessage(message);
-                    Interlocked.Increment(ref handedOver);
-                },
-                cancellationToken);
+        public virtual ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
+            inner.SubscribeAsync(channel, onMessage, cancellationToken);
 
-        public ValueTask UnsubscribeAsync(string channel) => inner.UnsubscribeAsync(channel);
+        public virtual ValueTask UnsubscribeAsync(string channel) => inner.UnsubscribeAsync(channel);
 
         public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) => inner.PublishAsync(channel, message, cancellationToken);
 
@@ -265,39 +256,40 @@ public sealed class InboundQueueTests
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
-    /// <summary>A transport whose unsubscribe returns only when released, after it has unsubscribed.</summary>
-    private sealed class SlowUnsubscribe(INetworkTransport inner) : INetworkTransport
+    /// <summary>A transport that only hands messages over, so the network reads them through the default <see cref="INetworkTransport.OpenSubscriptionAsync"/>.</summary>
+    private sealed class HandOverOnly(INetworkTransport inner) : ForwardingTransport(inner)
+    {
+        private int handedOver;
+
+        public int HandedOver => Volatile.Read(ref handedOver);
+
+        public override ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
+            Inner.SubscribeAsync(
+                channel,
+                message =>
+                {
+                    onMessage(message);
+                    Interlocked.Increment(ref handedOver);
+                },
+                cancellationToken);
+    }
+
+    /// <summary>A transport whose unsubscribe returns only when released, after it has unsubscribed; the worker reads the connection's subscriptions directly.</summary>
+    private sealed class SlowUnsubscribe(INetworkTransport inner) : ForwardingTransport(inner), INetworkTransport
     {
         public TaskCompletionSource Unsubscribed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool IsConnected => inner.IsConnected;
-
-        public event EventHandler<NetworkConnectionEventArgs>? ConnectionChanged
-        {
-            add => inner.ConnectionChanged += value;
-            remove => inner.ConnectionChanged -= value;
-        }
-
         public ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default) =>
-            inner.OpenSubscriptionAsync(channel, messagesWaiting, cancellationToken);
+            Inner.OpenSubscriptionAsync(channel, messagesWaiting, cancellationToken);
 
-        public ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
-            inner.SubscribeAsync(channel, onMessage, cancellationToken);
-
-        public async ValueTask UnsubscribeAsync(string channel)
+        public override async ValueTask UnsubscribeAsync(string channel)
         {
-            await inner.UnsubscribeAsync(channel);
+            await Inner.UnsubscribeAsync(channel);
             Unsubscribed.TrySetResult();
             await Release.Task;
         }
-
-        public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) => inner.PublishAsync(channel, message, cancellationToken);
-
-        public long Publish(string channel, ReadOnlyMemory<byte> message) => inner.Publish(channel, message);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     private class RecordingRoute(string channel) : IInboundRoute
