@@ -22,10 +22,8 @@ public sealed class HostileTrafficTests(RedisNetworkTests.Server server, ITestOu
 
     private readonly string networkName = "hostile-" + Guid.NewGuid().ToString("N")[..8];
     private readonly List<IAsyncDisposable> owned = [];
-    // Only the lines asserted on: the collector keeps what it holds for good, and hostile messages make long lines
-    // (a handler name of 200,000 characters is logged as not found), which would look like the gateway's memory.
-    // Only the lines this test asserts (the drop log is event 20, a failed handling 33): every other line for 100,000
-    // messages would grow the heap this test measures.
+    // Only the lines this test asserts (the drop log is event 20, a failed handling 33): the collector keeps what it
+    // holds for good, and every other line for 100,000 messages would grow the heap this test measures.
     private readonly FakeLogCollector logs = new();
 
     private ILoggerFactory? loggers;

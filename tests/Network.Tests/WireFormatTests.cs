@@ -133,6 +133,46 @@ public sealed class WireFormatTests : IAsyncLifetime
         Assert.Equal(3, await agent8088.SendRequestAsync<int>("X", "add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, remoteServer: "agent-9000"));
     }
 
+    public static TheoryData<string, string> OverlongNames()
+    {
+        var name = new string('w', 1025);
+        return new()
+        {
+            { "handler", $$$"""{"v":1,"kind":"send","id":"a","project":"X","handler":"{{{name}}}","scope":"G","sender":{"kind":"Gateway","gateway":"g"}}""" },
+            { "user", $$$"""{"v":1,"kind":"send","id":"a","project":"X","handler":"testHandler","scope":"G","sender":{"kind":"Gateway","gateway":"g","user":"{{{name}}}"}}""" },
+            { "roles", $$$"""{"v":1,"kind":"send","id":"a","project":"X","handler":"testHandler","scope":"G","sender":{"kind":"Gateway","gateway":"g","roles":["{{{name}}}"]}}""" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(OverlongNames))]
+    public async Task ANameLongerThanANameMayBeIsDroppedAsMalformedAndNotEchoed(string field, string json)
+    {
+        await using var attacker = hub.Connect();
+        var before = receiver.Statistics.DroppedFor(DropReason.Malformed);
+
+        await attacker.PublishAsync("switchboard:gateway:agent-9000", Encoding.UTF8.GetBytes(json));
+
+        await Wait.UntilAsync(() => receiver.Statistics.DroppedFor(DropReason.Malformed) == before + 1, "the envelope was dropped");
+        var drop = logs.GetSnapshot().Last(line => line.Id.Id == 20).Message;
+        Assert.Contains($"\"{field}\" is 1025 characters long; a name may have at most 1024", drop);
+        Assert.DoesNotContain(new string('w', 100), drop);
+        Assert.Empty(log9000.All);
+    }
+
+    [Fact]
+    public async Task ANameOfTheMostCharactersANameMayHaveIsDelivered()
+    {
+        var user = new string('u', 1024);
+        var client = agent8088.ConnectClient(new ClientIdentity { Project = "X", User = user });
+
+        var report = await client.SendAsync("X", "testHandler", scope: Scope.Gateway, remoteServers: ["agent-9000"]);
+
+        Assert.True(report.AllSent);
+        await Wait.UntilAsync(() => log9000.Of("testHandler").Count == 1, "the send arrived");
+        Assert.Equal(user, log9000.Of("testHandler")[0].Sender.User);
+    }
+
     [Fact]
     public async Task AMalformedPayloadInsideAValidEnvelopeIsLoggedNotDelivered()
     {

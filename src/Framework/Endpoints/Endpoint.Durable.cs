@@ -28,9 +28,9 @@ public abstract partial class Endpoint
         string remoteServer,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(project);
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
-        ArgumentException.ThrowIfNullOrWhiteSpace(remoteServer);
+        MessageNames.Check(project);
+        MessageNames.Check(messageHandler);
+        MessageNames.Check(remoteServer);
         EnsureCanSend();
         var send = MessageSend.Create(SenderInfo, project, messageHandler, payload, Scope.Gateway, null, null, null, null, [remoteServer]);
         return StoreDurablyAsync(send, cancellationToken);

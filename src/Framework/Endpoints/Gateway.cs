@@ -22,12 +22,12 @@ public sealed partial class Gateway : Endpoint
     /// <summary>Creates a gateway.</summary>
     /// <param name="name">The gateway's system name, for example <c>agent-8088</c>.</param>
     /// <param name="options">Sizes, timeouts and services; defaults when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty or longer than 1,024 characters.</exception>
     /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range; the exception lists every bad value.</exception>
     public Gateway(string name, GatewayOptions? options = null)
         : base(gateway: null, options?.Services)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        MessageNames.Check(name);
         Name = name;
         Options = (options ?? new GatewayOptions()).ValidatedCopy();
         Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Gateway");

@@ -183,10 +183,10 @@ public sealed class GatewayNetwork : IAsyncDisposable
         IServiceProvider? services = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(gatewayName);
+        MessageNames.Check(gatewayName);
         ArgumentNullException.ThrowIfNull(identity);
         ArgumentNullException.ThrowIfNull(project);
-        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Project, nameof(identity));
+        MessageNames.Check(identity);
         if (!string.Equals(project.ProjectName, identity.Project, StringComparison.Ordinal))
         {
             throw new ArgumentException(

@@ -6,10 +6,10 @@ public sealed class ProjectRegistry : IProjectRegistry
     /// <summary>Creates a registry.</summary>
     /// <param name="projectName">The project name.</param>
     /// <param name="handlers">The project's handlers.</param>
-    /// <exception cref="ArgumentException">The name is empty, or a handler belongs to another project.</exception>
+    /// <exception cref="ArgumentException">The name is empty or longer than 1,024 characters, or a handler belongs to another project.</exception>
     public ProjectRegistry(string projectName, IEnumerable<HandlerDescriptor> handlers)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(projectName);
+        MessageNames.Check(projectName);
         ArgumentNullException.ThrowIfNull(handlers);
         ProjectName = projectName;
         Handlers = handlers.ToArray();

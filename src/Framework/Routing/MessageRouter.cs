@@ -41,7 +41,7 @@ internal sealed partial class MessageRouter : ILocalDelivery
 
     public void AddProject(IProjectRegistry registry)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(registry.ProjectName, nameof(registry));
+        MessageNames.Check(registry.ProjectName, nameof(registry));
         lock (projectsLock)
         {
             // Copy on write: sends read the map without a lock.
@@ -56,7 +56,7 @@ internal sealed partial class MessageRouter : ILocalDelivery
     public TEndpoint Attach<TEndpoint>(EndpointIdentity identity, Func<string, long, TEndpoint> create)
         where TEndpoint : AttachedEndpoint
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(identity.Project, nameof(identity));
+        MessageNames.Check(identity);
         if (identity.SessionId is { } given && string.IsNullOrWhiteSpace(given))
         {
             throw new ArgumentException("A given SessionId must not be empty or whitespace; leave it null to have one assigned.", nameof(identity));

@@ -16,7 +16,10 @@ internal readonly record struct MessageSend(
     SenderInfo Sender, string Project, string Handler, object? Payload, FilterParams Filters, IReadOnlyList<string>? RemoteServers)
 {
     /// <summary>Checks a send's names, applies Ignition's defaults to its scope and filters, and names the result.</summary>
-    /// <exception cref="ArgumentException">The project or handler is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="ArgumentException">
+    /// The project or handler is empty, a name is longer than <see cref="MessageNames.MaxLength"/>, or the scope is not a
+    /// combination of C, G and S.
+    /// </exception>
     public static MessageSend Create(
         SenderInfo sender,
         string project,
@@ -27,8 +30,16 @@ internal readonly record struct MessageSend(
         string? user,
         string? hasRole,
         string? hostName,
-        IReadOnlyList<string>? remoteServers) =>
-        new(sender, project, messageHandler, payload, SendFilters.Create(project, messageHandler, scope, clientSessionId, user, hasRole, hostName), remoteServers);
+        IReadOnlyList<string>? remoteServers)
+    {
+        var filters = SendFilters.Create(project, messageHandler, scope, clientSessionId, user, hasRole, hostName);
+        for (var i = 0; i < remoteServers?.Count; i++)
+        {
+            MessageNames.CheckLength(remoteServers[i], nameof(remoteServers));
+        }
+
+        return new(sender, project, messageHandler, payload, filters, remoteServers);
+    }
 
     /// <summary>A send that arrived with filters already applied (from the gateway network): checked as a local send is.</summary>
     /// <exception cref="ArgumentException">The project or handler is empty, or the scope is not a combination of C, G and S.</exception>

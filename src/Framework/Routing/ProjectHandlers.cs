@@ -106,6 +106,11 @@ internal sealed class ProjectHandlers
             throw new ArgumentException($"Project \"{registry.ProjectName}\" has a handler with an empty name.", nameof(registry));
         }
 
+        if (handler.Name.Length > MessageNames.MaxLength)
+        {
+            throw new ArgumentException(MessageNames.TooLong($"A handler name of project \"{registry.ProjectName}\"", handler.Name.Length) + ".", nameof(registry));
+        }
+
         if (!handler.Scope.IsValid())
         {
             throw new ArgumentException(

@@ -23,8 +23,12 @@ internal static class SendFilters
     /// <summary>Checks a send's names and its effective scope.</summary>
     public static FilterParams Check(string project, string messageHandler, in FilterParams filters)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(project);
-        ArgumentException.ThrowIfNullOrWhiteSpace(messageHandler);
+        MessageNames.Check(project);
+        MessageNames.Check(messageHandler);
+        MessageNames.CheckLength(filters.HostName, "hostName");
+        MessageNames.CheckLength(filters.ClientSessionId, "clientSessionId");
+        MessageNames.CheckLength(filters.User, "user");
+        MessageNames.CheckLength(filters.HasRole, "hasRole");
         if (!filters.Scope.IsValid())
         {
             throw new ArgumentException(

@@ -9,8 +9,8 @@ public abstract class HandlerRef
 {
     private protected HandlerRef(string project, string name, Scope scope, DeliveryMode delivery)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(project);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        MessageNames.Check(project);
+        MessageNames.Check(name);
         if (!scope.IsValid())
         {
             throw new ArgumentOutOfRangeException(

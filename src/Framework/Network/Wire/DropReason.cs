@@ -3,7 +3,11 @@ namespace Switchboard.Network;
 /// <summary>Why a received message was dropped without being acted on.</summary>
 public enum DropReason
 {
-    /// <summary>Not a valid version-1 envelope: not JSON, a field of the wrong type, or a required field missing.</summary>
+    /// <summary>
+    /// Not a valid version-1 envelope: not JSON, a field of the wrong type, a required field missing, or a name (any
+    /// string field but an outcome's message, error type and detail) longer than 1,024 characters, the most the API
+    /// accepts for a project, handler, gateway, filter or identity.
+    /// </summary>
     Malformed,
 
     /// <summary>Larger than <see cref="GatewayNetworkOptions.MaxMessageBytes"/>.</summary>

@@ -305,15 +305,15 @@ internal static partial class EnvelopeReader
             }
             else if (name.SequenceEqual("message"u8))
             {
-                message = String(ref reader, "message");
+                message = Text(ref reader, "message");
             }
             else if (name.SequenceEqual("errorType"u8))
             {
-                errorType = String(ref reader, "errorType");
+                errorType = Text(ref reader, "errorType");
             }
             else if (name.SequenceEqual("detail"u8))
             {
-                detail = String(ref reader, "detail");
+                detail = Text(ref reader, "detail");
             }
             else
             {

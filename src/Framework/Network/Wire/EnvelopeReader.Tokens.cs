@@ -33,7 +33,7 @@ internal static partial class EnvelopeReader
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             list.Add(reader.TokenType == JsonTokenType.String
-                ? reader.GetString()!
+                ? Bounded(reader.GetString()!, field)
                 : throw Malformed($"\"{field}\" holds a {ValueKind(reader.TokenType)}, not a string"));
         }
 
@@ -96,6 +96,7 @@ internal static partial class EnvelopeReader
         return new RawValue(data, start, (int)reader.BytesConsumed - start);
     }
 
+    // Every string of an envelope is a name (MessageNames) but the texts of a failed request's outcome, which Text reads.
     private static string? String(ref Utf8JsonReader reader, string field, ref string? error)
     {
         switch (reader.TokenType)
@@ -103,7 +104,14 @@ internal static partial class EnvelopeReader
             case JsonTokenType.String:
                 try
                 {
-                    return reader.GetString();
+                    var text = reader.GetString()!;
+                    if (text.Length > MessageNames.MaxLength)
+                    {
+                        error ??= TooLong(field, text.Length);
+                        return null;
+                    }
+
+                    return text;
                 }
                 catch (InvalidOperationException invalid)
                 {
@@ -120,12 +128,20 @@ internal static partial class EnvelopeReader
         }
     }
 
-    private static string? String(ref Utf8JsonReader reader, string field) => reader.TokenType switch
+    private static string? String(ref Utf8JsonReader reader, string field) => Text(ref reader, field) is { } text ? Bounded(text, field) : null;
+
+    /// <summary>A string of any length up to the message's own bound: only an outcome's message, error type and detail.</summary>
+    private static string? Text(ref Utf8JsonReader reader, string field) => reader.TokenType switch
     {
         JsonTokenType.String => reader.GetString(),
         JsonTokenType.Null => null,
         _ => throw Malformed($"\"{field}\" is a {ValueKind(reader.TokenType)}, not a string"),
     };
+
+    private static string Bounded(string name, string field) =>
+        name.Length <= MessageNames.MaxLength ? name : throw Malformed(TooLong(field, name.Length));
+
+    private static string TooLong(string field, int length) => MessageNames.TooLong($"\"{field}\"", length);
 
     private static string? NonEmpty(ref Utf8JsonReader reader, string field) => String(ref reader, field) is { Length: > 0 } text ? text : null;
 

@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
+namespace Switchboard;
+
+/// <summary>
+/// What a name in a message may be (a project, handler, gateway, user, role, host or session id): not blank, and at most
+/// <see cref="MaxLength"/> characters. The API refuses a longer one where it is given, and a gateway network drops a
+/// message that carries one as malformed, so a name that passes here is never refused on the wire.
+/// </summary>
+/// <remarks>
+/// The bound keeps what a peer can make a gateway echo small: an error text names the handler, project and node it is
+/// about, and a name of hundreds of thousands of characters would make every reply that size.
+/// </remarks>
+internal static class MessageNames
+{
+    /// <summary>The most characters a name may have; far beyond any real name.</summary>
+    public const int MaxLength = 1024;
+
+    /// <summary>Throws unless <paramref name="name"/> is a name: not blank and at most <see cref="MaxLength"/> characters.</summary>
+    /// <exception cref="ArgumentException">The name is empty, whitespace or too long.</exception>
+    /// <exception cref="ArgumentNullException">The name is <see langword="null"/>.</exception>
+    public static void Check([NotNull] string? name, [CallerArgumentExpression(nameof(name))] string? parameter = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name, parameter);
+        CheckLength(name, parameter);
+    }
+
+    /// <summary>Throws unless every name of an endpoint's identity is one: its project is required, the rest optional.</summary>
+    /// <exception cref="ArgumentException">The project is empty, or a name is too long.</exception>
+    public static void Check(EndpointIdentity identity)
+    {
+        Check(identity.Project, "identity");
+        CheckLength(identity.User, "identity.User");
+        CheckLength(identity.HostName, "identity.HostName");
+        CheckLength(identity.Address, "identity.Address");
+        CheckLength(identity.SessionId, "identity.SessionId");
+        foreach (var role in identity.Roles)
+        {
+            CheckLength(role, "identity.Roles");
+        }
+    }
+
+    /// <summary>Throws when an optional name (a filter, a role) is longer than <see cref="MaxLength"/> characters.</summary>
+    /// <exception cref="ArgumentException">The name is too long.</exception>
+    public static void CheckLength(string? name, [CallerArgumentExpression(nameof(name))] string? parameter = null)
+    {
+        if (name is { Length: > MaxLength })
+        {
+            throw new ArgumentException(TooLong(parameter ?? "The name", name.Length) + ".", parameter);
+        }
+    }
+
+    /// <summary>Why a name of <paramref name="length"/> characters is refused, for exceptions and drop logs alike.</summary>
+    public static string TooLong(string what, int length) => $"{what} is {length} characters long; a name may have at most {MaxLength}";
+}
