@@ -36,8 +36,8 @@ public static class DiagnosticDescriptors
     /// <summary>A request to a handler that returns nothing or is not a gateway handler.</summary>
     public const string InvalidRequestTargetId = "SWB0009";
 
-    /// <summary>An empty or whitespace handler name.</summary>
-    public const string EmptyHandlerNameId = "SWB0010";
+    /// <summary>An empty, whitespace or overlong handler name.</summary>
+    public const string UnusableHandlerNameId = "SWB0010";
 
     /// <summary>Two handler names in one project that differ only by case.</summary>
     public const string HandlerNamesDifferByCaseId = "SWB0011";
@@ -182,16 +182,16 @@ public static class DiagnosticDescriptors
         "A request goes to exactly one gateway handler and returns its value. A handler that is not declared in the gateway scope, or that returns nothing, cannot answer it. A request-all asks every handler its scope selects; when all of them return nothing, none can answer.",
         HelpLinkBase + InvalidRequestTargetId + ".md");
 
-    /// <summary>SWB0010: empty handler name.</summary>
-    public static readonly DiagnosticDescriptor EmptyHandlerName = new(
-        EmptyHandlerNameId,
-        "Empty message handler name",
-        "A message handler name must not be empty or whitespace",
+    /// <summary>SWB0010: an empty, whitespace or overlong handler name.</summary>
+    public static readonly DiagnosticDescriptor UnusableHandlerName = new(
+        UnusableHandlerNameId,
+        "Unusable message handler name",
+        "A message handler name must not be empty or whitespace, and has at most 1,024 characters",
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "An empty handler name can never be sent to: the gateway refuses to register it and every send with it throws. The same holds for a component message type: a component with a blank one throws when it is created, and a send with one throws.",
-        HelpLinkBase + EmptyHandlerNameId + ".md");
+        "A handler name that is empty, whitespace or longer than 1,024 characters can never be sent to: the generator registers no such handler, the gateway refuses to register it, every send with it throws, and a gateway network drops a message naming it as malformed. The same holds for a blank component message type: a component with one throws when it is created, and a send with one throws.",
+        HelpLinkBase + UnusableHandlerNameId + ".md");
 
     /// <summary>SWB0011: names differing only by case.</summary>
     public static readonly DiagnosticDescriptor HandlerNamesDifferByCase = new(

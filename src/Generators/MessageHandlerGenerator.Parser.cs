@@ -162,7 +162,7 @@ public sealed partial class MessageHandlerGenerator
             requiredRole = null;
             isDurable = false;
             var arguments = attribute.ConstructorArguments;
-            if (arguments.Length is < 1 or > 2 || arguments[0].Value is not string declaredName || string.IsNullOrWhiteSpace(declaredName))
+            if (arguments.Length is < 1 or > 2 || arguments[0].Value is not string declaredName || !NameRule.IsUsable(declaredName))
             {
                 return false;
             }

@@ -19,7 +19,7 @@ internal static class ComponentHandlerChecks
         {
             if (!declaration.HasUsableName)
             {
-                report(Diagnostic.Create(DiagnosticDescriptors.EmptyHandlerName, declaration.MessageTypeLocation(cancellationToken)));
+                report(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerName, declaration.MessageTypeLocation(cancellationToken)));
             }
         }
     }

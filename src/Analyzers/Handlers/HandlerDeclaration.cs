@@ -48,8 +48,8 @@ internal sealed class HandlerDeclaration
     /// <summary>Whether <see cref="Threading"/> is a <c>HandlerThreading</c> member; the generator skips any other value.</summary>
     public bool HasKnownThreading => Threading is >= 0 and <= 2;
 
-    /// <summary>A name that can be sent to: not empty or whitespace.</summary>
-    public bool HasUsableName => !string.IsNullOrWhiteSpace(Name);
+    /// <summary>A name that can be sent to: not empty or whitespace, and at most 1,024 characters (<see cref="NameRule"/>).</summary>
+    public bool HasUsableName => NameRule.IsUsable(Name);
 
     /// <summary>
     /// The method's signature classified for its scope (<see cref="HandlerShapes.Classify"/>), on first use. A

@@ -22,7 +22,7 @@ internal static class ComponentSendChecks
             && SendCall.ConstantOf(argument.Value) is { HasValue: true } constant
             && string.IsNullOrWhiteSpace(constant.Value as string))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyHandlerName, argument.Value.Syntax.GetLocation()));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerName, argument.Value.Syntax.GetLocation()));
         }
     }
 

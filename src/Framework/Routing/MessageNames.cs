@@ -4,9 +4,9 @@ using System.Runtime.CompilerServices;
 namespace Switchboard;
 
 /// <summary>
-/// What a name in a message may be (a project, handler, gateway, user, role, host or session id): not blank, and at most
-/// <see cref="MaxLength"/> characters. The API refuses a longer one where it is given, and a gateway network drops a
-/// message that carries one as malformed, so a name that passes here is never refused on the wire.
+/// Checks names in messages (a project, handler, gateway, user, role, host or session id) by <see cref="NameRule"/>,
+/// which the generator and the analyzers (SWB0010) share: the API refuses another name where it is given, and a
+/// gateway network drops a message that carries one as malformed, so a name that passes here is never refused on the wire.
 /// </summary>
 /// <remarks>
 /// The bound keeps what a peer can make a gateway echo small: an error text names the handler, project and node it is
@@ -14,8 +14,8 @@ namespace Switchboard;
 /// </remarks>
 internal static class MessageNames
 {
-    /// <summary>The most characters a name may have; far beyond any real name.</summary>
-    public const int MaxLength = 1024;
+    /// <summary>The most characters a name may have (<see cref="NameRule.MaxLength"/>).</summary>
+    public const int MaxLength = NameRule.MaxLength;
 
     /// <summary>Throws unless <paramref name="name"/> is a name: not blank and at most <see cref="MaxLength"/> characters.</summary>
     /// <exception cref="ArgumentException">The name is empty, whitespace or too long.</exception>

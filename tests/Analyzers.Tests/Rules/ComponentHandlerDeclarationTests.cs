@@ -29,7 +29,7 @@ public sealed class ComponentHandlerDeclarationTests
             }
 
             """;
-        await ComponentVerify<EmptyHandlerNameAnalyzer>.AnalyzerAsync(source);
+        await ComponentVerify<UnusableHandlerNameAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]

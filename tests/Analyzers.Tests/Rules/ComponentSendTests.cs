@@ -51,7 +51,7 @@ public sealed class ComponentSendTests
             }
 
             """;
-        await ComponentVerify<EmptyHandlerNameAnalyzer>.AnalyzerAsync(source);
+        await ComponentVerify<UnusableHandlerNameAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<InvalidScopeAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<UnknownHandlerNameAnalyzer>.AnalyzerAsync(source);
         await ComponentVerify<ScopeWithoutHandlerAnalyzer>.AnalyzerAsync(source);
@@ -79,7 +79,7 @@ public sealed class ComponentSendTests
             }
 
             """;
-        await ComponentVerify<EmptyHandlerNameAnalyzer>.AnalyzerAsync(source);
+        await ComponentVerify<UnusableHandlerNameAnalyzer>.AnalyzerAsync(source);
     }
 
     [Fact]

@@ -9,14 +9,15 @@ using Switchboard.Analyzers.Sends;
 namespace Switchboard.Analyzers.Rules;
 
 /// <summary>
-/// SWB0010: an empty or whitespace handler name, in a <c>[MessageHandler]</c> or in a send; also a component message
-/// type, in a <c>[ComponentMessageHandler]</c> or in a component message send.
+/// SWB0010: a handler name that is no name (<see cref="NameRule"/>: empty, whitespace or longer than 1,024 characters), in a
+/// <c>[MessageHandler]</c> or in a send; also a blank component message type, in a <c>[ComponentMessageHandler]</c> or in
+/// a component message send.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
+internal sealed class UnusableHandlerNameAnalyzer : DiagnosticAnalyzer
 {
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(DiagnosticDescriptors.EmptyHandlerName);
+        ImmutableArray.Create(DiagnosticDescriptors.UnusableHandlerName);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -45,7 +46,7 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
         if (facts.Declaration((IMethodSymbol)context.Symbol) is { HasUsableName: false } declaration)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                DiagnosticDescriptors.EmptyHandlerName, declaration.NameLocation(context.CancellationToken)));
+                DiagnosticDescriptors.UnusableHandlerName, declaration.NameLocation(context.CancellationToken)));
         }
     }
 
@@ -59,9 +60,9 @@ internal sealed class EmptyHandlerNameAnalyzer : DiagnosticAnalyzer
 
         if (facts.Send((IInvocationOperation)context.Operation) is { MessageHandler: { } argument } call
             && SendCall.ConstantOf(argument.Value) is { HasValue: true } constant
-            && string.IsNullOrWhiteSpace(constant.Value as string))
+            && !NameRule.IsUsable(constant.Value as string))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyHandlerName, argument.Value.Syntax.GetLocation()));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnusableHandlerName, argument.Value.Syntax.GetLocation()));
         }
     }
 }
