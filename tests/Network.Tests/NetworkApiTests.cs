@@ -109,6 +109,28 @@ public sealed class NetworkApiTests
     }
 
     [Fact]
+    public async Task TheLongestNetworkNameStillCarriesRepliesAndALongerOneIsRefused()
+    {
+        // Every reply is addressed to a node channel that starts with the network name, and travels as a name.
+        var longest = new GatewayNetworkOptions { NetworkName = new string('n', 986) };
+        var refusal = Assert.Throws<ArgumentException>(
+            () => new GatewayNetwork(new InMemoryNetwork().Connect(), new GatewayNetworkOptions { NetworkName = new string('n', 987) }));
+        var hub = new InMemoryNetwork();
+        await using var asking = new GatewayNetwork(hub.Connect(), longest);
+        await using var answering = new GatewayNetwork(hub.Connect(), longest);
+        await using var agent8088 = new Gateway("agent-8088");
+        await using var agent9000 = new Gateway("agent-9000");
+        agent9000.AddProject(TestProject.Registry(new Deliveries()));
+        await asking.JoinAsync(agent8088);
+        await answering.JoinAsync(agent9000);
+
+        var sum = await agent8088.SendRequestAsync<int>("X", "add", new Dictionary<string, object?> { ["a"] = 1, ["b"] = 2 }, remoteServer: "agent-9000");
+
+        Assert.Equal(3, sum);
+        Assert.Contains("987 characters long; it may have at most 986", refusal.Message);
+    }
+
+    [Fact]
     public async Task InMemoryPublishReportsItsListenersAndADroppedConnectionRefusesToPublish()
     {
         var hub = new InMemoryNetwork();

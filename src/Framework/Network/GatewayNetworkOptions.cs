@@ -10,7 +10,7 @@ public sealed class GatewayNetworkOptions
 {
     /// <summary>
     /// The network's name, the prefix of every channel it uses, so that several deployments can share one Redis
-    /// (for example <c>"plant-a"</c> and <c>"plant-b"</c>). Default <c>"switchboard"</c>.
+    /// (for example <c>"plant-a"</c> and <c>"plant-b"</c>). Default <c>"switchboard"</c>; at most 986 characters.
     /// </summary>
     public string NetworkName { get; set; } = "switchboard";
 
@@ -111,6 +111,14 @@ public sealed class GatewayNetworkOptions
         if (string.IsNullOrWhiteSpace(NetworkName))
         {
             throw new ArgumentException("GatewayNetworkOptions.NetworkName must not be empty; it prefixes every channel of the network.", nameof(NetworkName));
+        }
+
+        if (NetworkName.Length > NetworkChannels.MaxNetworkNameLength)
+        {
+            throw new ArgumentException(
+                $"GatewayNetworkOptions.NetworkName is {NetworkName.Length} characters long; it may have at most {NetworkChannels.MaxNetworkNameLength}, " +
+                "so that a node's channel, which every reply is addressed to, is at most the 1,024 characters any name on the wire may have.",
+                nameof(NetworkName));
         }
 
         Positive(HeartbeatInterval, nameof(HeartbeatInterval));

@@ -3,6 +3,12 @@ namespace Switchboard.Network;
 /// <summary>The channel names of one network; the network name prefixes them all, so networks sharing a Redis never meet.</summary>
 internal sealed class NetworkChannels(string networkName)
 {
+    /// <summary>
+    /// The longest network name: a node's channel (the name, <c>:node:</c> and a 32-digit node id) travels as
+    /// <c>replyTo</c> in requests and awaited sends, and must be a name the reader accepts (<see cref="MessageNames"/>).
+    /// </summary>
+    public const int MaxNetworkNameLength = MessageNames.MaxLength - 38;
+
     /// <summary>Where gateways announce themselves; every node listens.</summary>
     public string Presence { get; } = $"{networkName}:presence";
 
