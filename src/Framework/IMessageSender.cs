@@ -26,7 +26,7 @@ public interface IMessageSender
     /// gateway that presence hears), so a loop of sends pipelines; <c>UNREACHABLE</c> means it did not.
     /// </param>
     /// <returns>One string per selected system, for example <c>type=Gateway,project=X,messageHandler=testHandler,filterParams={hostName=, clientSessionId=, scope=CG, user=, hasRole=},sendStatus=SENT</c>.</returns>
-    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope string is invalid.</exception>
+    /// <exception cref="ArgumentException">The project or handler name is empty, a name is longer than 1,024 characters, or the scope string is invalid.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
     /// <exception cref="InvalidOperationException">
     /// The sender is a read-only designer, or the send reaches a gateway handler declared <see cref="DeliveryMode.Durable"/>
@@ -70,7 +70,7 @@ public interface IMessageSender
     /// instead, once per remote server (else for this gateway), and every result is <c>QUEUED</c>; clients and sessions
     /// are not selected.
     /// </remarks>
-    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="ArgumentException">The project or handler name is empty, a name is longer than 1,024 characters, or the scope is not a combination of C, G and S.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
     /// <exception cref="InvalidOperationException">The sender is a read-only designer, or the handler is durable and the gateway has no durable queue.</exception>
     /// <exception cref="ObjectDisposedException">The sender or its gateway has been closed (also while the send waited for room).</exception>
@@ -121,6 +121,7 @@ public interface IMessageSender
     /// <param name="timeout">How long to wait; the gateway's default when <see langword="null"/>.</param>
     /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
     /// <returns>The handler's return value.</returns>
+    /// <exception cref="ArgumentException">The project or handler name is empty, or a name is longer than 1,024 characters.</exception>
     /// <exception cref="InvalidCastException">The handler returned something that is not a <typeparamref name="TResponse"/>.</exception>
     /// <exception cref="MessageHandlerNotFoundException">No gateway handler of that name in that project.</exception>
     /// <exception cref="MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
@@ -153,7 +154,7 @@ public interface IMessageSender
     /// <param name="timeout">How long to wait for every answer; the gateway's <see cref="GatewayOptions.RequestTimeout"/> (60 s) by default.</param>
     /// <param name="cancellationToken">Stops waiting (the call throws) and signals every handler that is still running.</param>
     /// <returns>One result per selected target, in selection order (gateway, clients, sessions, then remote gateways).</returns>
-    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="ArgumentException">The project or handler name is empty, a name is longer than 1,024 characters, or the scope is not a combination of C, G and S.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
     /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>
@@ -194,7 +195,7 @@ public interface IMessageSender
     /// enumerator early (leaving an <c>await foreach</c>), without the exception.
     /// </param>
     /// <returns>The results as they arrive; one per selected target in all.</returns>
-    /// <exception cref="ArgumentException">The project or handler name is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="ArgumentException">The project or handler name is empty, a name is longer than 1,024 characters, or the scope is not a combination of C, G and S.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor <see cref="Timeout.InfiniteTimeSpan"/>.</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be converted to what a selected handler takes.</exception>
     /// <exception cref="InvalidOperationException">The sender is a read-only designer.</exception>

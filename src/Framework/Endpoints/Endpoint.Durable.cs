@@ -16,7 +16,7 @@ public abstract partial class Endpoint
     /// <param name="remoteServer">The gateway that runs the handler (this gateway's own name is allowed).</param>
     /// <param name="cancellationToken">Cancels waiting for the store.</param>
     /// <returns>One <c>RemoteGateway</c> result with status <c>QUEUED</c> (<see cref="DeliveryStatus.Queued"/>).</returns>
-    /// <exception cref="ArgumentException">A name is empty.</exception>
+    /// <exception cref="ArgumentException">A name is empty or longer than 1,024 characters.</exception>
     /// <exception cref="InvalidOperationException">The gateway has no durable queue (see <see cref="Gateway.UseDurableQueue"/>).</exception>
     /// <exception cref="PayloadConversionException">The payload cannot be written as JSON.</exception>
     /// <exception cref="ObjectDisposedException">The endpoint is closed.</exception>

@@ -97,7 +97,7 @@ public sealed partial class Gateway : Endpoint
     /// <param name="identity">The client's project, user, roles, host and address; a session id is assigned when it has none.</param>
     /// <param name="services">Services for the client's instance handlers; the gateway's (<see cref="GatewayOptions.Services"/>) when <see langword="null"/>.</param>
     /// <returns>The client; dispose it to disconnect.</returns>
-    /// <exception cref="ArgumentException">The project is empty, or the session id is already in use.</exception>
+    /// <exception cref="ArgumentException">The project is empty, a name of the identity is longer than 1,024 characters, or the session id is already in use.</exception>
     /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
     public Client ConnectClient(ClientIdentity identity, IServiceProvider? services = null)
     {
@@ -109,7 +109,7 @@ public sealed partial class Gateway : Endpoint
     /// <param name="identity">The session's project, user, roles, host and address; a session id is assigned when it has none.</param>
     /// <param name="services">Services for the session's instance handlers; the gateway's (<see cref="GatewayOptions.Services"/>) when <see langword="null"/>.</param>
     /// <returns>The session; dispose it to close.</returns>
-    /// <exception cref="ArgumentException">The project is empty, or the session id is already in use.</exception>
+    /// <exception cref="ArgumentException">The project is empty, a name of the identity is longer than 1,024 characters, or the session id is already in use.</exception>
     /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
     public Session OpenSession(SessionIdentity identity, IServiceProvider? services = null)
     {

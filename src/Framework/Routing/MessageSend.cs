@@ -42,7 +42,7 @@ internal readonly record struct MessageSend(
     }
 
     /// <summary>A send that arrived with filters already applied (from the gateway network): checked as a local send is.</summary>
-    /// <exception cref="ArgumentException">The project or handler is empty, or the scope is not a combination of C, G and S.</exception>
+    /// <exception cref="ArgumentException">The project or handler is empty, a name is longer than 1,024 characters, or the scope is not a combination of C, G and S.</exception>
     public static MessageSend Create(
         SenderInfo sender, string project, string messageHandler, object? payload, in FilterParams filters, IReadOnlyList<string>? remoteServers) =>
         new(sender, project, messageHandler, payload, SendFilters.Check(project, messageHandler, filters), remoteServers);

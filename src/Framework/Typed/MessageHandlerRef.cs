@@ -7,7 +7,7 @@ public class MessageHandlerRef : HandlerRef
     /// <param name="project">The project.</param>
     /// <param name="name">The handler name.</param>
     /// <param name="scope">Every scope that declares the name.</param>
-    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentException">The project or name is empty or longer than 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S.</exception>
     public MessageHandlerRef(string project, string name, Scope scope)
         : this(project, name, scope, DeliveryMode.FireAndForget)
@@ -19,7 +19,7 @@ public class MessageHandlerRef : HandlerRef
     /// <param name="name">The handler name.</param>
     /// <param name="scope">Every scope that declares the name.</param>
     /// <param name="delivery">How sends reach it (<see cref="HandlerRef.Delivery"/>).</param>
-    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentException">The project or name is empty or longer than 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S, or the delivery mode is unknown.</exception>
 #pragma warning disable RS0022 // The class is inheritable already, through its shipped constructor.
     public MessageHandlerRef(string project, string name, Scope scope, DeliveryMode delivery)

@@ -11,7 +11,7 @@ public sealed class RequestHandlerRef<TResponse> : MessageHandlerRef
     /// <param name="project">The project.</param>
     /// <param name="name">The handler name.</param>
     /// <param name="scope">Every scope that declares the name (it includes <see cref="Scope.Gateway"/>).</param>
-    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentException">The project or name is empty or longer than 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S.</exception>
     public RequestHandlerRef(string project, string name, Scope scope)
         : this(project, name, scope, DeliveryMode.FireAndForget)
@@ -23,7 +23,7 @@ public sealed class RequestHandlerRef<TResponse> : MessageHandlerRef
     /// <param name="name">The handler name.</param>
     /// <param name="scope">Every scope that declares the name (it includes <see cref="Scope.Gateway"/>).</param>
     /// <param name="delivery">How sends reach it (<see cref="HandlerRef.Delivery"/>).</param>
-    /// <exception cref="ArgumentException">The project or name is empty.</exception>
+    /// <exception cref="ArgumentException">The project or name is empty or longer than 1,024 characters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The scope is not a combination of C, G and S, or the delivery mode is unknown.</exception>
     public RequestHandlerRef(string project, string name, Scope scope, DeliveryMode delivery)
         : base(project, name, scope, delivery)
