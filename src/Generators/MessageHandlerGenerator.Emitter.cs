@@ -237,6 +237,7 @@ public sealed partial class MessageHandlerGenerator
                 .Line(group.Payload is null
                     ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
                     : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
+                .Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"remoteServer\"/> is longer than 1,024 characters.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.MessageHandlerNotFoundException\">The gateway asked has no handler of that name in the project.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.MessageDeniedException\">The sender lacks the handler's required role.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.MessageHandlerFailedException\">The handler threw; the inner exception is the handler's.</exception>")

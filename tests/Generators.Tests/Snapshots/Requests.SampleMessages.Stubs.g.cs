@@ -58,6 +58,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
         /// <returns>The handler's return value.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="remoteServer"/> is longer than 1,024 characters.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerNotFoundException">The gateway asked has no handler of that name in the project.</exception>
         /// <exception cref="global::Switchboard.MessageDeniedException">The sender lacks the handler's required role.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
@@ -172,6 +173,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
         /// <returns>The handler's return value.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="remoteServer"/> is longer than 1,024 characters.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerNotFoundException">The gateway asked has no handler of that name in the project.</exception>
         /// <exception cref="global::Switchboard.MessageDeniedException">The sender lacks the handler's required role.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
@@ -283,6 +285,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
         /// <returns>The handler's return value.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="remoteServer"/> is longer than 1,024 characters.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerNotFoundException">The gateway asked has no handler of that name in the project.</exception>
         /// <exception cref="global::Switchboard.MessageDeniedException">The sender lacks the handler's required role.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
@@ -477,6 +480,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the wait and signals the handler.</param>
         /// <returns>The handler's return value.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="remoteServer"/> is longer than 1,024 characters.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerNotFoundException">The gateway asked has no handler of that name in the project.</exception>
         /// <exception cref="global::Switchboard.MessageDeniedException">The sender lacks the handler's required role.</exception>
         /// <exception cref="global::Switchboard.MessageHandlerFailedException">The handler threw; the inner exception is the handler's.</exception>
