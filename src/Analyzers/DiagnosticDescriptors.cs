@@ -72,6 +72,9 @@ public static class DiagnosticDescriptors
     /// <summary>Durable delivery that cannot work: a durable handler outside gateway scope, a durable send to a handler that is not a gateway handler, or SendMessage to a durable one.</summary>
     public const string DurableOutsideGatewayId = "SWB0021";
 
+    /// <summary>Inline threading on a handler that is not only a gateway handler.</summary>
+    public const string InlineThreadingOutsideGatewayId = "SWB0022";
+
     /// <summary>SWB0030 (SWB0022 to SWB0029 are kept for handler and send checks).</summary>
     public const string PayloadJsonMetadataId = "SWB0030";
 
@@ -226,6 +229,17 @@ public static class DiagnosticDescriptors
         "Only a client has a UI SynchronizationContext (Ignition's EDT). In the gateway and in sessions, UI threading behaves as Dedicated, which is rarely what was meant.",
         HelpLinkBase + UiThreadingOutsideClientId + ".md");
 
+    /// <summary>SWB0022: inline threading outside the gateway.</summary>
+    public static readonly DiagnosticDescriptor InlineThreadingOutsideGateway = new(
+        InlineThreadingOutsideGatewayId,
+        "Inline threading on a handler that does not run only at the gateway",
+        "Handler '{0}' asks for HandlerThreading.Inline but is declared in scope {1}; in clients and sessions it runs as Shared",
+        DeclarationCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        "Only the gateway runs a handler on the delivering thread. Clients and sessions are reached while the router holds their selection, where a handler could not safely send or attach, so there Inline threading behaves as Shared, which is rarely what was meant.",
+        HelpLinkBase + InlineThreadingOutsideGatewayId + ".md");
+
     /// <summary>SWB0014: a blank project name.</summary>
     public static readonly DiagnosticDescriptor BlankProjectName = new(
         BlankProjectNameId,
@@ -241,11 +255,11 @@ public static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownThreading = new(
         UnknownThreadingId,
         "Unknown handler threading",
-        "Handler '{0}' has Threading value {1}, which is not HandlerThreading.Shared, Dedicated or UI, so the generator skips it and no message ever reaches it; use one of the three",
+        "Handler '{0}' has Threading value {1}, which is not HandlerThreading.Shared, Dedicated, UI or Inline, so the generator skips it and no message ever reaches it; use one of the four",
         DeclarationCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "HandlerThreading has three members: Shared (0), Dedicated (1) and UI (2). A handler whose Threading is any other value, for example a cast such as (HandlerThreading)7, is skipped by the generator and never registered.",
+        "HandlerThreading has four members: Shared (0), Dedicated (1), UI (2) and Inline (3). A handler whose Threading is any other value, for example a cast such as (HandlerThreading)7, is skipped by the generator and never registered.",
         HelpLinkBase + UnknownThreadingId + ".md");
 
     /// <summary>SWB0016: different typed payloads for one handler name.</summary>

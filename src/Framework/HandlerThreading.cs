@@ -15,4 +15,15 @@ public enum HandlerThreading
     /// <see cref="Dedicated"/>.
     /// </summary>
     UI = 2,
+
+    /// <summary>
+    /// Gateway handlers only, and not Ignition's: runs on the thread that delivers the message, before the send
+    /// returns, as a direct call or Mediator does: a local send's or request's own thread, or for a message from the
+    /// gateway network the node's inbound worker. No queue, no thread hop and never <c>QUEUE_FULL</c>; invocations from
+    /// several threads overlap. Keep such handlers short and never block one on a reply from the network, which the
+    /// inbound worker it may be running on would have to read. A delivery nested so deep that the thread's stack runs
+    /// low (a handler that sends to itself) goes to the shared pool instead; in clients and sessions it behaves as
+    /// <see cref="Shared"/>.
+    /// </summary>
+    Inline = 3,
 }

@@ -419,12 +419,7 @@ public sealed partial class MessageHandlerGenerator
         private static string Letters(int scope) =>
             ((scope & 1) != 0 ? "C" : "") + ((scope & 2) != 0 ? "G" : "") + ((scope & 4) != 0 ? "S" : "");
 
-        private static string ThreadingName(int threading) => threading switch
-        {
-            1 => "Dedicated",
-            2 => "UI",
-            _ => "Shared",
-        };
+        private static string ThreadingName(int threading) => Switchboard.Analyzers.Handlers.HandlerThreadings.Names[threading];
 
         private static IndentedWriter Start() => GeneratedFile.Start().Line(ObsoletePragma).Line();
 

@@ -21,7 +21,6 @@ public sealed partial class MessageHandlerGenerator
         private const int AllScopes = 7;
         private const int GatewayOnly = 2;
         private const int DurableDelivery = 1;
-        private const int HighestThreading = 2;
 
         // Declarations keep nullable annotations; typeof() cannot have them, nor tuple element names.
         private static readonly SymbolDisplayFormat DeclarationFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -188,7 +187,7 @@ public sealed partial class MessageHandlerGenerator
                         project = value.Length == 0 ? null : value;
                         break;
                     case "Threading" when named.Value.Value is int value:
-                        if (value is < 0 or > HighestThreading)
+                        if (!HandlerThreadings.IsKnown(value))
                         {
                             return false;
                         }

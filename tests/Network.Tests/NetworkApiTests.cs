@@ -109,6 +109,43 @@ public sealed class NetworkApiTests
     }
 
     [Fact]
+    public async Task AnInlineGatewayHandlerAnswersRemoteRequestsFromTheReceivingNodesInboundWorker()
+    {
+        var hub = new InMemoryNetwork();
+        await using var asking = new GatewayNetwork(hub.Connect());
+        await using var answering = new GatewayNetwork(hub.Connect());
+        await using var agent8088 = new Gateway("agent-8088");
+        await using var agent9000 = new Gateway("agent-9000");
+        var runs = 0;
+        agent9000.AddProject(new ProjectRegistry("X",
+        [
+            new HandlerDescriptor
+            {
+                Project = "X",
+                Name = "next",
+                Scope = Scope.Gateway,
+                Threading = HandlerThreading.Inline,
+                PayloadType = typeof(IReadOnlyDictionary<string, object?>),
+                ResponseType = typeof(int),
+                Invoker = (payload, _, _) =>
+                {
+                    Interlocked.Increment(ref runs);
+                    return ValueTask.FromResult<object?>((int)((IReadOnlyDictionary<string, object?>)payload!)["n"]! + 1);
+                },
+            },
+        ]));
+        await asking.JoinAsync(agent8088);
+        await answering.JoinAsync(agent9000);
+
+        for (var n = 0; n < 20; n++)
+        {
+            Assert.Equal(n + 1, await agent8088.SendRequestAsync<int>("X", "next", new Dictionary<string, object?> { ["n"] = n }, remoteServer: "agent-9000"));
+        }
+
+        Assert.Equal(20, Volatile.Read(ref runs));
+    }
+
+    [Fact]
     public async Task TheLongestNetworkNameStillCarriesRepliesAndALongerOneIsRefused()
     {
         // Every reply is addressed to a node channel that starts with the network name, and travels as a name.

@@ -46,7 +46,7 @@ internal sealed class HandlerDeclaration
     public bool IsDurable => Delivery == 1;
 
     /// <summary>Whether <see cref="Threading"/> is a <c>HandlerThreading</c> member; the generator skips any other value.</summary>
-    public bool HasKnownThreading => Threading is >= 0 and <= 2;
+    public bool HasKnownThreading => HandlerThreadings.IsKnown(Threading);
 
     /// <summary>A name that can be sent to: not empty or whitespace, and at most 1,024 characters (<see cref="NameRule"/>).</summary>
     public bool HasUsableName => NameRule.IsUsable(Name);

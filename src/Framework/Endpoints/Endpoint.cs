@@ -198,18 +198,26 @@ public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
             return DeliveryAttempt.Closed;
         }
 
+        // Counted before it is queued: an inline handler has run, and counted itself out, by the time TryEnqueue returns.
+        SwitchboardTelemetry.QueueDepth.Add(1);
         if (QueueFor(item.Handler).TryEnqueue(item))
         {
-            SwitchboardTelemetry.QueueDepth.Add(1);
             return DeliveryAttempt.Queued;
         }
 
+        SwitchboardTelemetry.QueueDepth.Add(-1);
         Pending.Release();
         return DeliveryAttempt.QueueFull;
     }
 
-    internal virtual IDeliveryQueue QueueFor(HandlerDescriptor handler) =>
-        handler.Threading == HandlerThreading.Shared ? Gateway.SharedPool : DedicatedQueueFor(handler);
+    internal virtual IDeliveryQueue QueueFor(HandlerDescriptor handler) => handler.Threading switch
+    {
+        HandlerThreading.Shared => Gateway.SharedPool,
+        // Inline at the gateway only: clients and sessions are reached under the router's read lock (and with its
+        // per-thread selection buffer in use), which a handler run there could not safely send or attach through.
+        HandlerThreading.Inline => ReferenceEquals(this, Gateway) ? Gateway.InlineQueue : Gateway.SharedPool,
+        _ => DedicatedQueueFor(handler),
+    };
 
     /// <summary>The strictly ordered queue of <paramref name="key"/> (a handler, or a client's UI) on this endpoint.</summary>
     /// <remarks>Its drainer stops as soon as it runs dry: a broadcast to many sessions starts one per session, and

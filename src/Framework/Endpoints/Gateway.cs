@@ -33,6 +33,7 @@ public sealed partial class Gateway : Endpoint
         Logger = (Options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Switchboard.Gateway");
         SenderInfo = new SenderInfo(EndpointKind.Gateway, name, null, null, [], null);
         SharedPool = new WorkQueue(Options.SharedPoolSize, Options.SharedQueueCapacity);
+        InlineQueue = new InlineQueue(overflow: SharedPool);
         Deadlines = new DeadlineScheduler<RequestCompletion>(Options.TimeProvider, RequestCompletion.Expire);
         Router = new MessageRouter(this);
     }
@@ -60,6 +61,9 @@ public sealed partial class Gateway : Endpoint
     internal ILogger Logger { get; }
 
     internal WorkQueue SharedPool { get; }
+
+    /// <summary>Where <see cref="HandlerThreading.Inline"/> handlers run: on the delivering thread.</summary>
+    internal InlineQueue InlineQueue { get; }
 
     internal MessageRouter Router { get; }
 

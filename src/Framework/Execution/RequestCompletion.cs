@@ -243,6 +243,12 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
     }
 
     /// <summary>
+    /// <see cref="HoldAnswerOf"/> for a handler run inline, on a thread that may be a drainer running another request's
+    /// handler: then that request's hold stays, and this answer is published as any other.
+    /// </summary>
+    internal static bool TryHoldAnswerOf(IRequestReply? reply) => answeringHere is null && HoldAnswerOf(reply);
+
+    /// <summary>
     /// Called by the drainer once the handler's run has returned: the request it answered on this thread, whose
     /// answer the drainer must now publish (<see cref="PublishHere"/> or <see cref="PublishOnPool"/>), or null.
     /// </summary>

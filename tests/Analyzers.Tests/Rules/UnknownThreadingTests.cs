@@ -17,6 +17,9 @@ public sealed class UnknownThreadingTests
 
             [MessageHandler("dedicated", Threading = (HandlerThreading)1)]
             public static void Dedicated() { }
+
+            [MessageHandler("inline", Threading = (HandlerThreading)3)]
+            public static void Inline() { }
         }
 
         """;
@@ -48,6 +51,9 @@ public sealed class UnknownThreadingTests
                 [MessageHandler("cast", Scope.Client, Threading = (HandlerThreading)2)]
                 public static void Cast() { }
 
+                [MessageHandler("inline", Threading = HandlerThreading.Inline)]
+                public static void Inline() { }
+
                 [MessageHandler("default")]
                 public static void Default() { }
             }
@@ -62,6 +68,7 @@ public sealed class UnknownThreadingTests
         var output = await GeneratorOutput.RunAsync("Plant", Handlers.Replace("{|#0:", "").Replace("{|#1:", "").Replace("|}", ""));
 
         Assert.True(output.Declares("Plant", "dedicated"));
+        Assert.True(output.Declares("Plant", "inline"));
         Assert.False(output.Declares("Plant", "seven"));
         Assert.False(output.Declares("Plant", "negative"));
     }
