@@ -74,6 +74,16 @@ public static class SwitchboardHandlers
         return 1;
     }
 
+    /// <summary>The dispatch suite's handler again, run on the sender's thread (<see cref="HandlerThreading.Inline"/>).</summary>
+    [MessageHandler("pingInline", Threading = HandlerThreading.Inline)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void OnPingInline(Ping message) => OnPing(message);
+
+    /// <summary>The round-trip suite's handler again, run on the asking thread (<see cref="HandlerThreading.Inline"/>).</summary>
+    [MessageHandler("addInline", Threading = HandlerThreading.Inline)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int OnAddInline(Add request) => OnAdd(request);
+
     /// <summary>The gateway request handler of the round-trip suite.</summary>
     [MessageHandler("add")]
     [MethodImpl(MethodImplOptions.NoInlining)] // The direct-call baseline makes a real call, as every contender does.

@@ -75,6 +75,17 @@ public class SelectAndQueueBenchmarks
         return contenders.Gateway.SendPingAsync(ping).Result;
     }
 
+    /// <summary>
+    /// The same handler declared <see cref="HandlerThreading.Inline"/>: nothing is queued, the send returns once the
+    /// handler has run on this thread, as every peer's does.
+    /// </summary>
+    [Benchmark(Description = "Switchboard typed stub, Inline handler (runs it)")]
+    public DeliveryReport SwitchboardInline()
+    {
+        sent++;
+        return contenders.Gateway.SendPingInlineAsync(ping).Result;
+    }
+
     [Benchmark(Description = "Switchboard SendAsync(project, name)")]
     public DeliveryReport SwitchboardByName()
     {

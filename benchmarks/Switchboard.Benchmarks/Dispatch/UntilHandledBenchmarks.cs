@@ -53,6 +53,15 @@ public class UntilHandledBenchmarks
         return done.WaitAsync();
     }
 
+    /// <summary>The same handler declared <see cref="HandlerThreading.Inline"/>: run on the sender's thread, no hop.</summary>
+    [Benchmark(Description = "Switchboard typed stub, Inline handler")]
+    public ValueTask SwitchboardTypedStubInline()
+    {
+        done.Arm();
+        _ = contenders.Gateway.SendPingInlineAsync(ping).Result;
+        return done.WaitAsync();
+    }
+
     /// <summary>
     /// Not a peer but a floor: the handler run by one bare thread-pool work item, the least any handler that does not
     /// run on the sender's thread pays for the hop there and for waking the waiting caller.

@@ -66,6 +66,10 @@ public class RequestRoundTripBenchmarks
         return sum;
     }
 
+    /// <summary>The same handler declared <see cref="HandlerThreading.Inline"/>: answered on the asking thread, no hop.</summary>
+    [Benchmark(Description = "Switchboard typed stub, Inline handler, awaited")]
+    public async Task<int> SwitchboardTypedStubInlineAwaited() => await contenders.Gateway.RequestAddInlineAsync(add).ConfigureAwait(false);
+
     [Benchmark(Description = "Mediator Send")]
     public ValueTask<int> MediatorSend() => contenders.Mediator.Send(mediatorAdd);
 
