@@ -6,6 +6,12 @@ namespace Switchboard.Analyzers.Handlers;
 /// </summary>
 internal static class HandlerThreadings
 {
+    /// <summary><c>HandlerThreading.UI</c>: client handlers only.</summary>
+    public const int UI = 2;
+
+    /// <summary><c>HandlerThreading.Inline</c>: gateway handlers only.</summary>
+    public const int Inline = 3;
+
     /// <summary>The member names, indexed by value: Shared (0), Dedicated (1), UI (2), Inline (3).</summary>
     public static readonly string[] Names = ["Shared", "Dedicated", "UI", "Inline"];
 

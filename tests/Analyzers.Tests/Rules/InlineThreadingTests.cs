@@ -7,15 +7,15 @@ namespace Switchboard.Analyzers.Tests.Rules;
 public sealed class InlineThreadingTests
 {
     [Fact]
-    public async Task Inline_threading_on_a_client_or_session_handler_is_a_warning_on_the_threading_value()
+    public async Task Inline_threading_on_a_client_or_session_handler_is_a_warning_on_the_threading_argument()
     {
         var source = """
             public static class Handlers
             {
-                [MessageHandler("tick", Scope.Gateway | Scope.Session, Threading = {|#0:HandlerThreading.Inline|})]
+                [MessageHandler("tick", Scope.Gateway | Scope.Session, {|#0:Threading = HandlerThreading.Inline|})]
                 public static void Tick() { }
 
-                [MessageHandler("client", Scope.Client, Threading = {|SWB0022:HandlerThreading.Inline|})]
+                [MessageHandler("client", Scope.Client, {|SWB0022:Threading = HandlerThreading.Inline|})]
                 public static void OnClient() { }
             }
 
