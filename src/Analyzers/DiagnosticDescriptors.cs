@@ -237,7 +237,7 @@ public static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        "Only the gateway runs a handler on the delivering thread. Clients and sessions are reached while the router holds their selection, where a handler could not safely send or attach, so there Inline threading behaves as Shared, which is rarely what was meant.",
+        "Only the gateway runs a handler on the sending thread. Clients and sessions are reached while the router holds their selection, where a handler could not safely send or attach, so there Inline threading behaves as Shared, which is rarely what was meant.",
         HelpLinkBase + InlineThreadingOutsideGatewayId + ".md");
 
     /// <summary>SWB0014: a blank project name.</summary>

@@ -17,13 +17,13 @@ public enum HandlerThreading
     UI = 2,
 
     /// <summary>
-    /// Gateway handlers only, and not Ignition's: runs on the thread that delivers the message, before the send
-    /// returns, as a direct call or Mediator does: a local send's or request's own thread, or for a message from the
-    /// gateway network the node's inbound worker. No queue, no thread hop and never <c>QUEUE_FULL</c>; invocations from
-    /// several threads overlap. Keep such handlers short and never block one on a reply from the network, which the
-    /// inbound worker it may be running on would have to read. A delivery nested so deep that the thread's stack runs
-    /// low (a handler that sends to itself) goes to the shared pool instead; in clients and sessions it behaves as
-    /// <see cref="Shared"/>.
+    /// Gateway handlers only, and not Ignition's: a send or request made in this process runs the handler on the
+    /// sending thread before it returns, as a direct call or Mediator does, with no queue and no thread hop (but
+    /// without the caller's <see cref="SynchronizationContext"/>, so its awaits never resume on a UI thread the caller
+    /// may be blocking). Invocations from several threads overlap, a slow handler slows its senders, and a request's
+    /// timeout or cancellation is seen only once the handler's synchronous part returns. A message from the gateway
+    /// network, and a delivery nested so deep that the stack runs low (a handler that sends to itself), run on the
+    /// shared pool instead, as <see cref="Shared"/> does; so do clients and sessions.
     /// </summary>
     Inline = 3,
 }

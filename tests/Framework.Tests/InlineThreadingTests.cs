@@ -40,6 +40,24 @@ public sealed class InlineThreadingTests
     }
 
     [Fact]
+    public async Task An_inline_handler_does_not_resume_on_a_UI_thread_that_blocks_on_its_answer()
+    {
+        using var ui = new SingleThreadSynchronizationContext();
+        await using var gateway = new Gateway("g");
+        gateway.AddProject(Handlers.Registry("X", Handlers.Async("X", "slow", Scope.Gateway, async (_, _, _) =>
+        {
+            await Task.Delay(10);
+            return "done";
+        }, HandlerThreading.Inline, responseType: typeof(string))));
+
+        // Ignition-style script code blocks its UI thread on the answer; with the UI context captured by the handler's
+        // await, its continuation would wait for that very thread until the request timed out.
+        var answer = ui.Invoke(() => gateway.SendRequestAsync<string>("X", "slow", timeout: TimeSpan.FromSeconds(20)).Wait(TimeSpan.FromSeconds(10)));
+
+        Assert.True(answer, "the request was not answered while the UI thread waited for it");
+    }
+
+    [Fact]
     public async Task A_failing_inline_handler_is_logged_not_thrown_to_a_send_and_fails_a_request()
     {
         var logs = new FakeLogCollector();

@@ -52,15 +52,17 @@ public sealed class MessageNameTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_longer_gateway_name_identity_or_handler_declaration_is_refused()
+    public void A_longer_gateway_name_identity_designer_or_handler_declaration_is_refused()
     {
         Assert.Throws<ArgumentException>(() => new Gateway(TooLong));
         var user = Assert.Throws<ArgumentException>(() => gateway.ConnectClient(new ClientIdentity { Project = "X", User = TooLong }));
         var role = Assert.Throws<ArgumentException>(() => gateway.OpenSession(new SessionIdentity { Project = "X", Roles = ["Operator", TooLong] }));
+        var designer = Assert.Throws<ArgumentException>(() => gateway.OpenDesigner(new DesignerIdentity { User = TooLong }));
         var declared = Assert.Throws<ArgumentException>(() => gateway.AddProject(Handlers.Registry("Y", Handlers.Of("Y", TooLong, ScopeCode.All, (_, _) => { }))));
 
         Assert.Equal("identity.User", user.ParamName);
         Assert.Equal("identity.Roles", role.ParamName);
+        Assert.Equal("identity.User", designer.ParamName);
         Assert.Contains("A handler name of project \"Y\" is 1025 characters long", declared.Message);
         Assert.Equal(0, gateway.ClientCount + gateway.SessionCount);
     }

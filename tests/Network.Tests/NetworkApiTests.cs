@@ -109,40 +109,44 @@ public sealed class NetworkApiTests
     }
 
     [Fact]
-    public async Task AnInlineGatewayHandlerAnswersRemoteRequestsFromTheReceivingNodesInboundWorker()
+    public async Task AnInlineHandlerReachedFromTheNetworkMayWaitForAReplyThatItsNodeReads()
     {
+        // The relay runs on node 1 and sends synchronously through a remote client on node 1, whose confirmation only
+        // node 1's inbound worker reads: run on that worker, it would wait for itself until RemoteResultsTimeout.
         var hub = new InMemoryNetwork();
-        await using var asking = new GatewayNetwork(hub.Connect());
-        await using var answering = new GatewayNetwork(hub.Connect());
+        await using var node1 = new GatewayNetwork(hub.Connect(), new GatewayNetworkOptions { RemoteResultsTimeout = TimeSpan.FromSeconds(20) });
+        await using var node2 = new GatewayNetwork(hub.Connect());
         await using var agent8088 = new Gateway("agent-8088");
         await using var agent9000 = new Gateway("agent-9000");
-        var runs = 0;
-        agent9000.AddProject(new ProjectRegistry("X",
+        var log8088 = new Deliveries();
+        agent8088.AddProject(TestProject.Registry(log8088));
+        await node2.JoinAsync(agent8088);
+        await node1.JoinAsync(agent9000);
+        await using var client = await node1.ConnectClientAsync("agent-8088", new ClientIdentity { Project = "X" }, TestProject.Registry(new Deliveries()));
+        var relayed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent9000.AddProject(new ProjectRegistry("R",
         [
             new HandlerDescriptor
             {
-                Project = "X",
-                Name = "next",
+                Project = "R",
+                Name = "relay",
                 Scope = Scope.Gateway,
                 Threading = HandlerThreading.Inline,
-                PayloadType = typeof(IReadOnlyDictionary<string, object?>),
-                ResponseType = typeof(int),
-                Invoker = (payload, _, _) =>
+                Invoker = (_, _, _) =>
                 {
-                    Interlocked.Increment(ref runs);
-                    return ValueTask.FromResult<object?>((int)((IReadOnlyDictionary<string, object?>)payload!)["n"]! + 1);
+                    relayed.TrySetResult(Assert.Single(client.SendMessage("X", "testHandler", scope: "G")));
+                    return ValueTask.FromResult<object?>(null);
                 },
             },
         ]));
-        await asking.JoinAsync(agent8088);
-        await answering.JoinAsync(agent9000);
+        var started = System.Diagnostics.Stopwatch.StartNew();
 
-        for (var n = 0; n < 20; n++)
-        {
-            Assert.Equal(n + 1, await agent8088.SendRequestAsync<int>("X", "next", new Dictionary<string, object?> { ["n"] = n }, remoteServer: "agent-9000"));
-        }
+        await agent8088.SendAsync("R", "relay", scope: Scope.Gateway, remoteServers: ["agent-9000"]);
+        var result = await relayed.Task.WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(20, Volatile.Read(ref runs));
+        Assert.EndsWith("sendStatus=SENT", result);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(20), $"the relay's send waited {started.Elapsed} for its own node");
+        await Wait.UntilAsync(() => log8088.Of("testHandler").Count == 1, "the relayed send arrived");
     }
 
     [Fact]

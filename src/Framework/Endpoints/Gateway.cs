@@ -124,11 +124,14 @@ public sealed partial class Gateway : Endpoint
     /// <summary>Opens a designer, which can send (if read/write) and is never selected for delivery.</summary>
     /// <param name="identity">The designer's user and roles; read/write communication by default.</param>
     /// <returns>The designer.</returns>
+    /// <exception cref="ArgumentException">A name of the identity is longer than 1,024 characters.</exception>
     /// <exception cref="ObjectDisposedException">The gateway has been closed.</exception>
     public Designer OpenDesigner(DesignerIdentity? identity = null)
     {
         ObjectDisposedException.ThrowIf(IsClosed, this);
-        return new Designer(this, identity ?? new DesignerIdentity());
+        identity ??= new DesignerIdentity();
+        MessageNames.Check(identity);
+        return new Designer(this, identity);
     }
 
     /// <summary>Finds an attached client or session by session id (case-insensitive).</summary>

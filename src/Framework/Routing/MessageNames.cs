@@ -31,11 +31,25 @@ internal static class MessageNames
     public static void Check(EndpointIdentity identity)
     {
         Check(identity.Project, "identity");
-        CheckLength(identity.User, "identity.User");
-        CheckLength(identity.HostName, "identity.HostName");
         CheckLength(identity.Address, "identity.Address");
         CheckLength(identity.SessionId, "identity.SessionId");
-        foreach (var role in identity.Roles)
+        CheckSender(identity.User, identity.HostName, identity.Roles);
+    }
+
+    /// <summary>Throws unless every name of a designer's identity is one; all of them are optional.</summary>
+    /// <exception cref="ArgumentException">A name is too long.</exception>
+    public static void Check(DesignerIdentity identity)
+    {
+        CheckLength(identity.Project, "identity.Project");
+        CheckSender(identity.User, identity.HostName, identity.Roles);
+    }
+
+    // What every sender carries onto the wire with each message.
+    private static void CheckSender(string? user, string? hostName, IReadOnlyList<string>? roles)
+    {
+        CheckLength(user, "identity.User");
+        CheckLength(hostName, "identity.HostName");
+        foreach (var role in roles ?? [])
         {
             CheckLength(role, "identity.Roles");
         }

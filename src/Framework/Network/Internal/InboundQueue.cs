@@ -118,6 +118,8 @@ internal sealed class InboundQueue
 
     private void Run()
     {
+        // This thread reads the node's replies too: an Inline handler run here and blocking on one would stop the node.
+        using var deferInline = InlineQueue.DeferOnThisThread();
         if (stopped.Task.IsCompleted)
         {
             // Closed: what still arrives stays with the transport, which closes next.
