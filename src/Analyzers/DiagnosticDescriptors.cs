@@ -248,7 +248,7 @@ public static class DiagnosticDescriptors
         DeclarationCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
-        "A project name cannot be blank. A handler whose Project is whitespace is skipped by the generator and never registered; a blank [assembly: MessagingProject] is ignored, and the assembly's handlers belong to the project named after the assembly.",
+        "A project name cannot be blank or longer than 1,024 characters, the most any name in a message may have. A handler whose Project is such a name is skipped by the generator and never registered; such an [assembly: MessagingProject] is ignored, and the assembly's handlers belong to the project named after the assembly.",
         HelpLinkBase + BlankProjectNameId + ".md");
 
     /// <summary>SWB0015: a Threading value outside HandlerThreading.</summary>

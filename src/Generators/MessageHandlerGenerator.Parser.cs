@@ -131,7 +131,7 @@ public sealed partial class MessageHandlerGenerator
                     && IsInSwitchboard(type)
                     && attribute.ConstructorArguments.Length == 1
                     && attribute.ConstructorArguments[0].Value is string name
-                    && !string.IsNullOrWhiteSpace(name))
+                    && NameRule.IsUsable(name))
                 {
                     project = name;
                 }
@@ -178,8 +178,8 @@ public sealed partial class MessageHandlerGenerator
                 switch (named.Key)
                 {
                     case "Project" when named.Value.Value is string value:
-                        // An empty project means the assembly's, as the analyzers read it; a blank one cannot be sent to.
-                        if (value.Length > 0 && string.IsNullOrWhiteSpace(value))
+                        // An empty project means the assembly's, as the analyzers read it; a blank or overlong one cannot be sent to.
+                        if (value.Length > 0 && !NameRule.IsUsable(value))
                         {
                             return false;
                         }

@@ -76,10 +76,10 @@ internal sealed class HandlerDeclaration
     }
 
     /// <summary>
-    /// A <c>Project</c> of whitespace only: the generator skips such a handler (an empty <c>Project</c> means the
-    /// assembly's project).
+    /// A <c>Project</c> that is no name (<see cref="NameRule"/>: whitespace only, or longer than 1,024 characters): the
+    /// generator skips such a handler (an empty <c>Project</c> means the assembly's project).
     /// </summary>
-    public bool HasBlankProject => ExplicitProject is { Length: > 0 } project && string.IsNullOrWhiteSpace(project);
+    public bool HasUnusableProject => ExplicitProject is { Length: > 0 } project && !NameRule.IsUsable(project);
 
     /// <summary>The project the handler belongs to: its own <c>Project</c>, else <paramref name="assemblyProject"/>.</summary>
     public string ProjectOr(string assemblyProject) =>

@@ -36,7 +36,7 @@ internal static class HandlerIndexBuilder
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, symbols.MessagingProjectAttribute)
                 && attribute.ConstructorArguments.Length == 1
                 && attribute.ConstructorArguments[0].Value is string name
-                && !string.IsNullOrWhiteSpace(name))
+                && NameRule.IsUsable(name))
             {
                 return name;
             }
@@ -49,7 +49,7 @@ internal static class HandlerIndexBuilder
     public static KnownHandler? ToKnownHandler(HandlerDeclaration declaration, string assemblyProject)
     {
         // The generator skips a handler with a blank Project or an unknown Threading, so senders do not know it either.
-        if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope) || declaration.HasBlankProject || !declaration.HasKnownThreading)
+        if (!declaration.HasUsableName || !Text.ScopeText.IsValid(declaration.Scope) || declaration.HasUnusableProject || !declaration.HasKnownThreading)
         {
             return null;
         }

@@ -9,7 +9,7 @@ using Switchboard.Analyzers.Model;
 namespace Switchboard.Analyzers.Rules;
 
 /// <summary>
-/// SWB0014: a blank project name. On <c>[MessageHandler(..., Project = " ")]</c> the generator skips the handler; on
+/// SWB0014: a blank project name, or one over 1,024 characters (<see cref="NameRule"/>). On <c>[MessageHandler(..., Project = " ")]</c> the generator skips the handler; on
 /// <c>[assembly: MessagingProject(" ")]</c> it ignores the attribute and uses the assembly name.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -39,15 +39,15 @@ internal sealed class BlankProjectAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeHandler(SymbolAnalysisContext context, CompilationFacts facts)
     {
-        if (facts.Declaration((IMethodSymbol)context.Symbol) is not { HasBlankProject: true } declaration)
+        if (facts.Declaration((IMethodSymbol)context.Symbol) is not { HasUnusableProject: true } declaration)
         {
             return;
         }
 
         var name = declaration.HasUsableName ? declaration.Name : declaration.Method.Name;
         var message =
-            $"Handler '{name}' has a blank Project, so the generator skips it and no message ever reaches it; "
-            + $"name its project, or remove Project to use the assembly's project '{facts.AssemblyProject}'";
+            $"Handler '{name}' has {Unusable(declaration.ExplicitProject!)} Project, so the generator skips it and no message ever reaches it; "
+            + $"name its project in 1 to 1,024 characters, or remove Project to use the assembly's project '{facts.AssemblyProject}'";
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.BlankProjectName, ProjectLocation(declaration, context.CancellationToken), message));
     }
@@ -69,17 +69,20 @@ internal sealed class BlankProjectAnalyzer : DiagnosticAnalyzer
 
         var argument = arguments.Arguments[0].Expression;
         var constant = context.SemanticModel.GetConstantValue(argument, context.CancellationToken);
-        if (!constant.HasValue || !string.IsNullOrWhiteSpace(constant.Value as string))
+        var project = constant.Value as string;
+        if (!constant.HasValue || NameRule.IsUsable(project))
         {
             return;
         }
 
         var assemblyName = context.SemanticModel.Compilation.AssemblyName ?? string.Empty;
         var message =
-            $"[assembly: MessagingProject] names a blank project, so it is ignored and this assembly's handlers belong to project "
-            + $"'{assemblyName}' (the assembly name); name the project, or remove the attribute to keep '{assemblyName}'";
+            $"[assembly: MessagingProject] names {Unusable(project ?? "")} project, so it is ignored and this assembly's handlers belong to project "
+            + $"'{assemblyName}' (the assembly name); name the project in 1 to 1,024 characters, or remove the attribute to keep '{assemblyName}'";
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.BlankProjectName, argument.GetLocation(), message));
     }
+
+    private static string Unusable(string project) => project.Length > NameRule.MaxLength ? $"a {project.Length}-character" : "a blank";
 
     private static Location ProjectLocation(HandlerDeclaration declaration, System.Threading.CancellationToken cancellationToken)
     {

@@ -90,7 +90,7 @@ internal sealed class PayloadTypesDifferAnalyzer : HandlerDeclarationAnalyzer
 
     // Declarations the generator skips (reported by other rules) do not shape the stub.
     private static bool IsGenerated(HandlerDeclaration declaration) =>
-        declaration.HasUsableName && ScopeText.IsValid(declaration.Scope) && !declaration.HasBlankProject
+        declaration.HasUsableName && ScopeText.IsValid(declaration.Scope) && !declaration.HasUnusableProject
         && declaration.HasKnownThreading && UncallableHandlerAnalyzer.Reason(declaration.Method) is null;
 
     /// <summary>The typed payload of a valid handler; <see langword="null"/> for none, a dictionary or an invalid shape.</summary>

@@ -11,11 +11,11 @@ public sealed class BlankProjectTests
 
     private const string HandlerMessage =
         "Handler 'skipped' has a blank Project, so the generator skips it and no message ever reaches it; "
-        + "name its project, or remove Project to use the assembly's project 'X'";
+        + "name its project in 1 to 1,024 characters, or remove Project to use the assembly's project 'X'";
 
     private const string AssemblyMessage =
         "[assembly: MessagingProject] names a blank project, so it is ignored and this assembly's handlers belong to project "
-        + "'TestProject' (the assembly name); name the project, or remove the attribute to keep 'TestProject'";
+        + "'TestProject' (the assembly name); name the project in 1 to 1,024 characters, or remove the attribute to keep 'TestProject'";
 
     [Fact]
     public async Task A_whitespace_Project_on_a_handler_is_an_error_that_says_it_is_skipped_and_names_the_assembly_project()
@@ -31,6 +31,33 @@ public sealed class BlankProjectTests
 
             """;
         await Verifier.AnalyzerAsync(source, new DiagnosticResult(DiagnosticDescriptors.BlankProjectName).WithLocation(0).WithArguments(HandlerMessage));
+    }
+
+    [Fact]
+    public async Task A_Project_or_assembly_project_over_1024_characters_is_reported_with_its_length_and_one_of_1024_is_not()
+    {
+        var longest = new string('p', 1024);
+        var source = $$"""
+            [assembly: MessagingProject({|#0:"{{longest}}p"|})]
+
+            public static class Handlers
+            {
+                [MessageHandler("skipped", Project = {|#1:"{{longest}}p"|})]
+                public static void Skipped() { }
+
+                [MessageHandler("kept", Project = "{{longest}}")]
+                public static void Kept() { }
+            }
+
+            """;
+        await Verifier.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.BlankProjectName).WithLocation(0).WithArguments(
+                "[assembly: MessagingProject] names a 1025-character project, so it is ignored and this assembly's handlers belong to project "
+                + "'TestProject' (the assembly name); name the project in 1 to 1,024 characters, or remove the attribute to keep 'TestProject'"),
+            new DiagnosticResult(DiagnosticDescriptors.BlankProjectName).WithLocation(1).WithArguments(
+                "Handler 'skipped' has a 1025-character Project, so the generator skips it and no message ever reaches it; "
+                + "name its project in 1 to 1,024 characters, or remove Project to use the assembly's project 'TestProject'"));
     }
 
     [Theory]
