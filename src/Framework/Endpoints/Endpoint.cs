@@ -212,10 +212,10 @@ public abstract partial class Endpoint : IMessageSender, IAsyncDisposable
 
     internal virtual IDeliveryQueue QueueFor(HandlerDescriptor handler) => handler.Threading switch
     {
-        HandlerThreading.Shared => Gateway.SharedPool,
-        // Inline at the gateway only: clients and sessions are reached under the router's read lock (and with its
-        // per-thread selection buffer in use), which a handler run there could not safely send or attach through.
-        HandlerThreading.Inline => ReferenceEquals(this, Gateway) ? Gateway.InlineQueue : Gateway.SharedPool,
+        // Inline runs as Shared here; the gateway overrides it. Clients and sessions are reached under the router's
+        // read lock (and with its per-thread selection buffer in use), which a handler run there could not safely send
+        // or attach through.
+        HandlerThreading.Shared or HandlerThreading.Inline => Gateway.SharedPool,
         _ => DedicatedQueueFor(handler),
     };
 

@@ -41,6 +41,10 @@ public sealed partial class Gateway : Endpoint
     /// <summary>The gateway's system name.</summary>
     public string Name { get; }
 
+    // Inline handlers run on the sending thread at the gateway only (see Endpoint.QueueFor).
+    internal override IDeliveryQueue QueueFor(HandlerDescriptor handler) =>
+        handler.Threading == HandlerThreading.Inline ? InlineQueue : base.QueueFor(handler);
+
     /// <inheritdoc />
     public override EndpointKind Kind => EndpointKind.Gateway;
 

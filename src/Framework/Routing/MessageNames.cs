@@ -14,10 +14,7 @@ namespace Switchboard;
 /// </remarks>
 internal static class MessageNames
 {
-    /// <summary>The most characters a name may have (<see cref="NameRule.MaxLength"/>).</summary>
-    public const int MaxLength = NameRule.MaxLength;
-
-    /// <summary>Throws unless <paramref name="name"/> is a name: not blank and at most <see cref="MaxLength"/> characters.</summary>
+    /// <summary>Throws unless <paramref name="name"/> is a name: not blank and at most <see cref="NameRule.MaxLength"/> characters.</summary>
     /// <exception cref="ArgumentException">The name is empty, whitespace or too long.</exception>
     /// <exception cref="ArgumentNullException">The name is <see langword="null"/>.</exception>
     public static void Check([NotNull] string? name, [CallerArgumentExpression(nameof(name))] string? parameter = null)
@@ -55,16 +52,16 @@ internal static class MessageNames
         }
     }
 
-    /// <summary>Throws when an optional name (a filter, a role) is longer than <see cref="MaxLength"/> characters.</summary>
+    /// <summary>Throws when an optional name (a filter, a role) is longer than <see cref="NameRule.MaxLength"/> characters.</summary>
     /// <exception cref="ArgumentException">The name is too long.</exception>
     public static void CheckLength(string? name, [CallerArgumentExpression(nameof(name))] string? parameter = null)
     {
-        if (name is { Length: > MaxLength })
+        if (name is { Length: > NameRule.MaxLength })
         {
             throw new ArgumentException(TooLong(parameter ?? "The name", name.Length) + ".", parameter);
         }
     }
 
     /// <summary>Why a name of <paramref name="length"/> characters is refused, for exceptions and drop logs alike.</summary>
-    public static string TooLong(string what, int length) => $"{what} is {length} characters long; a name may have at most {MaxLength}";
+    public static string TooLong(string what, int length) => $"{what} is {length} characters long; a name may have at most {NameRule.MaxLength}";
 }

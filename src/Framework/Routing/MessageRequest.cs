@@ -14,7 +14,7 @@ namespace Switchboard;
 internal readonly record struct MessageRequest(SenderInfo Sender, string Project, string Handler, object? Payload, string? RemoteServer)
 {
     /// <summary>Checks a request's names and names the result.</summary>
-    /// <exception cref="ArgumentException">The project or handler is empty, or a name is longer than <see cref="MessageNames.MaxLength"/>.</exception>
+    /// <exception cref="ArgumentException">The project or handler is empty, or a name is longer than <see cref="NameRule.MaxLength"/>.</exception>
     public static MessageRequest Create(SenderInfo sender, string project, string messageHandler, object? payload, string? remoteServer)
     {
         MessageNames.Check(project);

@@ -17,7 +17,7 @@ internal readonly record struct MessageSend(
 {
     /// <summary>Checks a send's names, applies Ignition's defaults to its scope and filters, and names the result.</summary>
     /// <exception cref="ArgumentException">
-    /// The project or handler is empty, a name is longer than <see cref="MessageNames.MaxLength"/>, or the scope is not a
+    /// The project or handler is empty, a name is longer than <see cref="NameRule.MaxLength"/>, or the scope is not a
     /// combination of C, G and S.
     /// </exception>
     public static MessageSend Create(

@@ -106,7 +106,7 @@ internal sealed class ProjectHandlers
             throw new ArgumentException($"Project \"{registry.ProjectName}\" has a handler with an empty name.", nameof(registry));
         }
 
-        if (handler.Name.Length > MessageNames.MaxLength)
+        if (handler.Name.Length > NameRule.MaxLength)
         {
             throw new ArgumentException(MessageNames.TooLong($"A handler name of project \"{registry.ProjectName}\"", handler.Name.Length) + ".", nameof(registry));
         }

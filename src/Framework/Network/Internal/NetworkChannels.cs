@@ -7,7 +7,7 @@ internal sealed class NetworkChannels(string networkName)
     /// The longest network name: a node's channel (the name, <c>:node:</c> and a 32-digit node id) travels as
     /// <c>replyTo</c> in requests and awaited sends, and must be a name the reader accepts (<see cref="MessageNames"/>).
     /// </summary>
-    public const int MaxNetworkNameLength = MessageNames.MaxLength - 38;
+    public const int MaxNetworkNameLength = NameRule.MaxLength - 38;
 
     /// <summary>Where gateways announce themselves; every node listens.</summary>
     public string Presence { get; } = $"{networkName}:presence";

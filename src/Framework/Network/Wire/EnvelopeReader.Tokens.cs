@@ -105,7 +105,7 @@ internal static partial class EnvelopeReader
                 try
                 {
                     var text = reader.GetString()!;
-                    if (text.Length > MessageNames.MaxLength)
+                    if (text.Length > NameRule.MaxLength)
                     {
                         error ??= TooLong(field, text.Length);
                         return null;
@@ -139,7 +139,7 @@ internal static partial class EnvelopeReader
     };
 
     private static string Bounded(string name, string field) =>
-        name.Length <= MessageNames.MaxLength ? name : throw Malformed(TooLong(field, name.Length));
+        name.Length <= NameRule.MaxLength ? name : throw Malformed(TooLong(field, name.Length));
 
     private static string TooLong(string field, int length) => MessageNames.TooLong($"\"{field}\"", length);
 
