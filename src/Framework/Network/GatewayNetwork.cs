@@ -338,8 +338,8 @@ public sealed class GatewayNetwork : IAsyncDisposable
     private void Refuse(string channel, DropReason reason, string detail)
     {
         Statistics.CountReceived();
-        Statistics.CountDropped(reason);
         Drops.Report(reason, channel, detail);
+        Statistics.CountDropped(reason);
     }
 
     private async Task EnsureStartedAsync(CancellationToken cancellationToken)

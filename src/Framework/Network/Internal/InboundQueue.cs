@@ -303,8 +303,9 @@ internal sealed class InboundQueue
 
     private void Drop(DropReason reason, IInboundRoute route, string detail)
     {
-        network.Statistics.CountDropped(reason);
+        // Logged before counted: whoever sees the counter move can already read the line.
         network.Drops.Report(reason, route.Channel, detail);
+        network.Statistics.CountDropped(reason);
     }
 
     /// <summary>A channel the worker reads: its subscription, where its messages go, and the worker's notes on it.</summary>
