@@ -80,7 +80,7 @@ public abstract partial class NetworkSuite
     [Fact]
     public async Task ARepliesEnvelopeCompletesEachSendItAnswersAndCountsTheRest()
     {
-        var (node, _) = await NodeAsync();
+        var (node, _) = await NodeAsync(AnsweredByHand());
         var (agent8088, _) = await GatewayAsync(node, "agent-8088");
         var (sending, id, replyTo, fake) = await SendToFakeGatewayAsync(agent8088);
         await using var _ = fake;
@@ -113,7 +113,7 @@ public abstract partial class NetworkSuite
     [InlineData("""{"v":1,"kind":"replies","replies":[{"v":1,"kind":"reply","id":"ID","outcome":{"code":"ok"},"results":[{"type":"Robot","status":"SENT"}]}]}""")]
     public async Task RepliesEnvelopesThatBreakTheFormatAreDroppedWhole(string json)
     {
-        var (node, _) = await NodeAsync();
+        var (node, _) = await NodeAsync(AnsweredByHand());
         var (agent8088, _) = await GatewayAsync(node, "agent-8088");
         var (sending, id, replyTo, fake) = await SendToFakeGatewayAsync(agent8088);
         await using var _ = fake;
@@ -126,6 +126,18 @@ public abstract partial class NetworkSuite
         Assert.False(sending.IsCompleted);
         await fake.PublishAsync(replyTo, Encoding.UTF8.GetBytes($$"""{"v":1,"kind":"reply","id":"{{id}}","outcome":{"code":"ok"},"results":[]}"""));
         Assert.Equal([DeliveryStatus.Sent], (await sending.WaitAsync(TimeSpan.FromSeconds(10))).Select(result => result.Status));
+    }
+
+    /// <summary>
+    /// Options for a node whose awaited sends a test answers by hand, a few steps after sending: the send waits for
+    /// its confirmation as long as the test's own bound, not the suite's 3 s RemoteResultsTimeout, which a loaded
+    /// machine can spend between those steps (the send would then end UNREACHABLE before the test answers it).
+    /// </summary>
+    private GatewayNetworkOptions AnsweredByHand()
+    {
+        var options = Options();
+        options.RemoteResultsTimeout = Wait.Bound;
+        return options;
     }
 
     /// <summary>
