@@ -33,10 +33,11 @@ public abstract class RedisFaultFixture : IAsyncLifetime
         ConnectTimeout = TimeSpan.FromSeconds(5),
     };
 
-    protected async Task<GatewayNetwork> NodeAsync()
+    protected async Task<GatewayNetwork> NodeAsync(TimeSpan? presenceTimeout = null)
     {
         var options = Options;
         options.NetworkName = NetworkName;
+        options.PresenceTimeout = presenceTimeout ?? options.PresenceTimeout;
         var configuration = StackExchange.Redis.ConfigurationOptions.Parse(Redis.Configuration);
 
         // Reconnect attempts happen on StackExchange.Redis's heartbeat; a shorter one makes the many restarts here quicker.
@@ -47,9 +48,9 @@ public abstract class RedisFaultFixture : IAsyncLifetime
         return node;
     }
 
-    protected async Task<(GatewayNetwork Node, Gateway Gateway, Deliveries Log)> GatewayAsync(string name)
+    protected async Task<(GatewayNetwork Node, Gateway Gateway, Deliveries Log)> GatewayAsync(string name, TimeSpan? presenceTimeout = null)
     {
-        var node = await NodeAsync();
+        var node = await NodeAsync(presenceTimeout);
         var log = new Deliveries();
         var gateway = new Gateway(name, new GatewayOptions { DrainTimeout = TimeSpan.FromSeconds(5) });
         gateway.AddProject(TestProject.Registry(log));
