@@ -425,7 +425,10 @@ public sealed class WorkQueueTests
             }
         })).ToArray();
         started.Wait(Wait.Bound);
-        Thread.Sleep(20);
+
+        // The close races senders that are sending: waited for, not a fixed 20 ms, which a loaded machine can spend
+        // before any sender's first send returns, and then every send is refused and "sent > 0" fails.
+        await Wait.UntilAsync(() => Volatile.Read(ref sent) > 0, "the senders are sending");
 
         await gateway.DisposeAsync();
         Volatile.Write(ref closed, 1);
