@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Switchboard.Analyzers;
 using Switchboard.Generators.Model;
 using Switchboard.Generators.Text;
 
@@ -32,7 +33,7 @@ public sealed partial class ComponentMessageGenerator
                 .Line("/// per message type, and <c>Send…Async</c> extension methods on a circuit's <c>BrowserSession</c> and on its")
                 .Line("/// <c>Session</c> (for session handlers: gateway to component in one call).")
                 .Line("/// </summary>")
-                .Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Switchboard.Generators\", \"0.1.0.0\")]")
+                .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratedBy.Tool}\", \"0.1.0.0\")]")
                 .Open("public static partial class ComponentMessages");
             var first = true;
             foreach (var message in spec.Messages)

@@ -36,6 +36,10 @@ public sealed partial class MessageHandlerGenerator
         {
             var response = group.AllResponse!.Name;
             var answering = Letters(group.AnsweringScope);
+
+            // Filters never narrow the gateway, so a name that answers only there gets none: with them the request-all
+            // could only throw ArgumentException (no scope) or ignore them (Scope.Gateway), as its send stub could.
+            var filtered = group.AnsweringScope != GatewayScope;
             writer.Line("/// <summary>");
             if (streaming)
             {
@@ -48,6 +52,12 @@ public sealed partial class MessageHandlerGenerator
                     .Line($"/// all have answered or the timeout passed. Without a <paramref name=\"scope\"/>, Ignition's default narrowed to {answering}, where it answers.");
             }
 
+            if (!filtered)
+            {
+                writer.Line("/// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters")
+                    .Line("/// never apply, so this stub does not offer them.");
+            }
+
             writer.Line("/// </summary>")
                 .Line("/// <param name=\"sender\">Who asks: a gateway, client, session or designer.</param>");
             if (group.Payload is not null)
@@ -55,16 +65,18 @@ public sealed partial class MessageHandlerGenerator
                 writer.Line("/// <param name=\"payload\">The payload.</param>");
             }
 
-            writer.Line("/// <param name=\"scope\">Where to ask; <see langword=\"null\"/> for the default.</param>")
-                .Line("/// <param name=\"clientSessionId\">Only the client or session with this session id.</param>")
-                .Line("/// <param name=\"user\">Only clients and sessions where this user is logged in.</param>")
-                .Line("/// <param name=\"hasRole\">Only clients and sessions whose user has this role.</param>")
-                .Line("/// <param name=\"hostName\">Only clients and sessions on this host.</param>")
-                .Line("/// <param name=\"remoteServers\">Gateway names to ask instead of the local gateway.</param>")
+            writer.Line("/// <param name=\"scope\">Where to ask; <see langword=\"null\"/> for the default.</param>");
+            if (filtered)
+            {
+                FilterParameterDocs(writer);
+            }
+
+            writer.Line("/// <param name=\"remoteServers\">Gateway names to ask instead of the local gateway.</param>")
                 .Line("/// <param name=\"timeout\">How long to wait for every answer; the gateway's default (60 s) when <see langword=\"null\"/>.</param>")
                 .Line("/// <param name=\"cancellationToken\">Stops waiting and signals the handlers still running.</param>")
-                .Line(streaming ? "/// <returns>The results as they arrive, one per selected target.</returns>" : "/// <returns>One result per selected target.</returns>")
-                .Line(streaming
+                .Line(streaming ? "/// <returns>The results as they arrive, one per selected target.</returns>" : "/// <returns>One result per selected target.</returns>");
+            RequestAllExceptions(writer, group, streaming, filtered);
+            writer.Line(streaming
                     ? $"{Accessibility(group)} static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<{response}>> Request{group.MemberName}AllStreamAsync("
                     : $"{Accessibility(group)} static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<{response}>> Request{group.MemberName}AllAsync(")
                 .Indent()
@@ -75,19 +87,41 @@ public sealed partial class MessageHandlerGenerator
             }
 
             var typeArguments = group.Payload is null ? response : $"{group.Payload.Name}, {response}";
-            writer.Line("global::Switchboard.Scope? scope = null,")
-                .Line("string? clientSessionId = null,")
-                .Line("string? user = null,")
-                .Line("string? hasRole = null,")
-                .Line("string? hostName = null,")
-                .Line("global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,")
+            writer.Line("global::Switchboard.Scope? scope = null,");
+            if (filtered)
+            {
+                FilterParameterList(writer);
+            }
+
+            var filters = filtered ? "clientSessionId, user, hasRole, hostName" : "clientSessionId: null, user: null, hasRole: null, hostName: null";
+            writer.Line("global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,")
                 .Line("global::System.TimeSpan? timeout = null,")
                 .Line("global::System.Threading.CancellationToken cancellationToken = default) =>")
                 .Line($"global::Switchboard.RequestAllStubs.{(streaming ? "RequestAllStreamAsync" : "RequestAllAsync")}<{typeArguments}>(")
                 .Indent()
-                .Line($"sender, {group.MemberName}, {ScopeExpression(group.AnsweringScope)}, {(group.Payload is null ? "" : "payload, ")}scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);")
+                .Line($"sender, {group.MemberName}, {ScopeExpression(group.AnsweringScope)}, {(group.Payload is null ? "" : "payload, ")}scope, {filters}, remoteServers, timeout, cancellationToken);")
                 .Unindent()
                 .Unindent();
+        }
+
+        /// <summary>What a request-all stub throws; every target's own failure is a result, not an exception.</summary>
+        private static void RequestAllExceptions(IndentedWriter writer, HandlerGroupSpec group, bool streaming, bool filtered)
+        {
+            writer.Line(group.Payload is null
+                    ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
+                    : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
+                .Line(ScopeOrNameException(filtered))
+                .Line(streaming
+                    ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"timeout\"/> is neither positive nor infinite (when the enumeration begins).</exception>"
+                    : "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"timeout\"/> is neither positive nor infinite.</exception>");
+            if (group.Payload == TypeSpec.Object)
+            {
+                writer.Line("/// <exception cref=\"global::Switchboard.PayloadConversionException\">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>");
+            }
+
+            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer.</exception>")
+                .Line("/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>")
+                .Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
         }
     }
 }

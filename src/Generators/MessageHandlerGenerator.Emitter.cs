@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Switchboard.Analyzers;
+using Switchboard.Analyzers.Sends;
 using Switchboard.Generators.Model;
 using Switchboard.Generators.Text;
 
@@ -21,7 +23,7 @@ public sealed partial class MessageHandlerGenerator
         private const string ObsoletePragma = "#pragma warning disable CS0612, CS0618 // Obsolete members warn where they are declared.";
 
         private static readonly string GeneratedCode =
-            $"[global::System.CodeDom.Compiler.GeneratedCode(\"Switchboard.Generators\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
+            $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratedBy.Tool}\", \"{typeof(Emitter).Assembly.GetName().Version}\")]";
 
         public static void Emit(SourceProductionContext output, ProjectSpec project)
         {
@@ -148,10 +150,7 @@ public sealed partial class MessageHandlerGenerator
             writer.Line("/// <param name=\"scope\">Where to deliver; <see langword=\"null\"/> for the default.</param>");
             if (!gatewayOnly)
             {
-                writer.Line("/// <param name=\"clientSessionId\">Only the client or session with this session id.</param>")
-                    .Line("/// <param name=\"user\">Only clients and sessions where this user is logged in.</param>")
-                    .Line("/// <param name=\"hasRole\">Only clients and sessions whose user has this role.</param>")
-                    .Line("/// <param name=\"hostName\">Only clients and sessions on this host.</param>");
+                FilterParameterDocs(writer);
             }
 
             writer.Line(group.IsDurable
@@ -175,10 +174,7 @@ public sealed partial class MessageHandlerGenerator
             writer.Line("global::Switchboard.Scope? scope = null,");
             if (!gatewayOnly)
             {
-                writer.Line("string? clientSessionId = null,")
-                    .Line("string? user = null,")
-                    .Line("string? hasRole = null,")
-                    .Line("string? hostName = null,");
+                FilterParameterList(writer);
             }
 
             var payload = group.Payload is null ? "" : "payload, ";
@@ -188,6 +184,27 @@ public sealed partial class MessageHandlerGenerator
                     ? $"{group.MemberName}.SendAsync(sender, {payload}scope, remoteServers: remoteServers, cancellationToken: cancellationToken);"
                     : $"{group.MemberName}.SendAsync(sender, {payload}scope, clientSessionId, user, hasRole, hostName, remoteServers, cancellationToken);")
                 .Unindent();
+        }
+
+        /// <summary>The <c>ArgumentException</c> a stub documents: a bad scope, or a name it passes on that is too long.</summary>
+        private static string ScopeOrNameException(bool filtered) =>
+            "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"scope\"/> is not a combination of Client, Gateway and Session, " +
+            (filtered ? "or a filter or server name is longer than 1,024 characters.</exception>" : "or a server name is longer than 1,024 characters.</exception>");
+
+        /// <summary>The XML docs of the filter parameters (<see cref="FilterParameters.Names"/>), for a stub that offers them.</summary>
+        private static void FilterParameterDocs(IndentedWriter writer) =>
+            writer.Line("/// <param name=\"clientSessionId\">Only the client or session with this session id.</param>")
+                .Line("/// <param name=\"user\">Only clients and sessions where this user is logged in.</param>")
+                .Line("/// <param name=\"hasRole\">Only clients and sessions whose user has this role.</param>")
+                .Line("/// <param name=\"hostName\">Only clients and sessions on this host.</param>");
+
+        /// <summary>The filter parameters, optional, in the order the runtime's sends take them.</summary>
+        private static void FilterParameterList(IndentedWriter writer)
+        {
+            foreach (var name in FilterParameters.Names)
+            {
+                writer.Line($"string? {name} = null,");
+            }
         }
 
         /// <summary>The send stub's summary for a durable handler: where the message goes and what the result says.</summary>
@@ -206,7 +223,7 @@ public sealed partial class MessageHandlerGenerator
             writer.Line(group.Payload is null
                 ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
                 : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
-                .Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"scope\"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>");
+                .Line(ScopeOrNameException(filtered: group.Scope != GatewayScope));
             if (group.Payload == TypeSpec.Object)
             {
                 writer.Line("/// <exception cref=\"global::Switchboard.PayloadConversionException\">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>");

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using Switchboard.Analyzers;
 using Switchboard.Analyzers.Payloads;
 using Switchboard.Generators.Model;
 using Switchboard.Generators.Text;
@@ -25,7 +26,7 @@ public sealed partial class MessageHandlerGenerator
         private const string Options = "global::System.Text.Json.JsonSerializerOptions";
 
         private static readonly string GeneratedCode =
-            $"[global::System.CodeDom.Compiler.GeneratedCode(\"Switchboard.Generators\", \"{typeof(JsonEmitter).Assembly.GetName().Version}\")]";
+            $"[global::System.CodeDom.Compiler.GeneratedCode(\"{GeneratedBy.Tool}\", \"{typeof(JsonEmitter).Assembly.GetName().Version}\")]";
 
         public static void Emit(SourceProductionContext output, JsonMetadataSpec spec)
         {

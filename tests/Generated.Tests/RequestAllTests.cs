@@ -61,11 +61,28 @@ public sealed class RequestAllTests
         var report = await gateway.RequestHealthAllAsync(new Sum(0, 0), user: "ann");
         Assert.Equal("S", Assert.Single(report).Target.FilterParams.Scope.ToCode());
 
-        // add answers only in the gateway, where filters never apply: the default would ask nobody.
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await gateway.RequestAddAllAsync(new Sum(1, 1), user: "ann"));
+        // add answers only in the gateway, where filters never apply: its stubs do not offer them (below), and the
+        // shared code behind them refuses a filter that would leave the default asking nobody.
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await RequestAllStubs.RequestAllAsync<Sum, int>(
+            gateway, E2EMessages.Add, Scope.Gateway, new Sum(1, 1), scope: null, clientSessionId: null, user: "ann", hasRole: null, hostName: null,
+            remoteServers: null, timeout: null, CancellationToken.None));
         Assert.Contains("answers only in scope G", error.Message);
         Assert.Equal("scope", error.ParamName);
 
         await Assert.ThrowsAsync<ArgumentNullException>(async () => await gateway.RequestHealthAllAsync(null!));
+    }
+
+    [Fact]
+    public void The_request_all_stubs_of_a_handler_that_answers_only_at_the_gateway_offer_no_filters()
+    {
+        static string[] Parameters(string stub) =>
+            typeof(E2EMessages).GetMethod(stub)!.GetParameters().Select(parameter => parameter.Name!).ToArray();
+
+        string[] gatewayOnly = ["sender", "payload", "scope", "remoteServers", "timeout", "cancellationToken"];
+        Assert.Equal(gatewayOnly, Parameters(nameof(E2EMessages.RequestAddAllAsync)));
+        Assert.Equal(gatewayOnly, Parameters(nameof(E2EMessages.RequestAddAllStreamAsync)));
+        Assert.Equal(
+            ["sender", "payload", "scope", "clientSessionId", "user", "hasRole", "hostName", "remoteServers", "timeout", "cancellationToken"],
+            Parameters(nameof(E2EMessages.RequestHealthAllAsync)));
     }
 }

@@ -35,7 +35,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -63,7 +63,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -91,7 +91,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -119,7 +119,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -147,7 +147,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -175,7 +175,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -203,7 +203,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -231,7 +231,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -259,7 +259,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -287,7 +287,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -315,7 +315,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -343,7 +343,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

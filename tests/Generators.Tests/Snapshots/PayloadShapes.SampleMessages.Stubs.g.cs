@@ -106,7 +106,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -136,7 +136,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
@@ -166,7 +166,7 @@ namespace App
         /// <param name="cancellationToken">Cancels the send before anything is queued.</param>
         /// <returns>One result per system selected for delivery.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
         /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

@@ -66,6 +66,12 @@ namespace App
         /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
         /// <returns>One result per selected target.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor infinite.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<object>> RequestLoadAllAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -93,6 +99,12 @@ namespace App
         /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
         /// <returns>The results as they arrive, one per selected target.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor infinite (when the enumeration begins).</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<object>> RequestLoadAllStreamAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -213,6 +225,12 @@ namespace App
         /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
         /// <returns>One result per selected target.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor infinite.</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Threading.Tasks.ValueTask<global::Switchboard.RequestAllReport<int>> RequestStatusAllAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
@@ -240,6 +258,12 @@ namespace App
         /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
         /// <returns>The results as they arrive, one per selected target.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> is <see langword="null"/>.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a filter or server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor infinite (when the enumeration begins).</exception>
+        /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
+        /// <exception cref="global::System.ObjectDisposedException">The sender or its gateway has been closed.</exception>
+        /// <exception cref="global::System.OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
         public static global::System.Collections.Generic.IAsyncEnumerable<global::Switchboard.RequestAllResult<int>> RequestStatusAllStreamAsync(
             this global::Switchboard.IMessageSender sender,
             global::Switchboard.Scope? scope = null,
