@@ -9,7 +9,8 @@ using Switchboard.Analyzers.Handlers;
 namespace Switchboard.Analyzers.Rules;
 
 /// <summary>
-/// SWB0004: an explicit scope includes a scope where the handler is not declared, so that part reaches nobody; or a
+/// SWB0004: an explicit scope includes a scope where the handler is not declared, so that part reaches nobody; a send
+/// without a scope whose filter makes Ignition's default (CS) miss every scope the handler is declared in; or a
 /// component send goes to a scope that no handler of its message type listens on.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -20,6 +21,12 @@ internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
 
     protected override void AnalyzeSend(OperationAnalysisContext context, SendCall call, CompilationFacts facts)
     {
+        if (call.Scope is null)
+        {
+            AnalyzeDefaultScope(context, call, facts);
+            return;
+        }
+
         if (!call.TryGetConstantScope(out var requested)
             || SendTarget.Resolve(call, facts.Index) is not { } target
             || target.Handlers.IsEmpty)
@@ -51,6 +58,30 @@ internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
             properties,
             $"Handler '{target.HandlerName}' of project '{target.ProjectName}' is declared in scope {ScopeText.Describe(declared)}, "
             + $"so the {ScopeText.Describe(uncovered)} part of scope {ScopeText.ToCode(requested)} reaches nobody"));
+    }
+
+    /// <summary>
+    /// Without a scope, a user, hasRole or hostName filter makes Ignition's default CS; for a handler declared only at
+    /// the gateway that selects no scope with the handler, and the send reaches nobody. (Without a filter the default
+    /// is CGS, which meets every declaration.) No code fix: dropping the filter and naming another handler are both
+    /// plausible.
+    /// </summary>
+    private static void AnalyzeDefaultScope(OperationAnalysisContext context, SendCall call, CompilationFacts facts)
+    {
+        const ScopeFlags Default = ScopeFlags.Client | ScopeFlags.Session;
+        if (call.NarrowingFilter is not { } filter
+            || SendTarget.Resolve(call, facts.Index) is not { Handlers.IsEmpty: false } target
+            || (target.DeclaredScope & Default) != ScopeFlags.None)
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            DiagnosticDescriptors.ScopeWithoutHandler,
+            filter.Syntax.GetLocation(),
+            $"Handler '{target.HandlerName}' of project '{target.ProjectName}' is declared in scope {ScopeText.Describe(target.DeclaredScope)}, "
+            + $"and without a scope the {filter.Parameter!.Name} filter makes Ignition's default scope CS, so this send reaches nobody; "
+            + "drop the filter to reach the gateway (filters never apply there)"));
     }
 
     protected override bool ChecksComponentSends => true;

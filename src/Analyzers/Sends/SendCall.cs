@@ -64,26 +64,40 @@ internal sealed class SendCall
     {
         get
         {
-            var known = true;
+            if (NarrowingFilter is not null)
+            {
+                return ScopeFlags.Client | ScopeFlags.Session;
+            }
+
             foreach (var filter in Filters)
             {
-                if (filter.Parameter!.Name is not ("user" or "hasRole" or "hostName"))
+                if (filter.Parameter!.Name is "user" or "hasRole" or "hostName" && !ConstantOf(filter.Value).HasValue)
                 {
-                    continue;
-                }
-
-                var constant = ConstantOf(filter.Value);
-                if (!constant.HasValue)
-                {
-                    known = false;
-                }
-                else if (constant.Value is string { Length: > 0 })
-                {
-                    return ScopeFlags.Client | ScopeFlags.Session;
+                    return null;
                 }
             }
 
-            return known ? ScopeFlags.All : null;
+            return ScopeFlags.All;
+        }
+    }
+
+    /// <summary>
+    /// The first user, hasRole or hostName argument that is a non-empty constant: the one that makes Ignition's
+    /// default scope CS instead of CGS; <see langword="null"/> when none is.
+    /// </summary>
+    public IArgumentOperation? NarrowingFilter
+    {
+        get
+        {
+            foreach (var filter in Filters)
+            {
+                if (filter.Parameter!.Name is "user" or "hasRole" or "hostName" && ConstantOf(filter.Value) is { HasValue: true, Value: string { Length: > 0 } })
+                {
+                    return filter;
+                }
+            }
+
+            return null;
         }
     }
 

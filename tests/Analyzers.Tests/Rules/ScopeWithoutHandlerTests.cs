@@ -52,4 +52,45 @@ public sealed class ScopeWithoutHandlerTests
         var source = Sources.ProjectX + Sources.Send("""await gateway.RequestAllAsync<int>("X", "add", new Numbers(1, 2), scope: {|SWB0004:Scope.Client|});""");
         await Verifier.AnalyzerAsync(source);
     }
+
+    [Fact]
+    public async Task A_filter_that_turns_the_default_scope_away_from_a_gateway_only_handler_is_reported_on_the_filter()
+    {
+        // notify is declared only at the gateway: with a user filter the default is CS, which has no notify.
+        var source = Sources.ProjectX + Sources.Send("""
+                gateway.SendMessage("X", "notify", {|#0:user: "ann"|});
+                await gateway.SendAsync("X", "add", new Numbers(1, 2), hostName: "", {|SWB0004:hasRole: "Operator"|});
+                """);
+        await Verifier.AnalyzerAsync(
+            source,
+            new DiagnosticResult(DiagnosticDescriptors.ScopeWithoutHandler).WithLocation(0)
+                .WithArguments("Handler 'notify' of project 'X' is declared in scope Gateway, and without a scope the user filter makes Ignition's default "
+                    + "scope CS, so this send reaches nobody; drop the filter to reach the gateway (filters never apply there)"));
+    }
+
+    [Fact]
+    public async Task Default_scopes_that_meet_a_declaration_are_not_reported()
+    {
+        // testHandler is declared in clients too; an empty or null filter leaves the default CGS; a filter that is not a
+        // constant may be empty at run time; an explicit scope is the other rules' concern (SWB0008 for filters on G).
+        var source = Sources.ProjectX + Sources.Send("""
+                gateway.SendMessage("X", "testHandler", user: "ann");
+                gateway.SendMessage("X", "notify", user: "", hasRole: null);
+                string who = System.Environment.UserName;
+                gateway.SendMessage("X", "notify", user: who);
+                gateway.SendMessage("X", "notify", scope: "G", user: "ann");
+                gateway.SendMessage("X", "unknownHandler", user: "ann");
+                """);
+        await Verifier.AnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task A_default_scope_is_checked_against_a_referenced_manifest_too()
+    {
+        var source = Sources.Send("""
+                gateway.SendMessage("Lib", "reading", {|SWB0004:hostName: "hmi-1"|});
+                gateway.SendMessage("Lib", "alert", hostName: "hmi-1");
+                """);
+        await Verifier.AnalyzerAsync(source, Sources.LibraryManifest);
+    }
 }
