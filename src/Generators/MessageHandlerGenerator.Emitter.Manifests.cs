@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Switchboard.Analyzers;
 using Switchboard.Generators.Model;
 using Switchboard.Generators.Text;
 using Switchboard.Manifests;
@@ -22,7 +23,7 @@ public sealed partial class MessageHandlerGenerator
         public static void EmitForeign(SourceProductionContext output, ProjectSpec project)
         {
             output.CancellationToken.ThrowIfCancellationRequested();
-            Add(output, project.ClassName + ".Stubs.g.cs", ForeignStubs(project));
+            Add(output, project.ClassName + GeneratedBy.StubsFileSuffix, ForeignStubs(project));
         }
 
         /// <summary>Writes <see cref="ExportHintName"/>: this compilation's manifest, as JSON in a comment.</summary>

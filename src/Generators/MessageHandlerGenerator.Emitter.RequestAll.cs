@@ -37,9 +37,9 @@ public sealed partial class MessageHandlerGenerator
             var response = group.AllResponse!.Name;
             var answering = Letters(group.AnsweringScope);
 
-            // Filters never narrow the gateway, so a name that answers only there gets none: with them the request-all
-            // could only throw ArgumentException (no scope) or ignore them (Scope.Gateway), as its send stub could.
-            var filtered = group.AnsweringScope != GatewayScope;
+            // A name also declared in clients or sessions keeps the filters even where only the gateway answers: an
+            // explicit scope may ask those handlers.
+            var filtered = OffersFilters(group);
             writer.Line("/// <summary>");
             if (streaming)
             {
@@ -54,8 +54,7 @@ public sealed partial class MessageHandlerGenerator
 
             if (!filtered)
             {
-                writer.Line("/// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters")
-                    .Line("/// never apply, so this stub does not offer them.");
+                NoFiltersNote(writer);
             }
 
             writer.Line("/// </summary>")
@@ -110,7 +109,9 @@ public sealed partial class MessageHandlerGenerator
             writer.Line(group.Payload is null
                     ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
                     : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
-                .Line(ScopeOrNameException(filtered))
+                .Line(filtered && group.AnsweringScope == GatewayScope
+                    ? "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"scope\"/> is not a combination of Client, Gateway and Session, a filter or server name is longer than 1,024 characters, or a user, hasRole or hostName filter is given without a scope (only the gateway answers, and filters never apply there).</exception>"
+                    : ScopeOrNameException(filtered))
                 .Line(streaming
                     ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"timeout\"/> is neither positive nor infinite (when the enumeration begins).</exception>"
                     : "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"timeout\"/> is neither positive nor infinite.</exception>");

@@ -28,7 +28,7 @@ public sealed partial class MessageHandlerGenerator
         public static void Emit(SourceProductionContext output, ProjectSpec project)
         {
             output.CancellationToken.ThrowIfCancellationRequested();
-            Add(output, project.ClassName + ".Stubs.g.cs", Stubs(project));
+            Add(output, project.ClassName + GeneratedBy.StubsFileSuffix, Stubs(project));
             Add(output, project.ClassName + ".Registry.g.cs", Registry(project));
             Add(output, project.ClassName + ".Manifest.g.cs", Manifest(project));
         }
@@ -119,9 +119,7 @@ public sealed partial class MessageHandlerGenerator
 
         private static void SendStub(IndentedWriter writer, HandlerGroupSpec group)
         {
-            // Filters never narrow the gateway, so a name declared only there gets no filter parameters: with them the
-            // send could only throw ArgumentException.
-            var gatewayOnly = group.Scope == GatewayScope;
+            var gatewayOnly = !OffersFilters(group);
             writer.Line("/// <summary>");
             if (group.IsDurable)
             {
@@ -136,8 +134,7 @@ public sealed partial class MessageHandlerGenerator
 
             if (gatewayOnly)
             {
-                writer.Line("/// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters")
-                    .Line("/// never apply, so this stub does not offer them.");
+                NoFiltersNote(writer);
             }
 
             writer.Line("/// </summary>")
@@ -186,6 +183,18 @@ public sealed partial class MessageHandlerGenerator
                 .Unindent();
         }
 
+        /// <summary>
+        /// Whether the stubs of <paramref name="group"/> take the filters (<see cref="FilterParameters.Names"/>). Filters
+        /// never narrow the gateway, so a name declared only there gets none: with them a send or request-all could only
+        /// throw ArgumentException (no scope) or ignore them (Scope.Gateway).
+        /// </summary>
+        private static bool OffersFilters(HandlerGroupSpec group) => group.Scope != GatewayScope;
+
+        /// <summary>The summary line of a stub without filters, saying why.</summary>
+        private static void NoFiltersNote(IndentedWriter writer) =>
+            writer.Line("/// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters")
+                .Line("/// never apply, so this stub does not offer them.");
+
         /// <summary>The <c>ArgumentException</c> a stub documents: a bad scope, or a name it passes on that is too long.</summary>
         private static string ScopeOrNameException(bool filtered) =>
             "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"scope\"/> is not a combination of Client, Gateway and Session, " +
@@ -223,7 +232,7 @@ public sealed partial class MessageHandlerGenerator
             writer.Line(group.Payload is null
                 ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
                 : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
-                .Line(ScopeOrNameException(filtered: group.Scope != GatewayScope));
+                .Line(ScopeOrNameException(OffersFilters(group)));
             if (group.Payload == TypeSpec.Object)
             {
                 writer.Line("/// <exception cref=\"global::Switchboard.PayloadConversionException\">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>");

@@ -76,7 +76,7 @@ namespace App
         /// <summary>
         /// Asks <c>countOrders</c> in every selected target and gathers one result per target, returning when
         /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -103,7 +103,7 @@ namespace App
         /// <summary>
         /// Asks <c>countOrders</c> in every selected target and yields each result as it arrives. Without a
         /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>

@@ -147,18 +147,20 @@ namespace App
         /// <summary>
         /// Asks <c>mixed</c> in every selected target and gathers one result per target, returning when
         /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
-        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
         /// <param name="payload">The payload.</param>
         /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
         /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
         /// <returns>One result per selected target.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, a filter or server name is longer than 1,024 characters, or a user, hasRole or hostName filter is given without a scope (only the gateway answers, and filters never apply there).</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor infinite.</exception>
         /// <exception cref="global::Switchboard.PayloadConversionException">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
@@ -168,27 +170,33 @@ namespace App
             this global::Switchboard.IMessageSender sender,
             object payload,
             global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllAsync<object, int>(
-                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>mixed</c> in every selected target and yields each result as it arrives. Without a
         /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
-        /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
         /// <param name="payload">The payload.</param>
         /// <param name="scope">Where to ask; <see langword="null"/> for the default.</param>
+        /// <param name="clientSessionId">Only the client or session with this session id.</param>
+        /// <param name="user">Only clients and sessions where this user is logged in.</param>
+        /// <param name="hasRole">Only clients and sessions whose user has this role.</param>
+        /// <param name="hostName">Only clients and sessions on this host.</param>
         /// <param name="remoteServers">Gateway names to ask instead of the local gateway.</param>
         /// <param name="timeout">How long to wait for every answer; the gateway's default (60 s) when <see langword="null"/>.</param>
         /// <param name="cancellationToken">Stops waiting and signals the handlers still running.</param>
         /// <returns>The results as they arrive, one per selected target.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="sender"/> or <paramref name="payload"/> is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, or a server name is longer than 1,024 characters.</exception>
+        /// <exception cref="global::System.ArgumentException"><paramref name="scope"/> is not a combination of Client, Gateway and Session, a filter or server name is longer than 1,024 characters, or a user, hasRole or hostName filter is given without a scope (only the gateway answers, and filters never apply there).</exception>
         /// <exception cref="global::System.ArgumentOutOfRangeException"><paramref name="timeout"/> is neither positive nor infinite (when the enumeration begins).</exception>
         /// <exception cref="global::Switchboard.PayloadConversionException">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>
         /// <exception cref="global::System.InvalidOperationException">The sender is a read-only designer.</exception>
@@ -198,11 +206,15 @@ namespace App
             this global::Switchboard.IMessageSender sender,
             object payload,
             global::Switchboard.Scope? scope = null,
+            string? clientSessionId = null,
+            string? user = null,
+            string? hasRole = null,
+            string? hostName = null,
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllStreamAsync<object, int>(
-                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>tankLevel</c>, declared in scope CGS by <c>App.TankHandlers.OnClient(System.Collections.Generic.IReadOnlyDictionary&lt;string, object&gt;)</c>, <c>App.TankHandlers.OnGateway(App.Reading)</c>, <c>App.TankHandlers.OnSession(Switchboard.MessageContext)</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef<global::App.Reading> TankLevel =

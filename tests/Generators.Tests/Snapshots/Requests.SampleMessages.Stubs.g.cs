@@ -78,7 +78,7 @@ namespace App
         /// <summary>
         /// Asks <c>add</c> in every selected target and gathers one result per target, returning when
         /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -107,7 +107,7 @@ namespace App
         /// <summary>
         /// Asks <c>add</c> in every selected target and yields each result as it arrives. Without a
         /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -193,7 +193,7 @@ namespace App
         /// <summary>
         /// Asks <c>lookup</c> in every selected target and gathers one result per target, returning when
         /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -222,7 +222,7 @@ namespace App
         /// <summary>
         /// Asks <c>lookup</c> in every selected target and yields each result as it arrives. Without a
         /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -304,7 +304,7 @@ namespace App
         /// <summary>
         /// Asks <c>now</c> in every selected target and gathers one result per target, returning when
         /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -331,7 +331,7 @@ namespace App
         /// <summary>
         /// Asks <c>now</c> in every selected target and yields each result as it arrives. Without a
         /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -511,7 +511,7 @@ namespace App
         /// <summary>
         /// Asks <c>tuple</c> in every selected target and gathers one result per target, returning when
         /// all have answered or the timeout passed. Without a <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
@@ -538,7 +538,7 @@ namespace App
         /// <summary>
         /// Asks <c>tuple</c> in every selected target and yields each result as it arrives. Without a
         /// <paramref name="scope"/>, Ignition's default narrowed to G, where it answers.
-        /// The handler answers only at the gateway, where the clientSessionId, user, hasRole and hostName filters
+        /// The handler is declared only at the gateway, where the clientSessionId, user, hasRole and hostName filters
         /// never apply, so this stub does not offer them.
         /// </summary>
         /// <param name="sender">Who asks: a gateway, client, session or designer.</param>
