@@ -12,8 +12,8 @@ namespace Switchboard.Analyzers.CodeFixes;
 
 /// <summary>
 /// The compiler's CS1739 ("does not have a parameter named 'user'") on a generated stub: the stub belongs to a handler
-/// that only the gateway declares (or, for a request-all, answers), where the clientSessionId, user, hasRole and
-/// hostName filters never apply, so the generator left them out. The fix removes the filter from the call.
+/// that only the gateway declares, where the clientSessionId, user, hasRole and hostName filters never apply, so the
+/// generator left them out. The fix removes the filter from the call.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(GatewayStubFilterCodeFixProvider))]
 [Shared]
@@ -55,17 +55,30 @@ internal sealed class GatewayStubFilterCodeFixProvider : CodeFixProvider
         }
     }
 
-    /// <summary>Whether the call's only candidates are methods of a class the Switchboard generator wrote.</summary>
+    /// <summary>Whether the call's only candidates are stubs the Switchboard generator wrote.</summary>
     private static bool CallsGeneratedStub(SymbolInfo info)
     {
         var candidates = info.Symbol is { } symbol ? ImmutableArray.Create(symbol) : info.CandidateSymbols;
-        return !candidates.IsEmpty && candidates.All(candidate => candidate.ContainingType is { } type && IsGenerated(type));
+        return !candidates.IsEmpty && candidates.All(IsGatewayOnlyStub);
     }
+
+    /// <summary>
+    /// A stub of a gateway-only name: a method declared in a stubs file of a class the generator wrote, taking
+    /// <c>remoteServers</c> and none of the filters. Where it is declared matters, because the class is partial and a
+    /// user may add methods of the same shape to it.
+    /// </summary>
+    private static bool IsGatewayOnlyStub(ISymbol candidate) =>
+        candidate is IMethodSymbol method
+        && method.Parameters.Any(parameter => parameter.Name == "remoteServers")
+        && !method.Parameters.Any(parameter => FilterParameters.IsFilter(parameter.Name))
+        && method.DeclaringSyntaxReferences.Length == 1
+        && method.DeclaringSyntaxReferences[0].SyntaxTree.FilePath.EndsWith(GeneratedBy.StubsFileSuffix, System.StringComparison.Ordinal)
+        && method.ContainingType is { } type
+        && IsGenerated(type);
 
     private static bool IsGenerated(INamedTypeSymbol type) =>
         type.GetAttributes().Any(attribute =>
-            attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } attributeClass
-            && attributeClass.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+            attribute.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
             && attribute.ConstructorArguments.Length > 0
             && attribute.ConstructorArguments[0].Value as string == GeneratedBy.Tool);
 }

@@ -33,17 +33,27 @@ public sealed class GatewayStubFilterCodeFixTests
     [Fact]
     public async Task Filters_of_stubs_that_offer_them_and_other_unknown_names_get_no_fix()
     {
-        // testHandler is declared in clients too, so its stub takes a user filter; "usr" is a typo, not a filter, and
-        // Helpers.Send is the user's own method: neither is the generator's to fix.
+        // testHandler is declared in clients too, so its stub takes a user filter; "usr" is a typo, not a filter;
+        // Helpers.Send is the user's own method, and so is XMessages.Ping, although the generator's partial class
+        // holds it: none is the generator's stub to fix.
         var source = Sources.ProjectX + Sources.Send("""
                 await gateway.SendTestHandlerAsync(new Dictionary<string, object?>(), user: "ann");
                 await gateway.SendAddAsync(new Numbers(1, 2), {|CS1739:usr|}: "ann");
                 Helpers.Send({|CS1739:user|}: "ann");
+                gateway.Ping({|CS1739:user|}: "ann");
                 """) + """
 
             public static class Helpers
             {
                 public static void Send(string? scope = null) { }
+            }
+
+            namespace TestProject
+            {
+                public static partial class XMessages
+                {
+                    public static void Ping(this IMessageSender sender, Scope? scope = null, IReadOnlyList<string>? remoteServers = null) { }
+                }
             }
 
             """;
