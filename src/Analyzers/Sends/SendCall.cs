@@ -71,7 +71,7 @@ internal sealed class SendCall
 
             foreach (var filter in Filters)
             {
-                if (filter.Parameter!.Name is "user" or "hasRole" or "hostName" && !ConstantOf(filter.Value).HasValue)
+                if (FilterParameters.NarrowsDefaultScope(filter.Parameter!.Name) && !ConstantOf(filter.Value).HasValue)
                 {
                     return null;
                 }
@@ -91,7 +91,7 @@ internal sealed class SendCall
         {
             foreach (var filter in Filters)
             {
-                if (filter.Parameter!.Name is "user" or "hasRole" or "hostName" && ConstantOf(filter.Value) is { HasValue: true, Value: string { Length: > 0 } })
+                if (FilterParameters.NarrowsDefaultScope(filter.Parameter!.Name) && ConstantOf(filter.Value) is { HasValue: true, Value: string { Length: > 0 } })
                 {
                     return filter;
                 }
@@ -148,7 +148,7 @@ internal sealed class SendCall
                 case "payload":
                     call.Payload = argument;
                     break;
-                case "clientSessionId" or "user" or "hasRole" or "hostName" when !IsNullConstant(argument.Value):
+                case var name when FilterParameters.IsFilter(name) && !IsNullConstant(argument.Value):
                     filters.Add(argument);
                     break;
                 case "remoteServer" or "remoteServers" when !IsNullConstant(argument.Value):
@@ -252,7 +252,7 @@ internal sealed class SendCall
                     hasScopeEnum = true;
                     break;
                 // Typed stubs of gateway-only handlers have no filters, but still remoteServers.
-                case "clientSessionId" or "user" or "hasRole" or "hostName" or "remoteServers":
+                case var name when name == "remoteServers" || FilterParameters.IsFilter(name):
                     hasFilter = true;
                     break;
             }

@@ -60,6 +60,9 @@ public sealed class ScopeWithoutHandlerTests
         var source = Sources.ProjectX + Sources.Send("""
                 gateway.SendMessage("X", "notify", {|#0:user: "ann"|});
                 await gateway.SendAsync("X", "add", new Numbers(1, 2), hostName: "", {|SWB0004:hasRole: "Operator"|});
+                string who = System.Environment.UserName;
+                gateway.SendMessage("X", "notify", user: who, {|SWB0004:hasRole: "Operator"|});
+                gateway.SendMessage("X", "notify", {|SWB0004:hostName: " "|});
                 """);
         await Verifier.AnalyzerAsync(
             source,
