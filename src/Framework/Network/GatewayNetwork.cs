@@ -338,8 +338,14 @@ public sealed class GatewayNetwork : IAsyncDisposable
     private void Refuse(string channel, DropReason reason, string detail)
     {
         Statistics.CountReceived();
-        Drops.Report(reason, channel, detail);
-        Statistics.CountDropped(reason);
+        try
+        {
+            Drops.Report(reason, channel, detail);
+        }
+        finally
+        {
+            Statistics.CountDropped(reason);
+        }
     }
 
     private async Task EnsureStartedAsync(CancellationToken cancellationToken)

@@ -303,9 +303,16 @@ internal sealed class InboundQueue
 
     private void Drop(DropReason reason, IInboundRoute route, string detail)
     {
-        // Logged before counted: whoever sees the counter move can already read the line.
-        network.Drops.Report(reason, route.Channel, detail);
-        network.Statistics.CountDropped(reason);
+        // Logged before counted, so whoever sees the counter move can already read the line (when the rate limit let it
+        // be written); counted even if a logging provider throws, as every drop is.
+        try
+        {
+            network.Drops.Report(reason, route.Channel, detail);
+        }
+        finally
+        {
+            network.Statistics.CountDropped(reason);
+        }
     }
 
     /// <summary>A channel the worker reads: its subscription, where its messages go, and the worker's notes on it.</summary>
