@@ -92,7 +92,7 @@ public abstract partial class NetworkSuite
               {"v":1,"kind":"reply","id":"{{{id}}}","outcome":{"code":"ok"},"results":[{"type":"Gateway","status":"SENT"},{"type":"Client","sessionId":"65F7A472","status":"QUEUE_FULL"}]}]}
             """;
         await fake.PublishAsync(replyTo, Encoding.UTF8.GetBytes(replies));
-        var report = await sending.WaitAsync(TimeSpan.FromSeconds(10));
+        var report = await sending.WaitAsync(Wait.Bound);
 
         Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Sent, DeliveryStatus.QueueFull], report.Select(result => result.Status));
         Assert.Equal("65F7A472", report[2].SessionId);
@@ -125,7 +125,7 @@ public abstract partial class NetworkSuite
         await Wait.UntilAsync(() => node.Statistics.DroppedFor(DropReason.Malformed) == before + 1, "the envelope was dropped as malformed");
         Assert.False(sending.IsCompleted);
         await fake.PublishAsync(replyTo, Encoding.UTF8.GetBytes($$"""{"v":1,"kind":"reply","id":"{{id}}","outcome":{"code":"ok"},"results":[]}"""));
-        Assert.Equal([DeliveryStatus.Sent], (await sending.WaitAsync(TimeSpan.FromSeconds(10))).Select(result => result.Status));
+        Assert.Equal([DeliveryStatus.Sent], (await sending.WaitAsync(Wait.Bound)).Select(result => result.Status));
     }
 
     /// <summary>
@@ -150,7 +150,7 @@ public abstract partial class NetworkSuite
         var captured = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         await fake.SubscribeAsync($"{NetworkName}:gateway:agent-fake", data => captured.TrySetResult(data.ToArray()));
         var sending = sender.SendAsync("X", "testHandler", scope: Scope.Gateway, remoteServers: ["agent-fake"]).AsTask();
-        var send = JsonNode.Parse(await captured.Task.WaitAsync(TimeSpan.FromSeconds(10)))!;
+        var send = JsonNode.Parse(await captured.Task.WaitAsync(Wait.Bound))!;
         Assert.Equal("send", (string?)send["kind"]);
         return (sending, (string)send["id"]!, (string)send["replyTo"]!, fake);
     }

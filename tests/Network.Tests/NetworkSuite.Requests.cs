@@ -88,8 +88,9 @@ public abstract partial class NetworkSuite
         // The handler must have started for there to be something to cancel: a request read after its deadline is
         // dropped as expired, and one that expires while queued is not run, so SlowCancelled would never come. The
         // timeout is the suite's 3 s budget for a message to cross a loaded machine, not 300 ms.
-        var timeout = await Assert.ThrowsAsync<RequestTimeoutException>(
-            () => pair.Agent8088.SendRequestAsync("X", "slow", remoteServer: "agent-9000", timeout: TimeSpan.FromSeconds(3)));
+        var request = pair.Agent8088.SendRequestAsync("X", "slow", remoteServer: "agent-9000", timeout: TimeSpan.FromSeconds(3));
+        await pair.Log9000.SlowStarted.Task.WaitAsync(Wait.Bound);
+        var timeout = await Assert.ThrowsAsync<RequestTimeoutException>(() => request);
 
         Assert.Equal(TimeSpan.FromSeconds(3), timeout.Timeout);
         await pair.Log9000.SlowCancelled.Task.WaitAsync(Wait.Bound);

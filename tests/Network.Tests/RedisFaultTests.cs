@@ -38,7 +38,8 @@ public sealed class RedisFaultTests(ITestOutputHelper output) : RedisFaultFixtur
         // agent-8088 counts agent-9000 silent from its last heartbeat before the freeze. The fixture's 1.5 s is spent
         // on a loaded machine by starting `kill -STOP`, sending and waiting 200 ms, and the request then fails (or is
         // refused) before the kill, so "still in flight" below fails; 5 s leaves room and still fails it within seconds.
-        var (_, agent8088, _) = await GatewayAsync("agent-8088", presenceTimeout: TimeSpan.FromSeconds(5));
+        var presenceTimeout = TimeSpan.FromSeconds(5);
+        var (_, agent8088, _) = await GatewayAsync("agent-8088", presenceTimeout: presenceTimeout);
         using var agent9000 = SampleProcess.Start("gateway", "agent-9000", "--redis", Redis.Configuration, "--network", NetworkName);
         await agent9000.WaitForLineAsync("ready");
         Assert.Equal(5, await agent8088.SendRequestAsync<int>("X", "add", Sum(2, 3), remoteServer: "agent-9000"));
@@ -52,7 +53,7 @@ public sealed class RedisFaultTests(ITestOutputHelper output) : RedisFaultFixtur
         var killed = Stopwatch.StartNew();
 
         var gone = await Assert.ThrowsAsync<GatewayUnreachableException>(() => inFlight.WaitAsync(Wait.Bound));
-        output.WriteLine($"the in-flight request failed {killed.ElapsedMilliseconds} ms after the kill (PresenceTimeout 5000 ms): {gone.Message}");
+        output.WriteLine($"the in-flight request failed {killed.ElapsedMilliseconds} ms after the kill (PresenceTimeout {presenceTimeout.TotalMilliseconds} ms): {gone.Message}");
         Assert.Equal("agent-9000", gone.ServerName);
         Assert.Contains("no heartbeat", gone.Message);
         Assert.True(killed.Elapsed < TimeSpan.FromSeconds(15), $"it took {killed.Elapsed}, not seconds");
