@@ -5,7 +5,8 @@ namespace Switchboard.Benchmarks.Build;
 
 /// <summary>
 /// The source of a generated messaging project with many handlers, spread over files of fifty: what the build suite
-/// compiles (through <c>build-time.sh</c>) and what the generator benchmark drives.
+/// compiles (through <c>build-time.sh</c>) and what the generator benchmark drives. With sends (<see cref="FilesWithSends"/>)
+/// it is also what the build-cost benchmark compiles and analyzes.
 /// </summary>
 public static class HandlerProjectSource
 {
@@ -27,6 +28,26 @@ public static class HandlerProjectSource
         {
             var index = first / HandlersPerFile;
             files.Add(($"Handlers{index:000}.cs", HandlerFile(index, first, Math.Min(first + HandlersPerFile, handlerCount))));
+        }
+
+        return files;
+    }
+
+    /// <summary>
+    /// The same project plus one send per handler, with constant names, in files of fifty (<c>SendersNNN.cs</c>): what
+    /// <c>scripts/measure-analyzers.sh</c> writes, in this project's handler shapes. The sends are string-based, so the
+    /// project compiles without the generator; each is one of the kinds its handler's shape is reached by (a request
+    /// with a dictionary literal or a typed payload, <c>SendMessage</c> with a scope string, a filter and a dictionary
+    /// literal, <c>SendAsync</c> with a <see cref="Scope"/>), so that every Switchboard rule has work to do, and all are
+    /// correct, so that none reports anything.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Text)> FilesWithSends(int handlerCount)
+    {
+        var files = new List<(string, string)>(Files(handlerCount));
+        for (var first = 0; first < handlerCount; first += HandlersPerFile)
+        {
+            var index = first / HandlersPerFile;
+            files.Add(($"Senders{index:000}.cs", SenderFile(index, first, Math.Min(first + HandlersPerFile, handlerCount))));
         }
 
         return files;
@@ -80,23 +101,62 @@ public static class HandlerProjectSource
         return text.AppendLine("}").ToString();
     }
 
+    /// <summary>The name of handler <paramref name="i"/>: <c>query</c>, <c>reading</c> or <c>event</c>, by its shape, and its number.</summary>
+    public static string HandlerName(int i) => (i % 6) switch
+    {
+        0 or 1 => $"query{i}",
+        2 or 3 => $"reading{i}",
+        _ => $"event{i}",
+    };
+
     private static string Handler(int i) => (i % 6) switch
     {
         0 or 1 => $$"""
-                [MessageHandler("query{{i}}")]
+                [MessageHandler("{{HandlerName(i)}}")]
                 public static int Query{{i}}(Query query) => query.Limit + /* edit */ {{i}};
             """,
         2 => $$"""
-                [MessageHandler("reading{{i}}", Scope.Client)]
+                [MessageHandler("{{HandlerName(i)}}", Scope.Client)]
                 public static void Reading{{i}}(Reading reading, MessageContext context) => _ = reading.Value + {{i}};
             """,
         3 => $$"""
-                [MessageHandler("reading{{i}}", Scope.Session)]
+                [MessageHandler("{{HandlerName(i)}}", Scope.Session)]
                 public static System.Threading.Tasks.Task Reading{{i}}(Reading reading, Session session) => System.Threading.Tasks.Task.CompletedTask;
             """,
         _ => $$"""
-                [MessageHandler("event{{i}}")]
+                [MessageHandler("{{HandlerName(i)}}")]
                 public static void Event{{i}}(System.Collections.Generic.IReadOnlyDictionary<string, object?> payload) => _ = payload.Count + {{i}};
             """,
+    };
+
+    private static string SenderFile(int index, int first, int end)
+    {
+        var text = new StringBuilder()
+            .AppendLine("using System.Collections.Generic;")
+            .AppendLine("using Switchboard;")
+            .AppendLine()
+            .AppendLine("namespace Generated.Handlers;")
+            .AppendLine()
+            .Append(CultureInfo.InvariantCulture, $"public static class Senders{index:000}").AppendLine()
+            .AppendLine("{")
+            .AppendLine("    public static async System.Threading.Tasks.Task RunAsync(Gateway gateway)")
+            .AppendLine("    {");
+        for (var i = first; i < end; i++)
+        {
+            text.Append("        ").AppendLine(Send(i));
+        }
+
+        return text.AppendLine("    }").AppendLine("}").ToString();
+    }
+
+    /// <summary>A correct send to handler <paramref name="i"/>, by the shape <see cref="Handler"/> gave it.</summary>
+    private static string Send(int i) => (i % 6) switch
+    {
+        0 => $$"""await gateway.SendRequestAsync<int>("Generated", "{{HandlerName(i)}}", new Dictionary<string, object?> { ["tag"] = "t", ["limit"] = 10 });""",
+        1 => $$"""await gateway.SendRequestAsync<int>("Generated", "{{HandlerName(i)}}", new Query("t", 10));""",
+        2 => $$"""gateway.SendMessage("Generated", "{{HandlerName(i)}}", new Dictionary<string, object?> { ["tag"] = "t", ["value"] = 1.5, ["timestamp"] = 0L }, scope: "C", user: "Bob");""",
+        3 => $$"""await gateway.SendAsync("Generated", "{{HandlerName(i)}}", new Reading("t", 1.5, 0), Scope.Session, hasRole: "Operator");""",
+        4 => $$"""await gateway.SendAsync("Generated", "{{HandlerName(i)}}", new Dictionary<string, object?> { ["a"] = 1 }, Scope.Gateway);""",
+        _ => $$"""gateway.SendMessage("Generated", "{{HandlerName(i)}}", scope: "G");""",
     };
 }
