@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis.Emit;
@@ -15,7 +16,7 @@ namespace Switchboard.Benchmarks.Build;
 /// </summary>
 /// <remarks>
 /// Each invocation takes seconds, so every job runs one per iteration (<see cref="LongInvocationsAttribute"/>) and the
-/// command line names the counts: <c>--filter '*BuildCost*' --inProcess --warmupCount 5 --iterationCount 15</c> for the
+/// command line names the counts: <c>--filter '*BuildCost*' --inProcess --warmupCount 5 --iterationCount 30</c> for the
 /// figures in docs/benchmarks.md, <c>--job short</c> for a quicker look.
 /// </remarks>
 [MemoryDiagnoser]
@@ -32,7 +33,10 @@ public class BuildCostBenchmarks
     [Params(HandlerProjectSource.DefaultHandlerCount)]
     public int Handlers { get; set; }
 
-    /// <summary>The texts (UTF-8, as csc reads files: the PDB needs an encoding), and the generator's output as plain files for row 2; checks that the generator wrote it.</summary>
+    /// <summary>
+    /// The texts (UTF-8, as csc reads files: the PDB needs an encoding) and the generator's output as plain files for
+    /// row 2, after checking that the generator wrote it; then, once per process, <see cref="WarmUpOnce"/>.
+    /// </summary>
     [GlobalSetup]
     public void Setup()
     {
@@ -43,16 +47,25 @@ public class BuildCostBenchmarks
         WarmUpOnce();
     }
 
-    /// <summary>Also checks that the analyzers are all there and see the project, and prints their own time once.</summary>
+    /// <summary>
+    /// Also checks that the analyzers are all there and see the project, and prints the time spent in their own
+    /// callbacks in three runs (summed over threads, as <c>-p:ReportAnalyzer=true</c> reports it).
+    /// </summary>
     [GlobalSetup(Target = nameof(WithAnalyzers))]
     public void SetupWithAnalyzers()
     {
         Setup();
         BuildCostChecks.AnalyzersSeeTheProject(project);
-        var analysis = BuildSteps.AnalyzeWithTimes(BuildSteps.Generate(ProjectCompiler.Compile(project)), SwitchboardComponents.Analyzers());
-        BuildSteps.EnsureNoSwitchboardDiagnostics(analysis.GetAllDiagnostics());
-        var own = analysis.AnalyzerTelemetryInfo.Values.Aggregate(TimeSpan.Zero, (sum, info) => sum + info.ExecutionTime);
-        Console.WriteLine($"// Setup: {analysis.Analyzers.Length} Switchboard analyzers, 0 Switchboard diagnostics; their own callbacks took {own.TotalSeconds:0.000} s in one run (summed over threads).");
+        var seconds = new List<string>();
+        for (var run = 0; run < 3; run++)
+        {
+            var analysis = BuildSteps.AnalyzeWithTimes(BuildSteps.Generate(ProjectCompiler.Compile(project)), SwitchboardComponents.Analyzers());
+            BuildSteps.EnsureNoSwitchboardDiagnostics(analysis.GetAllDiagnostics());
+            var own = analysis.AnalyzerTelemetryInfo.Values.Aggregate(TimeSpan.Zero, (sum, info) => sum + info.ExecutionTime);
+            seconds.Add(own.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture));
+        }
+
+        Console.WriteLine($"// Setup: {SwitchboardComponents.Analyzers().Length} Switchboard analyzers, no SWB diagnostic; their own callbacks took {string.Join(", ", seconds)} s in three runs (summed over threads).");
     }
 
     /// <summary>Also checks that the do-nothing analyzer is run at all.</summary>
@@ -71,8 +84,8 @@ public class BuildCostBenchmarks
     /// <summary>
     /// Runs every row a few times before the first one is measured. In this process Roslyn is JIT-compiled (the
     /// NuGet package is not ReadyToRun like the SDK's compiler), and its hot methods reach their optimized tier only
-    /// after many calls: unwarmed, the first row measured took three times its steady time and the later rows did
-    /// not. The job's own warm-up iterations then settle each row.
+    /// after many calls: unwarmed, the first row measured took several times its steady time in its first iterations,
+    /// and the rows after it did not. The job's own warm-up iterations then settle each row.
     /// </summary>
     private void WarmUpOnce()
     {
@@ -116,8 +129,10 @@ public class BuildCostBenchmarks
 
     /// <summary>
     /// Row 5: as row 4 with an analyzer that asks for the same callbacks and does nothing in them: what running any
-    /// analyzer this way costs (the analyzer driver binds the whole compilation once more to feed it events, which
-    /// <c>csc</c> does in its compile), so that row 4 minus row 5 is the rules' own work.
+    /// analyzer this way costs, so that row 4 minus row 5 is the rules' own work. Most of it is a second compile:
+    /// <see cref="Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzers"/> binds the whole compilation once more
+    /// (<c>GetDiagnostics</c> on a copy) to feed the analyzers its events, where <c>csc</c> feeds them from the compile
+    /// that emits.
     /// </summary>
     [Benchmark(Description = "5. + generator + do-nothing analyzer")]
     public EmitResult WithDoNothingAnalyzer()
