@@ -32,13 +32,17 @@ public static class ProjectCompiler
     /// <summary>What the project compiles against: the .NET 10 reference assemblies, Switchboard and what it references.</summary>
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    /// <summary>Parses <paramref name="files"/> (name, text) and makes a compilation of them; nothing is bound yet.</summary>
-    public static CSharpCompilation Compile(IEnumerable<(string Name, SourceText Text)> files) =>
-        CSharpCompilation.Create(
-            "Generated",
-            files.Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Name)),
-            References,
-            CompilationOptions);
+    /// <summary>
+    /// Parses <paramref name="files"/> (name, text), in parallel as <c>csc</c> does in a concurrent build, and makes a
+    /// compilation of them; nothing is bound yet. (The generator's output is parsed later, and lazily: the driver
+    /// parses each generated file when the compile first needs it.)
+    /// </summary>
+    public static CSharpCompilation Compile(IReadOnlyList<(string Name, SourceText Text)> files)
+    {
+        var trees = new SyntaxTree[files.Count];
+        Parallel.For(0, files.Count, i => trees[i] = CSharpSyntaxTree.ParseText(files[i].Text, ParseOptions, files[i].Name));
+        return CSharpCompilation.Create("Generated", trees, References, CompilationOptions);
+    }
 
     /// <summary>Compiles and emits <paramref name="compilation"/>; throws with its first errors if it does not compile.</summary>
     public static EmitResult Emit(Compilation compilation)
