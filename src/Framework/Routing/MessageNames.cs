@@ -58,9 +58,15 @@ internal static class MessageNames
     {
         if (name is { Length: > NameRule.MaxLength })
         {
-            throw new ArgumentException(TooLong(parameter ?? "The name", name.Length) + ".", parameter);
+            ThrowTooLong(parameter, name.Length);
         }
     }
+
+    // Apart, so that CheckLength stays small enough to be inlined into every send, which calls it up to six times.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowTooLong(string? parameter, int length) =>
+        throw new ArgumentException(TooLong(parameter ?? "The name", length) + ".", parameter);
 
     /// <summary>Why a name of <paramref name="length"/> characters is refused, for exceptions and drop logs alike.</summary>
     public static string TooLong(string what, int length) => $"{what} is {length} characters long; a name may have at most {NameRule.MaxLength}";
