@@ -25,5 +25,12 @@ if (args is ["remote-handoff-probe", ..])
     return 0;
 }
 
+// `send-alone-loop [SECONDS]` runs row 1a's pool-busy send in a loop, to be sampled by a profiler (docs/benchmarks.md).
+if (args is ["send-alone-loop", ..])
+{
+    await Switchboard.Benchmarks.Support.SendAloneLoop.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());
 return 0;

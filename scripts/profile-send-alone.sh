@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Samples row 1a's pool-busy send (the send alone) with perf and prints where the sending thread spends its time:
+# by function, and inside MessageRouter.SendAsync (into which the JIT inlines selection, the work item, the queue and
+# the report) by the instruction each sample follows. Needs perf and python3; run from the repository root after
+#   dotnet build benchmarks/Switchboard.Benchmarks -c Release
+# Usage: scripts/profile-send-alone.sh [seconds]
+set -euo pipefail
+seconds="${1:-12}"
+out="$(mktemp -d)"
+bin="benchmarks/Switchboard.Benchmarks/bin/Release/net10.0"
+# Perf maps for JIT-compiled code (W^X off so that perf sees the code where it runs); the JIT prints SendAsync's code.
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_JitDisasm='*MessageRouter:SendAsync' DOTNET_JitDisasmWithCodeBytes=1 \
+  perf record -F 4000 -o "$out/perf.data" -- dotnet "$bin/Switchboard.Benchmarks.dll" send-alone-loop "$seconds" > "$out/run.txt" 2> "$out/perf.err"
+grep -o 'send alone.*' "$out/run.txt"
+perf script -i "$out/perf.data" -F tid,ip,sym 2>/dev/null > "$out/samples.txt"
+python3 scripts/profile-send-alone.py "$out/samples.txt" "$out/run.txt" /tmp/perf-*.map
