@@ -61,17 +61,16 @@ internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
     }
 
     /// <summary>
-    /// Without a scope, a user, hasRole or hostName filter makes Ignition's default CS; for a handler declared only at
-    /// the gateway that selects no scope with the handler, and the send reaches nobody. (Without a filter the default
-    /// is CGS, which meets every declaration.) No code fix: dropping the filter and naming another handler are both
+    /// Without a scope, a user, hasRole or hostName filter makes Ignition's default CS (<see cref="SendCall.DefaultScope"/>);
+    /// for a handler declared only at the gateway that selects no scope with the handler, and the send reaches nobody.
+    /// (Without a filter the default is CGS, which meets every declaration.) No code fix: dropping the filter and naming another handler are both
     /// plausible.
     /// </summary>
     private static void AnalyzeDefaultScope(OperationAnalysisContext context, SendCall call, CompilationFacts facts)
     {
-        const ScopeFlags Default = ScopeFlags.Client | ScopeFlags.Session;
         if (call.NarrowingFilter is not { } filter
             || SendTarget.Resolve(call, facts.Index) is not { Handlers.IsEmpty: false } target
-            || (target.DeclaredScope & Default) != ScopeFlags.None)
+            || (target.DeclaredScope & call.DefaultScope) != ScopeFlags.None)
         {
             return;
         }
@@ -80,7 +79,7 @@ internal sealed class ScopeWithoutHandlerAnalyzer : SendAnalyzer
             DiagnosticDescriptors.ScopeWithoutHandler,
             filter.Syntax.GetLocation(),
             $"Handler '{target.HandlerName}' of project '{target.ProjectName}' is declared in scope {ScopeText.Describe(target.DeclaredScope)}, "
-            + $"and without a scope the {filter.Parameter!.Name} filter makes Ignition's default scope CS, so this send reaches nobody; "
+            + $"and without a scope the {filter.Parameter!.Name} filter makes Ignition's default scope {ScopeText.ToCode(call.DefaultScope)}, so this send reaches nobody; "
             + "drop the filter to reach the gateway (filters never apply there)"));
     }
 
