@@ -106,23 +106,17 @@ public sealed partial class MessageHandlerGenerator
         /// <summary>What a request-all stub throws; every target's own failure is a result, not an exception.</summary>
         private static void RequestAllExceptions(IndentedWriter writer, HandlerGroupSpec group, bool streaming, bool filtered)
         {
-            writer.Line(group.Payload is null
-                    ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
-                    : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
+            writer.Line(NullArgumentException(group))
                 .Line(filtered && group.AnsweringScope == GatewayScope
                     ? "/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"scope\"/> is not a combination of Client, Gateway and Session, a filter or server name is longer than 1,024 characters, or a user, hasRole or hostName filter is given without a scope (only the gateway answers, and filters never apply there).</exception>"
                     : ScopeOrNameException(filtered))
                 .Line(streaming
                     ? "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"timeout\"/> is neither positive nor infinite (when the enumeration begins).</exception>"
                     : "/// <exception cref=\"global::System.ArgumentOutOfRangeException\"><paramref name=\"timeout\"/> is neither positive nor infinite.</exception>");
-            if (group.Payload == TypeSpec.Object)
-            {
-                writer.Line("/// <exception cref=\"global::Switchboard.PayloadConversionException\">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>");
-            }
-
-            writer.Line("/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer.</exception>")
-                .Line("/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>")
-                .Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
+            PayloadConversionException(writer, group);
+            writer.Line(ReadOnlyDesignerException)
+                .Line(DisposedException)
+                .Line(CancelledException);
         }
     }
 }

@@ -229,20 +229,33 @@ public sealed partial class MessageHandlerGenerator
         /// <summary>What a send stub can throw, as far as its handler name's declarations let it.</summary>
         private static void SendExceptions(IndentedWriter writer, HandlerGroupSpec group)
         {
-            writer.Line(group.Payload is null
-                ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
-                : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
+            writer.Line(NullArgumentException(group))
                 .Line(ScopeOrNameException(OffersFilters(group)));
+            PayloadConversionException(writer, group);
+            writer.Line(group.IsDurable
+                    ? "/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer or a remote client, or its gateway has no durable queue.</exception>"
+                    : ReadOnlyDesignerException)
+                .Line(DisposedException)
+                .Line(CancelledException);
+        }
+
+        // The exception lines every stub kind shares, written once.
+        private const string ReadOnlyDesignerException = "/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer.</exception>";
+        private const string DisposedException = "/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>";
+        private const string CancelledException = "/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>";
+
+        private static string NullArgumentException(HandlerGroupSpec group) =>
+            group.Payload is null
+                ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
+                : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>";
+
+        /// <summary>Only a stub whose payload is <c>object</c> (declarations with different payload types) converts at run time.</summary>
+        private static void PayloadConversionException(IndentedWriter writer, HandlerGroupSpec group)
+        {
             if (group.Payload == TypeSpec.Object)
             {
                 writer.Line("/// <exception cref=\"global::Switchboard.PayloadConversionException\">A selected declaration takes another payload type, and the payload cannot be converted to it.</exception>");
             }
-
-            writer.Line(group.IsDurable
-                    ? "/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer or a remote client, or its gateway has no durable queue.</exception>"
-                    : "/// <exception cref=\"global::System.InvalidOperationException\">The sender is a read-only designer.</exception>")
-                .Line("/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>")
-                .Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
         }
 
         private static void RequestStub(IndentedWriter writer, HandlerGroupSpec group)
@@ -260,18 +273,16 @@ public sealed partial class MessageHandlerGenerator
                 .Line("/// <param name=\"timeout\">How long to wait; the gateway's default (60 s) when <see langword=\"null\"/>.</param>")
                 .Line("/// <param name=\"cancellationToken\">Cancels the wait and signals the handler.</param>")
                 .Line("/// <returns>The handler's return value.</returns>")
-                .Line(group.Payload is null
-                    ? "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> is <see langword=\"null\"/>.</exception>"
-                    : "/// <exception cref=\"global::System.ArgumentNullException\"><paramref name=\"sender\"/> or <paramref name=\"payload\"/> is <see langword=\"null\"/>.</exception>")
+                .Line(NullArgumentException(group))
                 .Line("/// <exception cref=\"global::System.ArgumentException\"><paramref name=\"remoteServer\"/> is longer than 1,024 characters.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.MessageHandlerNotFoundException\">The gateway asked has no handler of that name in the project.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.MessageDeniedException\">The sender lacks the handler's required role.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.MessageHandlerFailedException\">The handler threw; the inner exception is the handler's.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.MessageQueueFullException\">The handler's queue is full.</exception>")
                 .Line("/// <exception cref=\"global::Switchboard.RequestTimeoutException\">No response within the timeout.</exception>")
-                .Line("/// <exception cref=\"global::System.ObjectDisposedException\">The sender or its gateway has been closed.</exception>")
+                .Line(DisposedException)
                 .Line("/// <exception cref=\"global::Switchboard.GatewayUnreachableException\"><paramref name=\"remoteServer\"/> is unknown or not running.</exception>")
-                .Line("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>")
+                .Line(CancelledException)
                 .Line($"{Accessibility(group)} static global::System.Threading.Tasks.Task<{group.Response!.Name}> Request{group.MemberName}Async(")
                 .Indent()
                 .Line("this global::Switchboard.IMessageSender sender,");
