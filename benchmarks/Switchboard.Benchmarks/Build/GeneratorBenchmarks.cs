@@ -14,10 +14,7 @@ namespace Switchboard.Benchmarks.Build;
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
     private ImmutableArray<SyntaxTree> trees;
-    private ImmutableArray<MetadataReference> references;
     private Compilation edited = null!;
     private GeneratorDriver afterFullRun = null!;
 
@@ -27,8 +24,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        trees = [.. HandlerProjectSource.Files(Handlers).Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Name))];
-        references = [.. ReferencePaths().Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))];
+        trees = [.. HandlerProjectSource.Files(Handlers).Select(file => CSharpSyntaxTree.ParseText(file.Text, ProjectCompiler.ParseOptions, file.Name))];
 
         var compilation = NewCompilation();
         afterFullRun = NewDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
@@ -41,7 +37,7 @@ public class GeneratorBenchmarks
         }
 
         var unrelated = trees.Single(tree => tree.FilePath == "Unrelated.cs");
-        edited = compilation.ReplaceSyntaxTree(unrelated, CSharpSyntaxTree.ParseText(HandlerProjectSource.Unrelated(1), ParseOptions, "Unrelated.cs"));
+        edited = compilation.ReplaceSyntaxTree(unrelated, CSharpSyntaxTree.ParseText(HandlerProjectSource.Unrelated(1), ProjectCompiler.ParseOptions, "Unrelated.cs"));
         EnsureNothingRegenerates(afterFullRun.RunGenerators(edited).GetRunResult());
     }
 
@@ -54,20 +50,11 @@ public class GeneratorBenchmarks
     private static GeneratorDriver NewDriver() =>
         CSharpGeneratorDriver.Create(
             [new MessageHandlerGenerator().AsSourceGenerator()],
-            parseOptions: ParseOptions,
+            parseOptions: ProjectCompiler.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     private Compilation NewCompilation() =>
-        CSharpCompilation.Create("Generated", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-    /// <summary>The runtime's own assemblies and Switchboard's: what the project compiles against.</summary>
-    private static IEnumerable<string> ReferencePaths()
-    {
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        return platform.Where(path => Path.GetFileName(path).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(path) is "mscorlib.dll" or "netstandard.dll")
-            .Append(typeof(Gateway).Assembly.Location)
-            .Distinct();
-    }
+        CSharpCompilation.Create("Generated", trees, ProjectCompiler.References, ProjectCompiler.CompilationOptions);
 
     /// <summary>Throws unless every output step of the re-run was cached or unchanged: an unrelated edit regenerates nothing.</summary>
     private static void EnsureNothingRegenerates(GeneratorDriverRunResult result)

@@ -17,7 +17,8 @@ public static class ProjectCompiler
     /// <summary>The parse options of every tree, the generator's included.</summary>
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
 
-    private static readonly CSharpCompilationOptions CompilationOptions = new(
+    /// <summary>A Release build of an SDK library: nullable on, optimized, deterministic, concurrent.</summary>
+    public static readonly CSharpCompilationOptions CompilationOptions = new(
         OutputKind.DynamicallyLinkedLibrary,
         nullableContextOptions: NullableContextOptions.Enable,
         optimizationLevel: OptimizationLevel.Release,
