@@ -3,7 +3,7 @@ namespace Switchboard;
 /// <summary>Something with a deadline that a <see cref="DeadlineScheduler{TEntry}"/> keeps.</summary>
 internal interface IScheduledDeadline
 {
-    /// <summary>When it expires, in the scheduler's <see cref="TimeProvider"/> timestamps; <see cref="long.MaxValue"/> for never.</summary>
+    /// <summary>When it expires, in the scheduler's timestamps (<see cref="DeadlineScheduler{TEntry}.Now"/>); <see cref="long.MaxValue"/> for never.</summary>
     long Deadline { get; set; }
 
     /// <summary>Where it sits in the scheduler's heap, or -1 (kept by the scheduler, under its lock).</summary>
@@ -22,6 +22,12 @@ internal interface IScheduledDeadline
 /// the timer's precision: it fires at the earliest deadline, not on a coarse tick.</para>
 /// <para>When it fires, the expired entries leave the heap under the lock and are handed to the owner's callback
 /// outside it, all at once, so that the owner can answer every waiter before it runs anything slower.</para>
+/// <para>On <see cref="TimeProvider.System"/> deadlines are counted in <see cref="Environment.TickCount64"/>
+/// milliseconds, the coarse clock that .NET's own timers run on: a request reads the clock twice (its deadline, and
+/// whether it expired before its handler runs), and a coarse read costs a few nanoseconds where a precise timestamp
+/// costs tens (docs/benchmarks.md, "The request, profiled"). A deadline may then be reached up to one tick of that
+/// clock early or late (1–16 ms, by platform), which is the precision of the timer that fires it anyway. Any other
+/// <see cref="TimeProvider"/> (a fake one in tests) is read through its own timestamps.</para>
 /// <para>Thread safe.</para>
 /// </remarks>
 /// <typeparam name="TEntry">What is scheduled.</typeparam>
@@ -33,6 +39,10 @@ internal sealed class DeadlineScheduler<TEntry> : IDisposable
 
     private readonly object gate = new();
     private readonly Action<List<TEntry>> onExpired;
+
+    // Timestamps are Environment.TickCount64 milliseconds on the system clock, the provider's own timestamps otherwise.
+    private readonly bool coarse;
+    private readonly long frequency;
     private TEntry[] heap = new TEntry[8];
     private int count;
     private ITimer? timer;
@@ -47,6 +57,8 @@ internal sealed class DeadlineScheduler<TEntry> : IDisposable
     {
         Time = time;
         this.onExpired = onExpired;
+        coarse = ReferenceEquals(time, TimeProvider.System);
+        frequency = coarse ? 1000 : time.TimestampFrequency;
     }
 
     public TimeProvider Time { get; }
@@ -64,13 +76,19 @@ internal sealed class DeadlineScheduler<TEntry> : IDisposable
     }
 
     /// <summary>Whether <paramref name="deadline"/> has passed, by this scheduler's clock.</summary>
-    public bool HasPassed(long deadline) => deadline != long.MaxValue && Time.GetTimestamp() >= deadline;
+    public bool HasPassed(long deadline) => deadline != long.MaxValue && Now() >= deadline;
+
+    /// <summary>How long until <paramref name="deadline"/> (negative once it has passed), by this scheduler's clock.</summary>
+    public TimeSpan Until(long deadline) => TimeSpan.FromSeconds((deadline - Now()) / (double)frequency);
+
+    /// <summary>Now, in this scheduler's timestamps: what <see cref="IScheduledDeadline.Deadline"/> is counted in.</summary>
+    public long Now() => coarse ? Environment.TickCount64 : Time.GetTimestamp();
 
     /// <summary>Sets the entry's deadline to now plus <paramref name="timeout"/> and keeps it until it expires or is removed.</summary>
     /// <remarks>An infinite timeout, or one too long to count, sets a deadline of never and keeps nothing.</remarks>
     public void Add(TEntry entry, TimeSpan timeout)
     {
-        var now = Time.GetTimestamp();
+        var now = Now();
         entry.Deadline = DeadlineAfter(now, timeout);
         if (entry.Deadline == long.MaxValue)
         {
@@ -122,7 +140,15 @@ internal sealed class DeadlineScheduler<TEntry> : IDisposable
         }
 
         // A timeout too long to count in timestamps never comes.
-        var ticks = Math.Max(0, timeout.TotalSeconds) * Time.TimestampFrequency;
+        if (coarse)
+        {
+            // Whole milliseconds, rounded up, in integers: the double arithmetic below showed in the request's profile.
+            var whole = Math.DivRem(Math.Max(0, timeout.Ticks), TimeSpan.TicksPerMillisecond, out var part);
+            var milliseconds = part == 0 ? whole : whole + 1;
+            return milliseconds < long.MaxValue - now ? now + milliseconds : long.MaxValue;
+        }
+
+        var ticks = Math.Max(0, timeout.TotalSeconds) * frequency;
         return ticks < long.MaxValue - now ? now + (long)Math.Ceiling(ticks) : long.MaxValue;
     }
 
@@ -133,9 +159,9 @@ internal sealed class DeadlineScheduler<TEntry> : IDisposable
             return;
         }
 
-        var frequency = (double)Time.TimestampFrequency;
-        var dueMilliseconds = Math.Clamp(Math.Ceiling((deadline - now) * 1000.0 / frequency), 1, MaxDueMilliseconds);
-        armedFor = Math.Min(deadline, now + (long)(dueMilliseconds * frequency / 1000.0));
+        var perSecond = (double)frequency;
+        var dueMilliseconds = Math.Clamp(Math.Ceiling((deadline - now) * 1000.0 / perSecond), 1, MaxDueMilliseconds);
+        armedFor = Math.Min(deadline, now + (long)(dueMilliseconds * perSecond / 1000.0));
         (timer ??= CreateTimer()).Change(TimeSpan.FromMilliseconds(dueMilliseconds), Timeout.InfiniteTimeSpan);
     }
 
@@ -162,7 +188,7 @@ internal sealed class DeadlineScheduler<TEntry> : IDisposable
         lock (gate)
         {
             armedFor = long.MaxValue;
-            var now = Time.GetTimestamp();
+            var now = Now();
             while (count > 0 && heap[0].Deadline <= now)
             {
                 (expired ??= []).Add(heap[0]);

@@ -92,7 +92,7 @@ internal abstract class RequestCompletion : CancellationTokenSource, IScheduledD
                 return System.Threading.Timeout.InfiniteTimeSpan;
             }
 
-            var left = deadlines.Time.GetElapsedTime(deadlines.Time.GetTimestamp(), Deadline);
+            var left = deadlines.Until(Deadline);
             return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
         }
     }
