@@ -32,5 +32,12 @@ if (args is ["send-alone-loop", ..])
     return 0;
 }
 
+// `request-loop [SECONDS]` runs row 2's request awaited in a row in a loop, to be sampled by a profiler (docs/benchmarks.md).
+if (args is ["request-loop", ..])
+{
+    await Switchboard.Benchmarks.Support.RequestLoop.RunAsync(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());
 return 0;
