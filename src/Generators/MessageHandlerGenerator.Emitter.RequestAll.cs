@@ -85,7 +85,6 @@ public sealed partial class MessageHandlerGenerator
                 writer.Line($"{group.Payload.Name} payload,");
             }
 
-            var typeArguments = group.Payload is null ? response : $"{group.Payload.Name}, {response}";
             writer.Line("global::Switchboard.Scope? scope = null,");
             if (filtered)
             {
@@ -96,9 +95,9 @@ public sealed partial class MessageHandlerGenerator
             writer.Line("global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,")
                 .Line("global::System.TimeSpan? timeout = null,")
                 .Line("global::System.Threading.CancellationToken cancellationToken = default) =>")
-                .Line($"global::Switchboard.RequestAllStubs.{(streaming ? "RequestAllStreamAsync" : "RequestAllAsync")}<{typeArguments}>(")
+                .Line($"global::Switchboard.RequestAllStubs.{(streaming ? "RequestAllStreamAsync" : "RequestAllAsync")}<{response}>(")
                 .Indent()
-                .Line($"sender, {group.MemberName}, {ScopeExpression(group.AnsweringScope)}, {(group.Payload is null ? "" : "payload, ")}scope, {filters}, remoteServers, timeout, cancellationToken);")
+                .Line($"sender, {group.MemberName}, {ScopeExpression(group.AnsweringScope)}, {(group.Payload is null ? "payload: null" : "global::Switchboard.RequestAllStubs.Payload(payload)")}, scope, {filters}, remoteServers, timeout, cancellationToken);")
                 .Unindent()
                 .Unindent();
         }

@@ -63,13 +63,14 @@ public sealed class RequestAllTests
 
         // add answers only in the gateway, where filters never apply: its stubs do not offer them (below), and the
         // shared code behind them refuses a filter that would leave the default asking nobody.
-        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await RequestAllStubs.RequestAllAsync<Sum, int>(
+        var error = await Assert.ThrowsAsync<ArgumentException>(async () => await RequestAllStubs.RequestAllAsync<int>(
             gateway, E2EMessages.Add, Scope.Gateway, new Sum(1, 1), scope: null, clientSessionId: null, user: "ann", hasRole: null, hostName: null,
             remoteServers: null, timeout: null, CancellationToken.None));
         Assert.Contains("answers only in scope G", error.Message);
         Assert.Equal("scope", error.ParamName);
 
-        await Assert.ThrowsAsync<ArgumentNullException>(async () => await gateway.RequestHealthAllAsync(null!));
+        var noPayload = await Assert.ThrowsAsync<ArgumentNullException>(async () => await gateway.RequestHealthAllAsync(null!));
+        Assert.Equal("payload", noPayload.ParamName);
     }
 
     [Fact]

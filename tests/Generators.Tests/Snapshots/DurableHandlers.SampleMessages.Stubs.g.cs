@@ -98,7 +98,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllAsync<int>(
-                sender, CountOrders, global::Switchboard.Scope.Gateway, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, CountOrders, global::Switchboard.Scope.Gateway, payload: null, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>countOrders</c> in every selected target and yields each result as it arrives. Without a
@@ -125,7 +125,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllStreamAsync<int>(
-                sender, CountOrders, global::Switchboard.Scope.Gateway, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, CountOrders, global::Switchboard.Scope.Gateway, payload: null, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>orderSeen</c>, declared in scope CG by <c>App.Orders.Seen(App.Order)</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef<global::App.Order> OrderSeen =

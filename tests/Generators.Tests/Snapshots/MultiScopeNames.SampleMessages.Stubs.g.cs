@@ -177,8 +177,8 @@ namespace App
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Switchboard.RequestAllStubs.RequestAllAsync<object, int>(
-                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+            global::Switchboard.RequestAllStubs.RequestAllAsync<int>(
+                sender, Mixed, global::Switchboard.Scope.Gateway, global::Switchboard.RequestAllStubs.Payload(payload), scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>mixed</c> in every selected target and yields each result as it arrives. Without a
@@ -213,8 +213,8 @@ namespace App
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<object, int>(
-                sender, Mixed, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<int>(
+                sender, Mixed, global::Switchboard.Scope.Gateway, global::Switchboard.RequestAllStubs.Payload(payload), scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>tankLevel</c>, declared in scope CGS by <c>App.TankHandlers.OnClient(System.Collections.Generic.IReadOnlyDictionary&lt;string, object&gt;)</c>, <c>App.TankHandlers.OnGateway(App.Reading)</c>, <c>App.TankHandlers.OnSession(Switchboard.MessageContext)</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef<global::App.Reading> TankLevel =

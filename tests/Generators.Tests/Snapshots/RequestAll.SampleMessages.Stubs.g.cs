@@ -83,7 +83,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllAsync<object>(
-                sender, Load, global::Switchboard.Scope.Client | global::Switchboard.Scope.Session, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+                sender, Load, global::Switchboard.Scope.Client | global::Switchboard.Scope.Session, payload: null, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>load</c> in every selected target and yields each result as it arrives. Without a
@@ -116,7 +116,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllStreamAsync<object>(
-                sender, Load, global::Switchboard.Scope.Client | global::Switchboard.Scope.Session, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+                sender, Load, global::Switchboard.Scope.Client | global::Switchboard.Scope.Session, payload: null, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>refresh</c>, declared in scope CS by <c>App.Fleet.Refresh()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Refresh =
@@ -242,7 +242,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllAsync<int>(
-                sender, Status, global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+                sender, Status, global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session, payload: null, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>status</c> in every selected target and yields each result as it arrives. Without a
@@ -275,6 +275,6 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllStreamAsync<int>(
-                sender, Status, global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+                sender, Status, global::Switchboard.Scope.Gateway | global::Switchboard.Scope.Session, payload: null, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
     }
 }

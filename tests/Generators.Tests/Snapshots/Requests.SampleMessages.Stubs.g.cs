@@ -101,8 +101,8 @@ namespace App
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Switchboard.RequestAllStubs.RequestAllAsync<global::App.AddRequest, int>(
-                sender, Add, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+            global::Switchboard.RequestAllStubs.RequestAllAsync<int>(
+                sender, Add, global::Switchboard.Scope.Gateway, global::Switchboard.RequestAllStubs.Payload(payload), scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>add</c> in every selected target and yields each result as it arrives. Without a
@@ -130,8 +130,8 @@ namespace App
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<global::App.AddRequest, int>(
-                sender, Add, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<int>(
+                sender, Add, global::Switchboard.Scope.Gateway, global::Switchboard.RequestAllStubs.Payload(payload), scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>lookup</c>, declared in scope G by <c>App.Calculator.LookupAsync(System.Collections.Generic.IReadOnlyDictionary&lt;string, object&gt;, System.Threading.CancellationToken)</c>.</summary>
         public static readonly global::Switchboard.RequestHandlerRef<global::System.Collections.Generic.IReadOnlyDictionary<string, object?>, string?> Lookup =
@@ -216,8 +216,8 @@ namespace App
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Switchboard.RequestAllStubs.RequestAllAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, object?>, string?>(
-                sender, Lookup, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+            global::Switchboard.RequestAllStubs.RequestAllAsync<string?>(
+                sender, Lookup, global::Switchboard.Scope.Gateway, global::Switchboard.RequestAllStubs.Payload(payload), scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>lookup</c> in every selected target and yields each result as it arrives. Without a
@@ -245,8 +245,8 @@ namespace App
             global::System.Collections.Generic.IReadOnlyList<string>? remoteServers = null,
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<global::System.Collections.Generic.IReadOnlyDictionary<string, object?>, string?>(
-                sender, Lookup, global::Switchboard.Scope.Gateway, payload, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+            global::Switchboard.RequestAllStubs.RequestAllStreamAsync<string?>(
+                sender, Lookup, global::Switchboard.Scope.Gateway, global::Switchboard.RequestAllStubs.Payload(payload), scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>now</c>, declared in scope G by <c>App.Calculator.NowAsync()</c>.</summary>
         public static readonly global::Switchboard.RequestHandlerRef<global::System.DateTimeOffset> Now =
@@ -326,7 +326,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllAsync<global::System.DateTimeOffset>(
-                sender, Now, global::Switchboard.Scope.Gateway, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, Now, global::Switchboard.Scope.Gateway, payload: null, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>now</c> in every selected target and yields each result as it arrives. Without a
@@ -353,7 +353,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllStreamAsync<global::System.DateTimeOffset>(
-                sender, Now, global::Switchboard.Scope.Gateway, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, Now, global::Switchboard.Scope.Gateway, payload: null, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>ping</c>, declared in scope C by <c>App.Calculator.Ping()</c>.</summary>
         public static readonly global::Switchboard.MessageHandlerRef Ping =
@@ -420,7 +420,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllAsync<string>(
-                sender, Ping, global::Switchboard.Scope.Client, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+                sender, Ping, global::Switchboard.Scope.Client, payload: null, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>ping</c> in every selected target and yields each result as it arrives. Without a
@@ -453,7 +453,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllStreamAsync<string>(
-                sender, Ping, global::Switchboard.Scope.Client, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
+                sender, Ping, global::Switchboard.Scope.Client, payload: null, scope, clientSessionId, user, hasRole, hostName, remoteServers, timeout, cancellationToken);
 
         /// <summary>The handler <c>tuple</c>, declared in scope G by <c>App.Calculator.Tuple()</c>.</summary>
         public static readonly global::Switchboard.RequestHandlerRef<(int Count, string Label)> Tuple =
@@ -533,7 +533,7 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllAsync<(int Count, string Label)>(
-                sender, Tuple, global::Switchboard.Scope.Gateway, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, Tuple, global::Switchboard.Scope.Gateway, payload: null, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
 
         /// <summary>
         /// Asks <c>tuple</c> in every selected target and yields each result as it arrives. Without a
@@ -560,6 +560,6 @@ namespace App
             global::System.TimeSpan? timeout = null,
             global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Switchboard.RequestAllStubs.RequestAllStreamAsync<(int Count, string Label)>(
-                sender, Tuple, global::Switchboard.Scope.Gateway, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
+                sender, Tuple, global::Switchboard.Scope.Gateway, payload: null, scope, clientSessionId: null, user: null, hasRole: null, hostName: null, remoteServers, timeout, cancellationToken);
     }
 }
