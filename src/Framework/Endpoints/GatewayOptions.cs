@@ -31,7 +31,10 @@ public sealed class GatewayOptions
     [EnumDataType(typeof(QueueFullMode))]
     public QueueFullMode QueueFullMode { get; set; } = QueueFullMode.Wait;
 
-    /// <summary>The default request timeout (Ignition's 60 s).</summary>
+    /// <summary>
+    /// The default request timeout (Ignition's 60 s). On <see cref="TimeProvider.System"/> it is kept to the tick of
+    /// <see cref="Environment.TickCount64"/>, the clock .NET's timers use (1–16 ms, by platform).
+    /// </summary>
     [PositiveTimeout]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
