@@ -107,6 +107,26 @@ public sealed class EnvelopeCodecTests
         Assert.Null(WireValue.Decode(ReadOnlyMemory<byte>.Empty, typeof(Reading), site));
     }
 
+    // A stream of sends from one gateway repeats its sender and filters: read once, then found by their bytes; what a
+    // message yields never depends on the one before it.
+    [Fact]
+    public void ARepeatedSenderAndFiltersAreReadOnceAndAnotherSenderIsItsOwn()
+    {
+        static SendEnvelope Send(string sender, string roles, string user) => Assert.IsType<SendEnvelope>(EnvelopeReader.Read(Encoding.UTF8.GetBytes(
+            $$$"""{"v":1,"kind":"send","id":"a","project":"X","handler":"h","scope":"CS","filters":{"user":"{{{user}}}"},"sender":{"kind":"Gateway","gateway":"{{{sender}}}","roles":[{{{roles}}}]}}""")));
+
+        var first = Send("g1", "\"ops\"", "u1");
+        var again = Send("g1", "\"ops\"", "u1");
+        var other = Send("g2", "", "u2");
+        var third = Send("g1", "\"ops\"", "u1");
+
+        Assert.Same(first.Sender, again.Sender);
+        Assert.Equal(first.Filters, again.Filters);
+        Assert.Equal(("g2", 0, "u2", Scope.Client | Scope.Session), (other.Sender.GatewayName, other.Sender.Roles.Count, other.Filters.User, other.Filters.Scope));
+        Assert.Equal(("g1", "ops", "u1"), (third.Sender.GatewayName, Assert.Single(third.Sender.Roles), third.Filters.User));
+        Assert.IsType<string[]>(first.Sender.Roles); // Shared by the messages that found it: nobody can add a role to it.
+    }
+
     // Dictionary payloads are read in one pass without a document when they are as every writer writes them; whatever
     // that pass does not take is read as a document, so both must give the same value or the same refusal.
     [Theory]
