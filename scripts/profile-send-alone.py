@@ -9,20 +9,16 @@ import collections
 import re
 import sys
 
+from perf_samples import flat_samples, short
+
 samples_path, run_path, *map_paths = sys.argv[1:]
-rows = [line.split(None, 2) for line in open(samples_path) if line.strip()]
+rows = flat_samples(samples_path)
 SEND = "MessageRouter::SendAsync"
 
 # The sending thread: the one with the most samples in SendAsync.
 in_send = collections.Counter(row[0] for row in rows if len(row) > 2 and SEND in row[2])
 sender = in_send.most_common(1)[0][0]
 mine = [row for row in rows if row[0] == sender]
-
-
-def short(symbol):
-    symbol = re.sub(r"\(.*", "", symbol)
-    symbol = re.sub(r"instance |valuetype |class |\[[^\]]*\] ", "", symbol)
-    return symbol.strip()[:100]
 
 
 print(f"\nThe sending thread ({len(mine)} samples), by function:")

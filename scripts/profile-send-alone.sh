@@ -7,10 +7,10 @@
 set -euo pipefail
 seconds="${1:-12}"
 out="$(mktemp -d)"
-bin="benchmarks/Switchboard.Benchmarks/bin/Release/net10.0"
-# Perf maps for JIT-compiled code (W^X off so that perf sees the code where it runs); the JIT prints SendAsync's code.
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 DOTNET_JitDisasm='*MessageRouter:SendAsync' DOTNET_JitDisasmWithCodeBytes=1 \
-  perf record -F 4000 -o "$out/perf.data" -- dotnet "$bin/Switchboard.Benchmarks.dll" send-alone-loop "$seconds" > "$out/run.txt" 2> "$out/perf.err"
+source "$(dirname "$0")/perf-common.sh"
+# The JIT prints SendAsync's code, so that samples can be charged to its instructions.
+DOTNET_JitDisasm='*MessageRouter:SendAsync' DOTNET_JitDisasmWithCodeBytes=1 \
+  perf record -F 4000 -o "$out/perf.data" -- dotnet "$bench_bin/Switchboard.Benchmarks.dll" send-alone-loop "$seconds" > "$out/run.txt" 2> "$out/perf.err"
 grep -o 'send alone.*' "$out/run.txt"
 perf script -i "$out/perf.data" -F tid,ip,sym 2>/dev/null > "$out/samples.txt"
-python3 scripts/profile-send-alone.py "$out/samples.txt" "$out/run.txt" /tmp/perf-*.map
+python3 "$(dirname "$0")/profile-send-alone.py" "$out/samples.txt" "$out/run.txt" /tmp/perf-*.map

@@ -39,5 +39,15 @@ if (args is ["request-loop", ..])
     return 0;
 }
 
+// `remote-loop [SECONDS] [WARM-UP SECONDS]` runs row 4d's SendMessage loop to a remote server, to be sampled by a
+// profiler (scripts/profile-remote-loop.sh, docs/benchmarks.md).
+if (args is ["remote-loop", ..])
+{
+    await Switchboard.Benchmarks.Network.RemoteLoop.RunAsync(
+        args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10,
+        args.Length > 2 ? double.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkConfig).Assembly).Run(args, new BenchmarkConfig());
 return 0;

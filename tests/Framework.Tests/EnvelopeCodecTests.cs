@@ -107,6 +107,91 @@ public sealed class EnvelopeCodecTests
         Assert.Null(WireValue.Decode(ReadOnlyMemory<byte>.Empty, typeof(Reading), site));
     }
 
+    // A stream of sends from one gateway repeats its sender and filters: read once, then found by their bytes; what a
+    // message yields never depends on the one before it.
+    [Fact]
+    public void ARepeatedSenderAndFiltersAreReadOnceAndAnotherSenderIsItsOwn()
+    {
+        static SendEnvelope Send(string sender, string roles, string user) => Assert.IsType<SendEnvelope>(EnvelopeReader.Read(Encoding.UTF8.GetBytes(
+            $$$"""{"v":1,"kind":"send","id":"a","project":"X","handler":"h","scope":"CS","filters":{"user":"{{{user}}}"},"sender":{"kind":"Gateway","gateway":"{{{sender}}}","roles":[{{{roles}}}]}}""")));
+
+        var first = Send("g1", "\"ops\"", "u1");
+        var again = Send("g1", "\"ops\"", "u1");
+        var other = Send("g2", "", "u2");
+        var third = Send("g1", "\"ops\"", "u1");
+
+        Assert.Same(first.Sender, again.Sender);
+        Assert.Equal(first.Filters, again.Filters);
+        Assert.Equal(("g2", 0, "u2", Scope.Client | Scope.Session), (other.Sender.GatewayName, other.Sender.Roles.Count, other.Filters.User, other.Filters.Scope));
+        Assert.Equal(("g1", "ops", "u1"), (third.Sender.GatewayName, Assert.Single(third.Sender.Roles), third.Filters.User));
+        Assert.IsType<string[]>(first.Sender.Roles); // Shared by the messages that found it: nobody can add a role to it.
+    }
+
+    // Dictionary payloads are read in one pass without a document when they are as every writer writes them; whatever
+    // that pass does not take is read as a document, so both must give the same value or the same refusal.
+    [Theory]
+    [InlineData("""{"t":"map","v":{"sequence":{"t":"int32","v":1},"name":{"t":"string","v":"a\u00e9b"},"on":{"t":"bool","v":true}}}""")]
+    [InlineData("""{"t":"map","v":{"big":{"t":"int64","v":9007199254740993},"x":{"t":"float64","v":2.5},"none":null,"dup":{"t":"int32","v":1},"dup":{"t":"int32","v":2}}}""")]
+    [InlineData("""{"t":"list","v":[{"t":"int32","v":1},null,{"t":"list","v":[]},{"t":"map","v":{}}]}""")]
+    [InlineData("""{"t":"map","v":{"when":{"t":"datetime","v":"2026-01-02T03:04:05.0000000Z"},"n":{"t":"float64","v":"NaN"}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"v":1,"t":"int32"}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"int32","v":1,"extra":0}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"\u0069nt32","v":1}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"int32","v":1.5}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"int32","v":"seven"}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"string","v":null}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"unknown","v":1}}}""")]
+    [InlineData("""{"t":"map","v":[]}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"int32","v":1}}} trailing""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"int32","v":1}}""")]
+    [InlineData("""{"t":"int32","v":2147483648}""")]
+    [InlineData("""{"t":"string","v":"x"}""")]
+    [InlineData("""null""")]
+    [InlineData("""[]""")]
+    public void ADictionaryPayloadReadsInOnePassAsFromADocument(string json)
+    {
+        var site = new ConversionSite("X", "h", typeof(object));
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, typeof(Reading), site)), Outcome(() => WireValue.Decode(bytes, typeof(Reading), site)));
+        Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, null, site)), Outcome(() => WireValue.Decode(bytes, null, site)));
+    }
+
+    [Fact]
+    public void ADictionaryPayloadNestedPastTheLimitIsRefusedAsFromADocument()
+    {
+        var site = new ConversionSite("X", "h", typeof(object));
+        var json = string.Concat(Enumerable.Repeat("""{"t":"list","v":[""", WireValue.MaxDepth + 2)) + "null" + string.Concat(Enumerable.Repeat("]}", WireValue.MaxDepth + 2));
+        var bytes = Encoding.UTF8.GetBytes(json);
+
+        var refusal = Outcome(() => WireValue.Decode(bytes, null, site));
+        Assert.StartsWith("PayloadConversionException", refusal);
+        Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, null, site)), refusal);
+    }
+
+    // A value as text that compares by content (dictionaries and lists element by element, with their CLR types), or
+    // the exception's type and message.
+    private static string Outcome(Func<object?> decode)
+    {
+        try
+        {
+            return Describe(decode());
+        }
+        catch (Exception exception)
+        {
+            return exception.GetType().Name + ": " + exception.Message;
+        }
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "null",
+        IReadOnlyDictionary<string, object?> map => "{" + string.Join(",", map.Select(pair => pair.Key + ":" + Describe(pair.Value))) + "}",
+        List<object?> list => "[" + string.Join(",", list.Select(Describe)) + "]",
+        System.Text.Json.JsonElement element => "json " + element.GetRawText(),
+        _ => value.GetType().Name + " " + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     public sealed record Reading(string Tag, double Value);
 
     private static IEnumerable<Envelope> Replies(Envelope batch) => Assert.IsType<RepliesEnvelope>(batch).Replies;

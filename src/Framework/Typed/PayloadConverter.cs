@@ -9,6 +9,16 @@ internal static class PayloadConverter
 {
     private static readonly Type DictionaryType = typeof(IReadOnlyDictionary<string, object?>);
 
+    // A buffer that grew past this (a large payload) is let go instead of being kept by the thread.
+    private const int KeptBufferBytes = 64 * 1024;
+
+    // Each thread reuses one buffer and writer for the JSON between a dictionary and the handler's type.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? threadBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? threadWriter;
+
     public static object? ToPayload<TPayload>(object? payload, string project, string messageHandler)
     {
         var target = typeof(TPayload);
@@ -24,25 +34,54 @@ internal static class PayloadConverter
             RequireKeys(dictionary, typeInfo, project, messageHandler);
         }
 
-        var json = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(json))
+        // The thread's buffer and writer are taken, not borrowed: a converter that converts another payload on this
+        // thread meanwhile gets new ones.
+        var json = threadBuffer ?? new ArrayBufferWriter<byte>(256);
+        var writer = threadWriter;
+        threadBuffer = null;
+        threadWriter = null;
+        if (writer is null)
         {
-            JsonPayloadWriter.Write(writer, payload, options, new ConversionSite(project, messageHandler, target));
+            writer = new Utf8JsonWriter(json);
+        }
+        else
+        {
+            writer.Reset(json);
         }
 
         try
         {
-            var converted = JsonSerializer.Deserialize(json.WrittenSpan, typeInfo);
+            JsonPayloadWriter.Write(writer, payload, options, new ConversionSite(project, messageHandler, target));
+            writer.Flush();
+            return Deserialize(json.WrittenSpan, typeInfo, project, messageHandler);
+        }
+        finally
+        {
+            writer.Reset();
+            if (json.Capacity <= KeptBufferBytes)
+            {
+                json.ResetWrittenCount();
+                threadBuffer = json;
+                threadWriter = writer;
+            }
+        }
+    }
+
+    private static TPayload Deserialize<TPayload>(ReadOnlySpan<byte> json, JsonTypeInfo<TPayload> typeInfo, string project, string messageHandler)
+    {
+        try
+        {
+            var converted = JsonSerializer.Deserialize(json, typeInfo);
             return converted ?? throw new PayloadConversionException(
-                project, messageHandler, target, key: null, "the payload is JSON null, and the handler needs a value.");
+                project, messageHandler, typeof(TPayload), key: null, "the payload is JSON null, and the handler needs a value.");
         }
         catch (JsonException exception)
         {
-            throw Failure(project, messageHandler, target, exception);
+            throw Failure(project, messageHandler, typeof(TPayload), exception);
         }
         catch (NotSupportedException exception)
         {
-            throw new PayloadConversionException(project, messageHandler, target, key: null, exception.Message, exception);
+            throw new PayloadConversionException(project, messageHandler, typeof(TPayload), key: null, exception.Message, exception);
         }
     }
 
@@ -115,22 +154,29 @@ internal static class PayloadConverter
             return;
         }
 
-        HashSet<string>? keys = null;
         foreach (var property in typeInfo.Properties)
         {
-            if (!IsRequired(property))
-            {
-                continue;
-            }
-
-            keys ??= new HashSet<string>(dictionary.Keys, StringComparer.OrdinalIgnoreCase);
-            if (!keys.Contains(property.Name))
+            if (IsRequired(property) && !HasKey(dictionary, property.Name))
             {
                 throw new PayloadConversionException(
                     project, messageHandler, typeInfo.Type, property.Name,
                     $"the key is missing, and {typeInfo.Type.Name} requires it.");
             }
         }
+    }
+
+    // Case-insensitively, whatever the dictionary's own comparer, and without a set of its keys per conversion.
+    private static bool HasKey(IReadOnlyDictionary<string, object?> dictionary, string name)
+    {
+        foreach (var key in dictionary.Keys)
+        {
+            if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRequired(JsonPropertyInfo property) =>

@@ -5,8 +5,21 @@ namespace Switchboard.Network;
 /// fallen silent, when nobody listens on its channel, when the network is down, or (for an awaited send) when it does
 /// not confirm in time; it is <c>SENT</c> only when a gateway of that name received the message.
 /// </summary>
-internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
+internal sealed class RemoteServers
 {
+    private readonly GatewayNetwork network;
+    private readonly Gateway gateway;
+
+    // The publishes a SendMessage handed to the transport without waiting, observed in the order they were made.
+    private readonly PostedPublishes posts;
+
+    public RemoteServers(GatewayNetwork network, Gateway gateway)
+    {
+        this.network = network;
+        this.gateway = gateway;
+        posts = new PostedPublishes(Observed);
+    }
+
     public DeliveryReport Send(in MessageSend send)
     {
         var servers = send.RemoteServers!;
@@ -340,19 +353,20 @@ internal sealed class RemoteServers(GatewayNetwork network, Gateway gateway)
             }
         }
 
-        _ = ObservePostAsync(publish.AsTask(), server, messageHandler);
+        posts.Observe(new PostedPublish(publish.AsTask(), server, messageHandler));
         return DeliveryStatus.Sent;
     }
 
-    private async Task ObservePostAsync(Task<long> publish, string server, string messageHandler)
+    /// <summary>What a publish that <see cref="Post"/> did not wait for found: listeners, nobody, or a failure.</summary>
+    private void Observed(in PostedPublish post)
     {
         try
         {
-            Listened(server, messageHandler, await publish.ConfigureAwait(false));
+            Listened(post.Server, post.MessageHandler, post.Publish.GetAwaiter().GetResult());
         }
         catch (Exception exception)
         {
-            Down(server, messageHandler, exception);
+            Down(post.Server, post.MessageHandler, exception);
         }
     }
 

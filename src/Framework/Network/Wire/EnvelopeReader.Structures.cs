@@ -5,6 +5,10 @@ namespace Switchboard.Network;
 /// <summary>The structured fields of an envelope (filters, sender, client, results, answers, outcome, a batch), each read from its slice.</summary>
 internal static partial class EnvelopeReader
 {
+    // A stream of messages from one sender repeats its sender and filters: read once, then found by their bytes.
+    private static readonly RecentlyRead<SenderInfo> RecentSenders = new();
+    private static readonly RecentlyRead<FilterParams> RecentFilters = new();
+
     private static FilterParams? Filters(in Fields fields)
     {
         if (fields.Scope is not { } scopeCode)
@@ -20,6 +24,11 @@ internal static partial class EnvelopeReader
         if (!fields.Filters.IsPresent)
         {
             return new FilterParams(null, null, scope, null, null);
+        }
+
+        if (RecentFilters.TryFind(fields.Filters.Span, scopeCode, out var known))
+        {
+            return known;
         }
 
         string? hostName = null, clientSessionId = null, user = null, hasRole = null;
@@ -48,7 +57,7 @@ internal static partial class EnvelopeReader
             }
         }
 
-        return new FilterParams(hostName, clientSessionId, scope, user, hasRole);
+        return RecentFilters.Keep(fields.Filters.Span, new FilterParams(hostName, clientSessionId, scope, user, hasRole), scopeCode);
     }
 
     private static SenderInfo? Sender(in RawValue slice)
@@ -56,6 +65,11 @@ internal static partial class EnvelopeReader
         if (!slice.IsPresent)
         {
             return null;
+        }
+
+        if (RecentSenders.TryFind(slice.Span, null, out var known))
+        {
+            return known;
         }
 
         string? kind = null, gateway = null, sessionId = null, user = null, hostName = null;
@@ -106,7 +120,8 @@ internal static partial class EnvelopeReader
             throw Malformed("the sender has no gateway");
         }
 
-        return new SenderInfo(endpoint, gateway, sessionId, user, roles ?? [], hostName);
+        // Kept for the next message from this sender: its roles as an array, which nobody can add to.
+        return RecentSenders.Keep(slice.Span, new SenderInfo(endpoint, gateway, sessionId, user, roles is null ? [] : roles.ToArray(), hostName));
     }
 
     private static ClientIdentity? Client(in RawValue slice)

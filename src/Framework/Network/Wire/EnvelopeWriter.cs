@@ -43,8 +43,8 @@ internal static class EnvelopeWriter
         try
         {
             writer.WriteStartObject();
-            writer.WriteNumber("v", Envelope.CurrentVersion);
-            writer.WriteString("kind", kind);
+            writer.WriteNumber(Names.V, Envelope.CurrentVersion);
+            writer.WriteString(Names.Kind, kind);
             writer.WriteStartArray(kind);
             foreach (var envelope in envelopes)
             {
@@ -100,8 +100,8 @@ internal static class EnvelopeWriter
     private static void WriteObject(Utf8JsonWriter writer, Envelope envelope)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("v", Envelope.CurrentVersion);
-        writer.WriteString("kind", envelope.Kind);
+        writer.WriteNumber(Names.V, Envelope.CurrentVersion);
+        writer.WriteString(Names.Kind, envelope.Kind);
         switch (envelope)
         {
             case SendEnvelope send:
@@ -109,7 +109,7 @@ internal static class EnvelopeWriter
                 if (send.ReplyTo is not null)
                 {
                     // An awaited send: the receiver replies with its delivery results.
-                    writer.WriteBoolean("awaitResults", true);
+                    writer.WriteBoolean(Names.AwaitResults, true);
                 }
 
                 break;
@@ -121,14 +121,14 @@ internal static class EnvelopeWriter
                 break;
             case DeliverEnvelope deliver:
                 WriteHandlerMessage(writer, deliver, filters: null, deliver.Sender, deliver.ReplyTo);
-                writer.WriteString("gateway", deliver.Gateway);
-                writer.WriteString("sessionId", deliver.SessionId);
+                writer.WriteString(Names.Gateway, deliver.Gateway);
+                writer.WriteString(Names.SessionId, deliver.SessionId);
                 break;
             case ClientSendEnvelope clientSend:
                 WriteClientMessage(writer, clientSend, clientSend.Filters);
                 if (clientSend.AwaitResults)
                 {
-                    writer.WriteBoolean("awaitResults", true);
+                    writer.WriteBoolean(Names.AwaitResults, true);
                 }
 
                 break;
@@ -142,30 +142,30 @@ internal static class EnvelopeWriter
                 WriteReply(writer, reply);
                 break;
             case CancelEnvelope cancel:
-                writer.WriteString("id", cancel.Id);
+                writer.WriteString(Names.Id, cancel.Id);
                 break;
             case AttachEnvelope attach:
-                writer.WriteString("id", attach.Id);
-                writer.WriteString("replyTo", attach.ReplyTo);
-                writer.WriteString("node", attach.Node);
+                writer.WriteString(Names.Id, attach.Id);
+                writer.WriteString(Names.ReplyTo, attach.ReplyTo);
+                writer.WriteString(Names.Node, attach.Node);
                 WriteClient(writer, attach.Client);
                 break;
             case HeartbeatEnvelope heartbeat:
-                writer.WriteString("node", heartbeat.Node);
-                writer.WriteString("sessionId", heartbeat.SessionId);
+                writer.WriteString(Names.Node, heartbeat.Node);
+                writer.WriteString(Names.SessionId, heartbeat.SessionId);
                 WriteClient(writer, heartbeat.Client);
                 break;
             case DetachEnvelope detach:
-                Optional(writer, "node", detach.Node);
-                writer.WriteString("sessionId", detach.SessionId);
+                Optional(writer, Names.Node, detach.Node);
+                writer.WriteString(Names.SessionId, detach.SessionId);
                 break;
             case PresenceEnvelope presence:
-                writer.WriteString("gateway", presence.Gateway);
-                writer.WriteString("node", presence.Node);
-                writer.WriteString("state", presence.State);
+                writer.WriteString(Names.Gateway, presence.Gateway);
+                writer.WriteString(Names.Node, presence.Node);
+                writer.WriteString(Names.State, presence.State);
                 break;
             case PingEnvelope ping:
-                Optional(writer, "id", ping.Id);
+                Optional(writer, Names.Id, ping.Id);
                 break;
             default:
                 // A batch is written from replies already written (WriteBatch), never as a record.
@@ -178,9 +178,9 @@ internal static class EnvelopeWriter
     // The fields every handler message starts with, up to its deadline.
     private static void WriteHandlerMessage(Utf8JsonWriter writer, HandlerMessage message, FilterParams? filters, SenderInfo? sender, string? replyTo)
     {
-        writer.WriteString("id", message.Id);
-        writer.WriteString("project", message.Project);
-        writer.WriteString("handler", message.Handler);
+        writer.WriteString(Names.Id, message.Id);
+        writer.WriteString(Names.Project, message.Project);
+        writer.WriteString(Names.Handler, message.Handler);
         if (filters is { } given)
         {
             WriteFilters(writer, given);
@@ -191,32 +191,32 @@ internal static class EnvelopeWriter
             WriteSender(writer, sender);
         }
 
-        WritePayload(writer, "payload", message.Payload);
-        Optional(writer, "replyTo", replyTo);
-        Optional(writer, "traceparent", message.TraceParent);
+        WritePayload(writer, Names.Payload, message.Payload);
+        Optional(writer, Names.ReplyTo, replyTo);
+        Optional(writer, Names.Traceparent, message.TraceParent);
         if (message.Deadline is { } deadline)
         {
-            writer.WriteNumber("deadline", deadline);
+            writer.WriteNumber(Names.Deadline, deadline);
         }
     }
 
     private static void WriteClientMessage(Utf8JsonWriter writer, ClientMessage message, FilterParams? filters)
     {
         WriteHandlerMessage(writer, message, filters, sender: null, message.ReplyTo);
-        writer.WriteString("node", message.Node);
-        writer.WriteString("sessionId", message.SessionId);
+        writer.WriteString(Names.Node, message.Node);
+        writer.WriteString(Names.SessionId, message.SessionId);
         WriteClient(writer, message.Client);
         if (message.RemoteServers is { } servers)
         {
-            WriteStrings(writer, "remoteServers", servers);
+            WriteStrings(writer, Names.RemoteServers, servers);
         }
     }
 
     private static void WriteReply(Utf8JsonWriter writer, ReplyEnvelope reply)
     {
-        writer.WriteString("id", reply.Id);
-        WritePayload(writer, "payload", reply.Payload);
-        Optional(writer, "sessionId", reply.SessionId);
+        writer.WriteString(Names.Id, reply.Id);
+        WritePayload(writer, Names.Payload, reply.Payload);
+        Optional(writer, Names.SessionId, reply.SessionId);
         if (reply.Results is { } results)
         {
             WriteResults(writer, results);
@@ -227,12 +227,12 @@ internal static class EnvelopeWriter
             WriteAnswers(writer, answers);
         }
 
-        WriteOutcome(writer, "outcome", reply.Outcome);
+        WriteOutcome(writer, Names.Outcome, reply.Outcome);
     }
 
     // A payload or value is one well-formed JSON value: encoded by WireValue on this side, or a slice of an envelope
     // that was read whole (and so checked) when it is passed on as it arrived.
-    private static void WritePayload(Utf8JsonWriter writer, string name, ReadOnlyMemory<byte> utf8)
+    private static void WritePayload(Utf8JsonWriter writer, JsonEncodedText name, ReadOnlyMemory<byte> utf8)
     {
         if (!utf8.IsEmpty)
         {
@@ -243,42 +243,42 @@ internal static class EnvelopeWriter
 
     private static void WriteFilters(Utf8JsonWriter writer, in FilterParams filters)
     {
-        writer.WriteString("scope", filters.Scope.ToCode());
-        writer.WriteStartObject("filters");
-        Optional(writer, "clientSessionId", filters.ClientSessionId);
-        Optional(writer, "user", filters.User);
-        Optional(writer, "hasRole", filters.HasRole);
-        Optional(writer, "hostName", filters.HostName);
+        writer.WriteString(Names.Scope, filters.Scope.ToCode());
+        writer.WriteStartObject(Names.Filters);
+        Optional(writer, Names.ClientSessionId, filters.ClientSessionId);
+        Optional(writer, Names.User, filters.User);
+        Optional(writer, Names.HasRole, filters.HasRole);
+        Optional(writer, Names.HostName, filters.HostName);
         writer.WriteEndObject();
     }
 
     private static void WriteSender(Utf8JsonWriter writer, SenderInfo sender)
     {
-        writer.WriteStartObject("sender");
-        writer.WriteString("kind", sender.Kind.ToString());
-        writer.WriteString("gateway", sender.GatewayName);
-        Optional(writer, "sessionId", sender.SessionId);
-        Optional(writer, "user", sender.User);
-        WriteStrings(writer, "roles", sender.Roles);
-        Optional(writer, "hostName", sender.HostName);
+        writer.WriteStartObject(Names.Sender);
+        writer.WriteString(Names.Kind, KindText(sender.Kind));
+        writer.WriteString(Names.Gateway, sender.GatewayName);
+        Optional(writer, Names.SessionId, sender.SessionId);
+        Optional(writer, Names.User, sender.User);
+        WriteStrings(writer, Names.Roles, sender.Roles);
+        Optional(writer, Names.HostName, sender.HostName);
         writer.WriteEndObject();
     }
 
     private static void WriteClient(Utf8JsonWriter writer, ClientIdentity client)
     {
-        writer.WriteStartObject("client");
-        writer.WriteString("project", client.Project);
-        Optional(writer, "user", client.User);
-        WriteStrings(writer, "roles", client.Roles);
-        Optional(writer, "hostName", client.HostName);
-        Optional(writer, "address", client.Address);
-        Optional(writer, "sessionId", client.SessionId);
+        writer.WriteStartObject(Names.Client);
+        writer.WriteString(Names.Project, client.Project);
+        Optional(writer, Names.User, client.User);
+        WriteStrings(writer, Names.Roles, client.Roles);
+        Optional(writer, Names.HostName, client.HostName);
+        Optional(writer, Names.Address, client.Address);
+        Optional(writer, Names.SessionId, client.SessionId);
         writer.WriteEndObject();
     }
 
     private static void WriteResults(Utf8JsonWriter writer, IReadOnlyList<WireResult> results)
     {
-        writer.WriteStartArray("results");
+        writer.WriteStartArray(Names.Results);
         foreach (var result in results)
         {
             writer.WriteStartObject();
@@ -291,27 +291,27 @@ internal static class EnvelopeWriter
 
     private static void WriteResultFields(Utf8JsonWriter writer, WireResult result)
     {
-        writer.WriteString("type", result.Type.ToString());
-        Optional(writer, "sessionId", result.SessionId);
-        Optional(writer, "clientAddress", result.ClientAddress);
-        Optional(writer, "clientHostName", result.ClientHostName);
-        Optional(writer, "serverName", result.ServerName);
-        writer.WriteString("status", result.Status.ToCode());
+        writer.WriteString(Names.Type, result.Type.ToString());
+        Optional(writer, Names.SessionId, result.SessionId);
+        Optional(writer, Names.ClientAddress, result.ClientAddress);
+        Optional(writer, Names.ClientHostName, result.ClientHostName);
+        Optional(writer, Names.ServerName, result.ServerName);
+        writer.WriteString(Names.Status, result.Status.ToCode());
     }
 
     private static void WriteAnswers(Utf8JsonWriter writer, IReadOnlyList<WireAnswer> answers)
     {
-        writer.WriteStartArray("answers");
+        writer.WriteStartArray(Names.Answers);
         foreach (var answer in answers)
         {
             writer.WriteStartObject();
             WriteResultFields(writer, answer.Target);
-            writer.WriteString("answer", answer.Status.ToCode());
-            WritePayload(writer, "value", answer.Value);
+            writer.WriteString(Names.Answer, answer.Status.ToCode());
+            WritePayload(writer, Names.Value, answer.Value);
 
             if (answer.Error is { } error)
             {
-                WriteOutcome(writer, "error", error);
+                WriteOutcome(writer, Names.Error, error);
             }
 
             writer.WriteEndObject();
@@ -320,17 +320,17 @@ internal static class EnvelopeWriter
         writer.WriteEndArray();
     }
 
-    private static void WriteOutcome(Utf8JsonWriter writer, string name, WireOutcome outcome)
+    private static void WriteOutcome(Utf8JsonWriter writer, JsonEncodedText name, WireOutcome outcome)
     {
         writer.WriteStartObject(name);
-        writer.WriteString("code", outcome.Code);
-        Optional(writer, "message", outcome.Message);
-        Optional(writer, "errorType", outcome.ErrorType);
-        Optional(writer, "detail", outcome.Detail);
+        writer.WriteString(Names.Code, outcome.Code);
+        Optional(writer, Names.Message, outcome.Message);
+        Optional(writer, Names.ErrorType, outcome.ErrorType);
+        Optional(writer, Names.Detail, outcome.Detail);
         writer.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    private static void WriteStrings(Utf8JsonWriter writer, JsonEncodedText name, IReadOnlyList<string> values)
     {
         writer.WriteStartArray(name);
         foreach (var value in values)
@@ -341,11 +341,66 @@ internal static class EnvelopeWriter
         writer.WriteEndArray();
     }
 
-    private static void Optional(Utf8JsonWriter writer, string name, string? value)
+    private static void Optional(Utf8JsonWriter writer, JsonEncodedText name, string? value)
     {
         if (value is not null)
         {
             writer.WriteString(name, value);
         }
+    }
+
+    // Every envelope from an endpoint names its kind: the enum's own name, without formatting it each time.
+    private static string KindText(EndpointKind kind) => kind switch
+    {
+        EndpointKind.Gateway => nameof(EndpointKind.Gateway),
+        EndpointKind.Client => nameof(EndpointKind.Client),
+        EndpointKind.Session => nameof(EndpointKind.Session),
+        EndpointKind.Designer => nameof(EndpointKind.Designer),
+        _ => kind.ToString(),
+    };
+
+    // The property names, encoded once: written as they are, without a per-call check for characters to escape.
+    private static class Names
+    {
+        public static readonly JsonEncodedText Address = JsonEncodedText.Encode("address");
+        public static readonly JsonEncodedText Answer = JsonEncodedText.Encode("answer");
+        public static readonly JsonEncodedText Answers = JsonEncodedText.Encode("answers");
+        public static readonly JsonEncodedText AwaitResults = JsonEncodedText.Encode("awaitResults");
+        public static readonly JsonEncodedText Client = JsonEncodedText.Encode("client");
+        public static readonly JsonEncodedText ClientAddress = JsonEncodedText.Encode("clientAddress");
+        public static readonly JsonEncodedText ClientHostName = JsonEncodedText.Encode("clientHostName");
+        public static readonly JsonEncodedText ClientSessionId = JsonEncodedText.Encode("clientSessionId");
+        public static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+        public static readonly JsonEncodedText Deadline = JsonEncodedText.Encode("deadline");
+        public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+        public static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
+        public static readonly JsonEncodedText ErrorType = JsonEncodedText.Encode("errorType");
+        public static readonly JsonEncodedText Filters = JsonEncodedText.Encode("filters");
+        public static readonly JsonEncodedText Gateway = JsonEncodedText.Encode("gateway");
+        public static readonly JsonEncodedText Handler = JsonEncodedText.Encode("handler");
+        public static readonly JsonEncodedText HasRole = JsonEncodedText.Encode("hasRole");
+        public static readonly JsonEncodedText HostName = JsonEncodedText.Encode("hostName");
+        public static readonly JsonEncodedText Id = JsonEncodedText.Encode("id");
+        public static readonly JsonEncodedText Kind = JsonEncodedText.Encode("kind");
+        public static readonly JsonEncodedText Message = JsonEncodedText.Encode("message");
+        public static readonly JsonEncodedText Node = JsonEncodedText.Encode("node");
+        public static readonly JsonEncodedText Outcome = JsonEncodedText.Encode("outcome");
+        public static readonly JsonEncodedText Payload = JsonEncodedText.Encode("payload");
+        public static readonly JsonEncodedText Project = JsonEncodedText.Encode("project");
+        public static readonly JsonEncodedText RemoteServers = JsonEncodedText.Encode("remoteServers");
+        public static readonly JsonEncodedText ReplyTo = JsonEncodedText.Encode("replyTo");
+        public static readonly JsonEncodedText Results = JsonEncodedText.Encode("results");
+        public static readonly JsonEncodedText Roles = JsonEncodedText.Encode("roles");
+        public static readonly JsonEncodedText Scope = JsonEncodedText.Encode("scope");
+        public static readonly JsonEncodedText Sender = JsonEncodedText.Encode("sender");
+        public static readonly JsonEncodedText ServerName = JsonEncodedText.Encode("serverName");
+        public static readonly JsonEncodedText SessionId = JsonEncodedText.Encode("sessionId");
+        public static readonly JsonEncodedText State = JsonEncodedText.Encode("state");
+        public static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+        public static readonly JsonEncodedText Traceparent = JsonEncodedText.Encode("traceparent");
+        public static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
+        public static readonly JsonEncodedText User = JsonEncodedText.Encode("user");
+        public static readonly JsonEncodedText V = JsonEncodedText.Encode("v");
+        public static readonly JsonEncodedText Value = JsonEncodedText.Encode("value");
     }
 }

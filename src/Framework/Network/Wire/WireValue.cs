@@ -86,6 +86,17 @@ internal static class WireValue
             return typed;
         }
 
+        if (TryReadTagged(utf8.Span, out var tagged))
+        {
+            return tagged;
+        }
+
+        return DecodeFromDocument(utf8, target, site);
+    }
+
+    /// <summary>The general path of <see cref="Decode(ReadOnlyMemory{byte}, Type?, in ConversionSite)"/>: the value read as a document first.</summary>
+    internal static object? DecodeFromDocument(ReadOnlyMemory<byte> utf8, Type? target, in ConversionSite site)
+    {
         JsonDocument document;
         try
         {
@@ -317,6 +328,108 @@ internal static class WireValue
                 "(in a native AOT application, set PayloadJson.TypeInfoResolver to a JsonSerializerContext that lists it).",
                 exception);
         }
+    }
+
+    // The common untyped case in one pass, without a document: a dictionary payload as SendMessage sends it, of maps,
+    // lists, strings, booleans, 32- and 64-bit integers and JSON-number doubles, each exactly {"t":tag,"v":value} in
+    // that order, as every writer of version 1 writes them. Anything else (another tag, other members or order, a value
+    // that does not parse, nesting past MaxDepth, malformed JSON) returns false and is read as a document by Read, which
+    // decides what it is or why it is refused, so both paths accept the same values and give the same results.
+    private static bool TryReadTagged(ReadOnlySpan<byte> utf8, out object? value)
+    {
+        var reader = new Utf8JsonReader(utf8);
+        try
+        {
+            if (reader.Read() && TryReadTagged(ref reader, depth: 0, out value) && !reader.Read())
+            {
+                return true;
+            }
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or FormatException)
+        {
+        }
+
+        value = null;
+        return false;
+    }
+
+    // The reader stands on the value's first token; on success it stands on the value's last one.
+    private static bool TryReadTagged(ref Utf8JsonReader reader, int depth, out object? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (depth > MaxDepth || reader.TokenType != JsonTokenType.StartObject
+            || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("t"u8)
+            || !reader.Read() || reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        var tag = reader.ValueSpan;
+        if (reader.ValueIsEscaped || !reader.Read() || reader.TokenType != JsonTokenType.PropertyName || !reader.ValueTextEquals("v"u8) || !reader.Read())
+        {
+            return false;
+        }
+
+        var read = reader.TokenType switch
+        {
+            JsonTokenType.String when tag.SequenceEqual("string"u8) => Set(reader.GetString(), out value),
+            JsonTokenType.Number when tag.SequenceEqual("int32"u8) => reader.TryGetInt32(out var int32) && Set(int32, out value),
+            JsonTokenType.Number when tag.SequenceEqual("int64"u8) => reader.TryGetInt64(out var int64) && Set(int64, out value),
+            JsonTokenType.Number when tag.SequenceEqual("float64"u8) => reader.TryGetDouble(out var float64) && Set(float64, out value),
+            JsonTokenType.True or JsonTokenType.False when tag.SequenceEqual("bool"u8) => Set(reader.GetBoolean(), out value),
+            JsonTokenType.StartObject when tag.SequenceEqual("map"u8) => TryReadMap(ref reader, depth, out value),
+            JsonTokenType.StartArray when tag.SequenceEqual("list"u8) => TryReadList(ref reader, depth, out value),
+            _ => false,
+        };
+        return read && reader.Read() && reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool Set(object? read, out object? value)
+    {
+        value = read;
+        return true;
+    }
+
+    private static bool TryReadMap(ref Utf8JsonReader reader, int depth, out object? value)
+    {
+        value = null;
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = reader.GetString()!;
+            if (!reader.Read() || !TryReadTagged(ref reader, depth + 1, out var item))
+            {
+                return false;
+            }
+
+            map[name] = item;
+        }
+
+        value = map;
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool TryReadList(ref Utf8JsonReader reader, int depth, out object? value)
+    {
+        value = null;
+        var list = new List<object?>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (!TryReadTagged(ref reader, depth + 1, out var item))
+            {
+                return false;
+            }
+
+            list.Add(item);
+        }
+
+        value = list;
+        return reader.TokenType == JsonTokenType.EndArray;
     }
 
     private static object? Read(JsonElement element, Type? target, in ConversionSite site, int depth)
