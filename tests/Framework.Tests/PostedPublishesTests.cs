@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 using Switchboard.Network;
 
 namespace Switchboard.Tests;
@@ -6,10 +7,15 @@ namespace Switchboard.Tests;
 /// <summary>
 /// What a pipelined <c>SendMessage</c> does not wait for is still observed: every publish once, in the order made,
 /// once it has completed, whatever it found (listeners, nobody, a failure), with one continuation per wait rather than
-/// one per message.
+/// one per message. A publish that stalls does not hold back the ones behind it. The clock is a fake one, so that
+/// the stall limit passes only where a test moves it.
 /// </summary>
 public sealed class PostedPublishesTests
 {
+    private static readonly AsyncLocal<string?> Caller = new();
+
+    private readonly FakeTimeProvider time = new();
+
     [Fact]
     public async Task EachPublishIsObservedOnceInOrderOnceItHasCompleted()
     {
@@ -18,7 +24,7 @@ public sealed class PostedPublishesTests
         {
             Assert.True(post.Publish.IsCompleted);
             seen.Enqueue(post.Publish.IsCompletedSuccessfully ? (post.Server, post.Publish.Result, null) : (post.Server, null, post.Publish.Exception!.InnerException!.Message));
-        });
+        }, time);
         var pending = Enumerable.Range(0, 5).Select(_ => new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
 
         posts.Observe(new PostedPublish(Task.FromResult(1L), "done-before", "h"));
@@ -51,7 +57,7 @@ public sealed class PostedPublishesTests
         {
             seen.Enqueue(post.Server);
             throw new InvalidOperationException("a logging provider failed");
-        });
+        }, time);
         var later = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         posts.Observe(new PostedPublish(Task.FromResult(1L), "a", "h"));
@@ -69,7 +75,7 @@ public sealed class PostedPublishesTests
     {
         const int Threads = 4, PerThread = 5_000;
         var counts = new int[Threads * PerThread];
-        var posts = new PostedPublishes((in PostedPublish post) => Interlocked.Increment(ref counts[int.Parse(post.Server, System.Globalization.CultureInfo.InvariantCulture)]));
+        var posts = new PostedPublishes((in PostedPublish post) => Interlocked.Increment(ref counts[int.Parse(post.Server, System.Globalization.CultureInfo.InvariantCulture)]), time);
 
         await Task.WhenAll(Enumerable.Range(0, Threads).Select(thread => Task.Run(async () =>
         {
@@ -87,6 +93,62 @@ public sealed class PostedPublishesTests
         await WaitForAsync(() => counts.Sum() == counts.Length);
         await Task.Delay(50);
         Assert.All(counts, count => Assert.Equal(1, count));
+    }
+
+    // A transport need not complete its publishes in the order made (a user's, or a cluster's that routes channels to
+    // different nodes): one that hangs must not keep what the later ones found from being observed.
+    [Fact]
+    public async Task APublishThatStallsDoesNotHoldBackTheOnesBehindItAndIsObservedOnceWhenItCompletes()
+    {
+        var seen = new ConcurrentQueue<string>();
+        var posts = new PostedPublishes((in PostedPublish post) => seen.Enqueue(post.Server), time);
+        var hung = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var behind = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        posts.Observe(new PostedPublish(hung.Task, "slow", "h"));
+        posts.Observe(new PostedPublish(behind.Task, "gone", "h"));
+        behind.SetResult(0);
+        await Task.Delay(50);
+        Assert.Empty(seen); // Within the stall limit the order holds.
+
+        time.Advance(PostedPublishes.StallLimit);
+        await WaitForAsync(() => seen.Count == 1);
+        Assert.Equal(["gone"], seen.ToArray());
+
+        posts.Observe(new PostedPublish(Task.FromResult(1L), "next", "h"));
+        await WaitForAsync(() => seen.Count == 2);
+        hung.SetResult(1);
+        await WaitForAsync(() => seen.Count == 3);
+        await Task.Delay(50);
+        Assert.Equal(["gone", "next", "slow"], seen.ToArray());
+    }
+
+    // The observer reports the publishes of other sends than the one that started it: none of them is reported in
+    // another send's execution context (its logging scopes, its Activity).
+    [Fact]
+    public async Task APublishIsNeverObservedInTheContextOfAnotherSend()
+    {
+        var seen = new ConcurrentDictionary<string, string?>();
+        var posts = new PostedPublishes((in PostedPublish post) => seen[post.Server] = Caller.Value, time);
+        var first = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        await Task.Run(() =>
+        {
+            Caller.Value = "send A";
+            posts.Observe(new PostedPublish(first.Task, "a", "h"));
+        });
+        await Task.Run(() =>
+        {
+            Caller.Value = "send B";
+            posts.Observe(new PostedPublish(second.Task, "b", "h"));
+        });
+        second.SetException(new InvalidOperationException("down"));
+        first.SetResult(1);
+        await WaitForAsync(() => seen.Count == 2);
+
+        Assert.Null(seen["a"]);
+        Assert.Null(seen["b"]);
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

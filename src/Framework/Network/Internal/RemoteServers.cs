@@ -17,7 +17,7 @@ internal sealed class RemoteServers
     {
         this.network = network;
         this.gateway = gateway;
-        posts = new PostedPublishes(Observed);
+        posts = new PostedPublishes(Observed, network.Options.TimeProvider);
     }
 
     public DeliveryReport Send(in MessageSend send)
