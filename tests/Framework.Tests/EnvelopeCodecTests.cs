@@ -124,7 +124,25 @@ public sealed class EnvelopeCodecTests
         Assert.Equal(first.Filters, again.Filters);
         Assert.Equal(("g2", 0, "u2", Scope.Client | Scope.Session), (other.Sender.GatewayName, other.Sender.Roles.Count, other.Filters.User, other.Filters.Scope));
         Assert.Equal(("g1", "ops", "u1"), (third.Sender.GatewayName, Assert.Single(third.Sender.Roles), third.Filters.User));
-        Assert.IsType<string[]>(first.Sender.Roles); // Shared by the messages that found it: nobody can add a role to it.
+        Assert.True(((IList<string>)first.Sender.Roles).IsReadOnly); // Shared by the messages that found it: nobody can change it.
+    }
+
+    // The kept sender is handed to every handler of the messages that find it: what one handler writes into its roles
+    // must not become the roles, and pass the role checks, of the next message from that sender.
+    [Fact]
+    public void ARoleWrittenIntoOneMessagesSenderIsNotTheNextMessagesRole()
+    {
+        var gateway = "roles-" + Guid.NewGuid().ToString("N")[..8];
+        byte[] Message(string id) => Encoding.UTF8.GetBytes(
+            $$$"""{"v":1,"kind":"send","id":"{{{id}}}","project":"X","handler":"h","scope":"CS","sender":{"kind":"Client","gateway":"{{{gateway}}}","sessionId":"S1","user":"bob","roles":["viewer"]}}""");
+
+        var first = Assert.IsType<SendEnvelope>(EnvelopeReader.Read(Message("a")));
+        Assert.Throws<NotSupportedException>(() => ((IList<string>)first.Sender!.Roles)[0] = "Administrator");
+
+        var next = Assert.IsType<SendEnvelope>(EnvelopeReader.Read(Message("b")));
+        Assert.Same(first.Sender, next.Sender);
+        Assert.False(next.Sender!.HasRole("Administrator"));
+        Assert.True(next.Sender.HasRole("viewer"));
     }
 
     // Dictionary payloads are read in one pass without a document when they are as every writer writes them; whatever
@@ -148,14 +166,39 @@ public sealed class EnvelopeCodecTests
     [InlineData("""{"t":"string","v":"x"}""")]
     [InlineData("""null""")]
     [InlineData("""[]""")]
-    public void ADictionaryPayloadReadsInOnePassAsFromADocument(string json)
-    {
-        var site = new ConversionSite("X", "h", typeof(object));
-        var bytes = Encoding.UTF8.GetBytes(json);
-
-        Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, typeof(Reading), site)), Outcome(() => WireValue.Decode(bytes, typeof(Reading), site)));
-        Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, null, site)), Outcome(() => WireValue.Decode(bytes, null, site)));
-    }
+    [InlineData("""{"t":"map","v":{"\u0061b":{"t":"int32","v":1}}}""")]
+    [InlineData("""{"\u0074":"string","\u0076":"x"}""")]
+    [InlineData("""{"t":"string","v":"\uD800"}""")]
+    [InlineData("""{"t":"map","v":{"\uDC00x":null}}""")]
+    [InlineData("""{"t":"string","v":"a\"b\\c\n\u00e9\ud83d\ude00"}""")]
+    [InlineData("""{"t":"float64","v":1e400}""")]
+    [InlineData("""{"t":"float64","v":-0.0}""")]
+    [InlineData("""{"t":"float64","v":1E-400}""")]
+    [InlineData("""{"t":"int64","v":-9223372036854775809}""")]
+    [InlineData("""{"t":"int64","v":1.0}""")]
+    [InlineData("""{"t":"int32","v":-0}""")]
+    [InlineData("""{"t":"bool","v":"true"}""")]
+    [InlineData("""{"t":"bool","v":null}""")]
+    [InlineData("""{"t":"list","v":{}}""")]
+    [InlineData("""{"t":"list","v":[1]}""")]
+    [InlineData("""{"t":"list","v":[null,null]}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"int32","v":1}},"v":{}}""")]
+    [InlineData("""{"t":"string","t":"int32","v":5}""")]
+    [InlineData("""{"t":"map","v":{"A":{"t":"int32","v":1},"a":{"t":"int32","v":2},"A":{"t":"string","v":"3"}}}""")]
+    [InlineData("""  {"t":"int32","v":5}  """)]
+    [InlineData("""{"t":"int32","v":5} /* c */""")]
+    [InlineData("""{"t":"int32","v":5}{}""")]
+    [InlineData("""{"t":"String","v":"x"}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"json","v":{"x":1}}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"decimal","v":1.5},"b":{"t":"int32","v":2}}}""")]
+    [InlineData("""{"t":"map","v":{"a":{"t":"map","v":{"b":{"t":"list","v":[{"t":"bool","v":false}]}}}}}""")]
+    [InlineData("""{"T":"int32","v":5}""")]
+    [InlineData("""{"t":"int32"}""")]
+    [InlineData("""{"v":5}""")]
+    [InlineData("""{}""")]
+    [InlineData("   ")]
+    [InlineData("""nul""")]
+    public void ADictionaryPayloadReadsInOnePassAsFromADocument(string json) => AssertReadAlike(Encoding.UTF8.GetBytes(json));
 
     [Fact]
     public void ADictionaryPayloadNestedPastTheLimitIsRefusedAsFromADocument()
@@ -167,6 +210,37 @@ public sealed class EnvelopeCodecTests
         var refusal = Outcome(() => WireValue.Decode(bytes, null, site));
         Assert.StartsWith("PayloadConversionException", refusal);
         Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, null, site)), refusal);
+    }
+
+    [Fact]
+    public void InvalidUtf8AndAByteOrderMarkReadInOnePassAsFromADocument()
+    {
+        AssertReadAlike([.. "{\"t\":\"string\",\"v\":\""u8, 0xC3, 0x28, .. "\"}"u8]);
+        AssertReadAlike([.. "{\"t\":\"map\",\"v\":{\""u8, 0xFF, .. "\":null}}"u8]);
+        AssertReadAlike([0xEF, 0xBB, 0xBF, .. "{\"t\":\"int32\",\"v\":5}"u8]);
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void NestingAroundTheLimitReadsInOnePassAsFromADocument(int levels)
+    {
+        var maps = string.Concat(Enumerable.Repeat("""{"t":"map","v":{"k":""", levels)) + """{"t":"int32","v":1}""" + string.Concat(Enumerable.Repeat("}}", levels));
+        var lists = string.Concat(Enumerable.Repeat("""{"t":"list","v":[""", levels)) + "null" + string.Concat(Enumerable.Repeat("]}", levels));
+        AssertReadAlike(Encoding.UTF8.GetBytes(maps));
+        AssertReadAlike(Encoding.UTF8.GetBytes(lists));
+    }
+
+    private static void AssertReadAlike(byte[] bytes)
+    {
+        var site = new ConversionSite("X", "h", typeof(object));
+        Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, null, site)), Outcome(() => WireValue.Decode(bytes, null, site)));
+        Assert.Equal(Outcome(() => WireValue.DecodeFromDocument(bytes, typeof(Reading), site)), Outcome(() => WireValue.Decode(bytes, typeof(Reading), site)));
+        Assert.Equal(
+            Outcome(() => WireValue.DecodeFromDocument(bytes, typeof(IReadOnlyDictionary<string, object?>), site)),
+            Outcome(() => WireValue.Decode(bytes, typeof(IReadOnlyDictionary<string, object?>), site)));
     }
 
     // A value as text that compares by content (dictionaries and lists element by element, with their CLR types), or
@@ -186,9 +260,10 @@ public sealed class EnvelopeCodecTests
     private static string Describe(object? value) => value switch
     {
         null => "null",
-        IReadOnlyDictionary<string, object?> map => "{" + string.Join(",", map.Select(pair => pair.Key + ":" + Describe(pair.Value))) + "}",
+        IReadOnlyDictionary<string, object?> map => map.GetType().Name + "{" + string.Join(",", map.Select(pair => pair.Key + ":" + Describe(pair.Value))) + "}",
         List<object?> list => "[" + string.Join(",", list.Select(Describe)) + "]",
         System.Text.Json.JsonElement element => "json " + element.GetRawText(),
+        double number => "Double " + number.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + (double.IsNegative(number) ? " (negative)" : ""),
         _ => value.GetType().Name + " " + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -120,8 +120,10 @@ internal static partial class EnvelopeReader
             throw Malformed("the sender has no gateway");
         }
 
-        // Kept for the next message from this sender: its roles as an array, which nobody can add to.
-        return RecentSenders.Keep(slice.Span, new SenderInfo(endpoint, gateway, sessionId, user, roles is null ? [] : roles.ToArray(), hostName));
+        // Kept for the next message from this sender, and so shared by every handler that gets one: its roles read-only,
+        // so that no handler can change the roles (and the role checks) of the messages after its own.
+        IReadOnlyList<string> kept = roles is null ? [] : Array.AsReadOnly(roles.ToArray());
+        return RecentSenders.Keep(slice.Span, new SenderInfo(endpoint, gateway, sessionId, user, kept, hostName));
     }
 
     private static ClientIdentity? Client(in RawValue slice)
