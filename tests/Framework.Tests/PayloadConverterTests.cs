@@ -24,6 +24,21 @@ public sealed class PayloadConverterTests
         Assert.Equal("Sequence", refusal.Key);
     }
 
+    // Past a few keys (a peer may send thousands) the keys are looked up in one set instead of scanned per required key.
+    [Fact]
+    public void AmongManyKeysARequiredOneIsFoundWhateverItsCaseAndAMissingOneIsNamedFirst()
+    {
+        var many = Enumerable.Range(0, 5_000).ToDictionary(i => "extra" + i, i => (object?)i, StringComparer.Ordinal);
+        many["SEQUENCE"] = 7;
+        many["Name"] = "a";
+
+        // Both required keys are found, so the refusal is the first key that the record does not have.
+        Assert.Equal("extra0", Assert.Throws<PayloadConversionException>(() => PayloadConverter.ToPayload<Reading>(many, "X", "h")).Key);
+
+        many.Remove("SEQUENCE");
+        Assert.Equal("Sequence", Assert.Throws<PayloadConversionException>(() => PayloadConverter.ToPayload<Reading>(many, "X", "h")).Key);
+    }
+
     [Fact]
     public void ConversionsOneAfterAnotherOnAThreadEachSeeOnlyTheirOwnPayload()
     {

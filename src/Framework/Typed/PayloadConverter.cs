@@ -12,6 +12,9 @@ internal static class PayloadConverter
     // A buffer that grew past this (a large payload) is let go instead of being kept by the thread.
     private const int KeptBufferBytes = 64 * 1024;
 
+    // Up to this many keys a required key is looked for by a scan (see HasKey).
+    private const int ScannedKeys = 16;
+
     // Each thread reuses one buffer and writer for the JSON between a dictionary and the handler's type.
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? threadBuffer;
@@ -154,9 +157,10 @@ internal static class PayloadConverter
             return;
         }
 
+        HashSet<string>? keys = null;
         foreach (var property in typeInfo.Properties)
         {
-            if (IsRequired(property) && !HasKey(dictionary, property.Name))
+            if (IsRequired(property) && !HasKey(dictionary, property.Name, ref keys))
             {
                 throw new PayloadConversionException(
                     project, messageHandler, typeInfo.Type, property.Name,
@@ -165,9 +169,21 @@ internal static class PayloadConverter
         }
     }
 
-    // Case-insensitively, whatever the dictionary's own comparer, and without a set of its keys per conversion.
-    private static bool HasKey(IReadOnlyDictionary<string, object?> dictionary, string name)
+    // Case-insensitively, whatever the dictionary's own comparer: a small dictionary (the usual payload) by a scan,
+    // with no set of its keys per conversion; a large one (a peer may send thousands of keys) through one set, made once.
+    private static bool HasKey(IReadOnlyDictionary<string, object?> dictionary, string name, ref HashSet<string>? keys)
     {
+        if (dictionary.ContainsKey(name))
+        {
+            return true;
+        }
+
+        if (dictionary.Count > ScannedKeys)
+        {
+            keys ??= new HashSet<string>(dictionary.Keys, StringComparer.OrdinalIgnoreCase);
+            return keys.Contains(name);
+        }
+
         foreach (var key in dictionary.Keys)
         {
             if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
