@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -9,18 +8,8 @@ internal static class PayloadConverter
 {
     private static readonly Type DictionaryType = typeof(IReadOnlyDictionary<string, object?>);
 
-    // A buffer that grew past this (a large payload) is let go instead of being kept by the thread.
-    private const int KeptBufferBytes = 64 * 1024;
-
     // Up to this many keys a required key is looked for by a scan (see HasKey).
     private const int ScannedKeys = 16;
-
-    // Each thread reuses one buffer and writer for the JSON between a dictionary and the handler's type.
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? threadBuffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? threadWriter;
 
     public static object? ToPayload<TPayload>(object? payload, string project, string messageHandler)
     {
@@ -37,36 +26,17 @@ internal static class PayloadConverter
             RequireKeys(dictionary, typeInfo, project, messageHandler);
         }
 
-        // The thread's buffer and writer are taken, not borrowed: a converter that converts another payload on this
-        // thread meanwhile gets new ones.
-        var json = threadBuffer ?? new ArrayBufferWriter<byte>(256);
-        var writer = threadWriter;
-        threadBuffer = null;
-        threadWriter = null;
-        if (writer is null)
-        {
-            writer = new Utf8JsonWriter(json);
-        }
-        else
-        {
-            writer.Reset(json);
-        }
-
+        // The JSON between the dictionary and the handler's type, in the thread's reused buffer.
+        var scratch = ThreadJsonScratch.Take();
         try
         {
-            JsonPayloadWriter.Write(writer, payload, options, new ConversionSite(project, messageHandler, target));
-            writer.Flush();
-            return Deserialize(json.WrittenSpan, typeInfo, project, messageHandler);
+            JsonPayloadWriter.Write(scratch.Writer, payload, options, new ConversionSite(project, messageHandler, target));
+            scratch.Writer.Flush();
+            return Deserialize(scratch.Buffer.WrittenSpan, typeInfo, project, messageHandler);
         }
         finally
         {
-            writer.Reset();
-            if (json.Capacity <= KeptBufferBytes)
-            {
-                json.ResetWrittenCount();
-                threadBuffer = json;
-                threadWriter = writer;
-            }
+            scratch.Return();
         }
     }
 

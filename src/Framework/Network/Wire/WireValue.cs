@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
@@ -17,15 +16,6 @@ internal static class WireValue
     /// <summary>How deep dictionaries and lists may nest; a value that contains itself stops here.</summary>
     public const int MaxDepth = 32;
 
-    // A buffer that grew past this (a large payload) is let go instead of being kept by the thread.
-    private const int KeptBufferBytes = 64 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? threadBuffer;
-
-    [ThreadStatic]
-    private static Utf8JsonWriter? threadWriter;
-
     /// <summary>Encodes a payload or response as UTF-8 JSON, for an envelope's payload; <see langword="null"/> stays absent.</summary>
     /// <exception cref="PayloadConversionException">The value cannot be written as JSON.</exception>
     public static byte[]? EncodeUtf8(object? value, in ConversionSite site)
@@ -35,36 +25,16 @@ internal static class WireValue
             return null;
         }
 
-        // The thread's buffer and writer are taken, not borrowed: a JSON converter that encodes another value on
-        // this thread meanwhile gets new ones.
-        var buffer = threadBuffer ?? new ArrayBufferWriter<byte>(256);
-        var writer = threadWriter;
-        threadBuffer = null;
-        threadWriter = null;
-        if (writer is null)
-        {
-            writer = new Utf8JsonWriter(buffer);
-        }
-        else
-        {
-            writer.Reset(buffer);
-        }
-
+        var scratch = ThreadJsonScratch.Take();
         try
         {
-            Write(writer, value, site, topLevel: true, depth: 0);
-            writer.Flush();
-            return buffer.WrittenSpan.ToArray();
+            Write(scratch.Writer, value, site, topLevel: true, depth: 0);
+            scratch.Writer.Flush();
+            return scratch.Buffer.WrittenSpan.ToArray();
         }
         finally
         {
-            writer.Reset();
-            if (buffer.Capacity <= KeptBufferBytes)
-            {
-                buffer.ResetWrittenCount();
-                threadBuffer = buffer;
-                threadWriter = writer;
-            }
+            scratch.Return();
         }
     }
 
