@@ -92,27 +92,11 @@ public sealed class PostedPublishOrderTests : IAsyncLifetime
     /// complete in the order made: to agent-slow a publish hangs until the test releases it; to agent-gone it finds
     /// nobody listening, after a short while.
     /// </summary>
-    private sealed class SteeredTransport(INetworkTransport inner, string networkName) : INetworkTransport
+    private sealed class SteeredTransport(INetworkTransport inner, string networkName) : ForwardingTransport(inner)
     {
         public TaskCompletionSource<long> Hung { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public bool IsConnected => inner.IsConnected;
-
-        public event EventHandler<NetworkConnectionEventArgs>? ConnectionChanged
-        {
-            add => inner.ConnectionChanged += value;
-            remove => inner.ConnectionChanged -= value;
-        }
-
-        public ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
-            inner.SubscribeAsync(channel, onMessage, cancellationToken);
-
-        public ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default) =>
-            inner.OpenSubscriptionAsync(channel, messagesWaiting, cancellationToken);
-
-        public ValueTask UnsubscribeAsync(string channel) => inner.UnsubscribeAsync(channel);
-
-        public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
+        public override ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default)
         {
             if (channel == networkName + ":gateway:agent-slow")
             {
@@ -124,12 +108,10 @@ public sealed class PostedPublishOrderTests : IAsyncLifetime
                 return new ValueTask<long>(Task.Delay(20, CancellationToken.None).ContinueWith(_ => 0L, TaskScheduler.Default));
             }
 
-            return inner.PublishAsync(channel, message, cancellationToken);
+            return Inner.PublishAsync(channel, message, cancellationToken);
         }
 
-        public long Publish(string channel, ReadOnlyMemory<byte> message) =>
-            channel == networkName + ":gateway:agent-gone" ? 0 : inner.Publish(channel, message);
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
+        public override long Publish(string channel, ReadOnlyMemory<byte> message) =>
+            channel == networkName + ":gateway:agent-gone" ? 0 : Inner.Publish(channel, message);
     }
 }

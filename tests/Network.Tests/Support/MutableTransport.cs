@@ -1,32 +1,14 @@
 namespace Switchboard.Network.Tests.Support;
 
 /// <summary>Passes everything to another transport until <see cref="Mute"/>: then it still receives but publishes nothing, like a hung process.</summary>
-public sealed class MutableTransport(INetworkTransport inner) : INetworkTransport
+public sealed class MutableTransport(INetworkTransport inner) : ForwardingTransport(inner)
 {
     private volatile bool muted;
 
-    public bool IsConnected => inner.IsConnected;
-
-    public event EventHandler<NetworkConnectionEventArgs>? ConnectionChanged
-    {
-        add => inner.ConnectionChanged += value;
-        remove => inner.ConnectionChanged -= value;
-    }
-
     public void Mute() => muted = true;
 
-    public ValueTask SubscribeAsync(string channel, Action<ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken = default) =>
-        inner.SubscribeAsync(channel, onMessage, cancellationToken);
+    public override ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
+        muted ? ValueTask.FromResult(1L) : Inner.PublishAsync(channel, message, cancellationToken);
 
-    public ValueTask<INetworkSubscription> OpenSubscriptionAsync(string channel, Action messagesWaiting, CancellationToken cancellationToken = default) =>
-        inner.OpenSubscriptionAsync(channel, messagesWaiting, cancellationToken);
-
-    public ValueTask UnsubscribeAsync(string channel) => inner.UnsubscribeAsync(channel);
-
-    public ValueTask<long> PublishAsync(string channel, ReadOnlyMemory<byte> message, CancellationToken cancellationToken = default) =>
-        muted ? ValueTask.FromResult(1L) : inner.PublishAsync(channel, message, cancellationToken);
-
-    public long Publish(string channel, ReadOnlyMemory<byte> message) => muted ? 1 : inner.Publish(channel, message);
-
-    public ValueTask DisposeAsync() => inner.DisposeAsync();
+    public override long Publish(string channel, ReadOnlyMemory<byte> message) => muted ? 1 : Inner.Publish(channel, message);
 }
