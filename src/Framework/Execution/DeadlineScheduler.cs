@@ -159,9 +159,8 @@ internal sealed class DeadlineScheduler<TEntry> : IDisposable
             return;
         }
 
-        var perSecond = (double)frequency;
-        var dueMilliseconds = Math.Clamp(Math.Ceiling((deadline - now) * 1000.0 / perSecond), 1, MaxDueMilliseconds);
-        armedFor = Math.Min(deadline, now + (long)(dueMilliseconds * perSecond / 1000.0));
+        var dueMilliseconds = Math.Clamp(Math.Ceiling((deadline - now) * 1000.0 / frequency), 1, MaxDueMilliseconds);
+        armedFor = Math.Min(deadline, now + (long)(dueMilliseconds * frequency / 1000.0));
         (timer ??= CreateTimer()).Change(TimeSpan.FromMilliseconds(dueMilliseconds), Timeout.InfiniteTimeSpan);
     }
 
